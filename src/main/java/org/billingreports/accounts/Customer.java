@@ -1,0 +1,38 @@
+package org.billingreports.accounts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.billingreports.rating.BillingSettings;
+import org.billingreports.rating.CustomerNode;
+
+/**
+ * A customer of an account (SPEC section 5). Its prices are its own {@code billingSettings} when
+ * {@code overrideBillingSettings}, otherwise its parent's, and the account's at the top.
+ */
+public record Customer(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+		@NotBlank(message = "accountId is required") String accountId,
+		@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String parentCustomerId,
+		@NotBlank(message = "name is required") @Size(max = 200, message = "name is at most 200 characters") String name,
+		@Size(max = 100, message = "referenceId is at most 100 characters") String referenceId,
+		Boolean overrideBillingSettings, @Valid BillingSettingsDto billingSettings) {
+
+	/** The customer as stored: an id, and defaults for what was left out. */
+	Customer withDefaults(String id) {
+		String reference = (this.referenceId == null || this.referenceId.isBlank()) ? null : this.referenceId.strip();
+		String parent = (this.parentCustomerId == null || this.parentCustomerId.isBlank()) ? null
+				: this.parentCustomerId;
+		return new Customer(id, this.accountId, parent, this.name.strip(), reference,
+				Boolean.TRUE.equals(this.overrideBillingSettings),
+				(this.billingSettings != null) ? BillingSettingsDto.of(this.billingSettings.toSettings()) : null);
+	}
+
+	public CustomerNode node() {
+		BillingSettings own = (this.billingSettings != null) ? this.billingSettings.toSettings() : BillingSettings.NONE;
+		return new CustomerNode(this.id, this.parentCustomerId, Boolean.TRUE.equals(this.overrideBillingSettings),
+				own);
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.billingreports.accounts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PhoneNumberRepository {
+
+	/** How many local and toll-free numbers a customer has. */
+	public record NumberCounts(long local, long tollFree) {
+
+		public static final NumberCounts NONE = new NumberCounts(0, 0);
+
+	}
+
+	private final JdbcClient jdbc;
+
+	PhoneNumberRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<PhoneNumber> find(String number) {
+		return this.jdbc.sql("SELECT number, account_id, customer_id, toll_free FROM phone_number WHERE number = ?")
+			.param(number)
+			.query((rs, row) -> new PhoneNumber(rs.getString("number"), rs.getString("account_id"),
+					rs.getString("customer_id"), rs.getBoolean("toll_free")))
+			.optional();
+	}
+
+	List<PhoneNumber> findByAccount(String accountId) {
+		return this.jdbc
+			.sql("SELECT number, account_id, customer_id, toll_free FROM phone_number WHERE account_id = ? "
+					+ "ORDER BY number")
+			.param(accountId)
+			.query((rs, row) -> new PhoneNumber(rs.getString("number"), rs.getString("account_id"),
+					rs.getString("customer_id"), rs.getBoolean("toll_free")))
+			.list();
+	}
+
+	/** @throws org.springframework.dao.DuplicateKeyException when the number is assigned already */
+	void insert(PhoneNumber number) {
+		this.jdbc.sql("INSERT INTO phone_number (number, account_id, customer_id, toll_free) VALUES (?, ?, ?, ?)")
+			.params(number.number(), number.accountId(), number.customerId(), number.tollFree())
+			.update();
+	}
+
+	void delete(String number) {
+		this.jdbc.sql("DELETE FROM phone_number WHERE number = ?").param(number).update();
+	}
+
+	/** Numbers per customer of an account. */
+	public Map<String, NumberCounts> countsByCustomer(String accountId) {
+		Map<String, NumberCounts> counts = new HashMap<>();
+		this.jdbc
+			.sql("SELECT customer_id, SUM(CASE WHEN toll_free THEN 0 ELSE 1 END) AS local_count, "
+					+ "SUM(CASE WHEN toll_free THEN 1 ELSE 0 END) AS toll_free_count FROM phone_number "
+					+ "WHERE account_id = ? GROUP BY customer_id")
+			.param(accountId)
+			.query(rs -> {
+				counts.put(rs.getString("customer_id"),
+						new NumberCounts(rs.getLong("local_count"), rs.getLong("toll_free_count")));
+			});
+		return counts;
+	}
+
+}

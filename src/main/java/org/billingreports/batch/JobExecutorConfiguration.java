@@ -1,0 +1,30 @@
+package org.billingreports.batch;
+
+import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import org.billingreports.BillingProperties;
+
+/**
+ * The threads that run jobs. Boot's {@code JobOperator} uses this executor, so {@code start}
+ * returns at once with the execution {@code STARTING} (Queued) and the job runs on one of a bounded
+ * number of threads.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobExecutorConfiguration {
+
+	@Bean
+	@BatchTaskExecutor
+	TaskExecutor jobTaskExecutor(BillingProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix("job-");
+		executor.setCorePoolSize(properties.executor().threads());
+		executor.setMaxPoolSize(properties.executor().threads());
+		executor.setQueueCapacity(properties.executor().queueCapacity());
+		return executor;
+	}
+
+}

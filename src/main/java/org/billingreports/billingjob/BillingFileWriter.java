@@ -1,0 +1,92 @@
+package org.billingreports.billingjob;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.billingreports.rating.BillingLine;
+
+/**
+ * Writes a billing file (SPEC section 8) to a temporary file beside its target and moves it into
+ * place atomically on {@link #commit()}: a reader sees the whole file or none, never half of one.
+ */
+final class BillingFileWriter implements Closeable {
+
+	private final Path target;
+
+	private final Path temporary;
+
+	private final FileChannel channel;
+
+	private final CSVPrinter printer;
+
+	private final boolean includeCustomerIds;
+
+	private boolean committed;
+
+	BillingFileWriter(Path target, boolean includeCustomerIds) throws IOException {
+		this.target = target;
+		this.includeCustomerIds = includeCustomerIds;
+		Files.createDirectories(target.getParent());
+		this.temporary = target.resolveSibling(target.getFileName() + ".tmp");
+		this.channel = FileChannel.open(this.temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING);
+		BufferedWriter writer = new BufferedWriter(
+				new OutputStreamWriter(Channels.newOutputStream(this.channel), StandardCharsets.UTF_8));
+		String[] header = includeCustomerIds
+				? new String[] { "Customer", "Customer ID", "Item", "Quantity", "Allowance", "Billable", "Unit Cost",
+						"Base Cost", "Raw Cost", "Amount" }
+				: new String[] { "Customer", "Item", "Quantity", "Allowance", "Billable", "Unit Cost", "Base Cost",
+						"Raw Cost", "Amount" };
+		this.printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header).get());
+	}
+
+	void write(String customerName, String customerId, BillingLine line) throws IOException {
+		if (this.includeCustomerIds) {
+			this.printer.printRecord(customerName, customerId, line.item().displayName(), line.quantity(),
+					line.allowance(), line.billable(), plain(line.unitCost()), plain(line.baseCost()),
+					plain(line.rawCost()), line.amount().toPlainString());
+		}
+		else {
+			this.printer.printRecord(customerName, line.item().displayName(), line.quantity(), line.allowance(),
+					line.billable(), plain(line.unitCost()), plain(line.baseCost()), plain(line.rawCost()),
+					line.amount().toPlainString());
+		}
+	}
+
+	/** Flushes to the disk and replaces the target in one step. */
+	void commit() throws IOException {
+		this.printer.flush();
+		this.channel.force(true);
+		this.printer.close();
+		Files.move(this.temporary, this.target, StandardCopyOption.ATOMIC_MOVE,
+				StandardCopyOption.REPLACE_EXISTING);
+		this.committed = true;
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (!this.committed) {
+			this.printer.close();
+			Files.deleteIfExists(this.temporary);
+		}
+	}
+
+	/** Plain decimals as written: 0.01, 12, never 1E+1 or 0.0100000000. */
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.billingreports.billingjob;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import org.billingreports.BillingProperties;
+import org.billingreports.accounts.AccountRepository;
+import org.billingreports.accounts.CustomerRepository;
+import org.billingreports.accounts.PhoneNumberRepository;
+import org.billingreports.batch.JobCompletions;
+import org.billingreports.rating.CallRater;
+import org.billingreports.report.ReportFiles;
+import org.billingreports.report.ReportLauncher;
+import org.billingreports.report.ReportRepository;
+
+/**
+ * {@code billingReportJob}, one job instance per report (identifying parameter {@code reportId}):
+ * <ol>
+ * <li>{@code rateCallsStep}: pages through the period's call records, rates each into a billing row
+ * and writes the rows idempotently, chunk by chunk;</li>
+ * <li>{@code billingFileStep}: sums the rows per customer and item and writes the billing file.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class BillingReportJobConfiguration {
+
+	private static final String REPORT_ID = "#{jobParameters['" + ReportLauncher.REPORT_ID + "']}";
+
+	@Bean
+	Job billingReportJob(JobRepository jobRepository, Step rateCallsStep, Step billingFileStep,
+			JobCompletions completions) {
+		return new JobBuilder(ReportLauncher.JOB_NAME, jobRepository).start(rateCallsStep)
+			.next(billingFileStep)
+			.listener(new ReportFailureListener())
+			.listener(completions)
+			.build();
+	}
+
+	@Bean
+	Step rateCallsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<CallToRate> callsToRateReader, ItemProcessor<CallToRate, BillingRow> callRatingProcessor,
+			JdbcBatchItemWriter<BillingRow> billingRowWriter, ReportRepository reports, NamedParameterJdbcTemplate jdbc,
+			BillingProperties properties) {
+		return new StepBuilder(BillingJobProgress.RATE_STEP, jobRepository)
+			.<CallToRate, BillingRow>chunk(properties.jobs().billingReport().chunkSize())
+			.transactionManager(transactionManager)
+			.reader(callsToRateReader)
+			.processor(callRatingProcessor)
+			.writer(billingRowWriter)
+			.listener(BillingJobProgress.counter(reports, jdbc))
+			.build();
+	}
+
+	@Bean
+	Step billingFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			BillingFileTasklet billingFileTasklet) {
+		return new StepBuilder(BillingJobProgress.FILE_STEP, jobRepository)
+			.tasklet(billingFileTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<CallToRate> callsToRateReader(@Value(REPORT_ID) String reportId, ReportRepository reports,
+			DataSource dataSource, BillingProperties properties) throws Exception {
+		return new ReportCalls(BillingJobProgress.report(reports, reportId)).reader(dataSource,
+				properties.jobs().billingReport().pageSize());
+	}
+
+	@Bean
+	ItemProcessor<CallToRate, BillingRow> callRatingProcessor() {
+		return call -> new BillingRow(call.id(), call.customerId(), CallRater.rate(call.channel(), call.direction(),
+				call.status(), call.billableSeconds(), call.carrierCost()));
+	}
+
+	/** Keyed by (report, call record): a row written before is not written again. */
+	@Bean
+	@StepScope
+	JdbcBatchItemWriter<BillingRow> billingRowWriter(@Value(REPORT_ID) String reportId, DataSource dataSource) {
+		return new JdbcBatchItemWriterBuilder<BillingRow>().dataSource(dataSource)
+			.sql("INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
+					+ "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+			.itemPreparedStatementSetter((row, ps) -> {
+				ps.setString(1, reportId);
+				ps.setLong(2, row.callRecordId());
+				ps.setString(3, row.customerId());
+				ps.setShort(4, row.rated().item().code());
+				ps.setLong(5, row.rated().units());
+				ps.setBigDecimal(6, row.rated().rawCost());
+			})
+			.assertUpdates(false)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, ReportRepository reports,
+			AccountRepository accounts, CustomerRepository customers, PhoneNumberRepository phoneNumbers,
+			BillingRowRepository rows, BillingLineRepository lines, ReportFiles files) {
+		return new BillingFileTasklet(BillingJobProgress.report(reports, reportId), accounts, customers,
+				phoneNumbers, rows, lines, files);
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.billingreports.calls;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Imports of call-record files and the lines they rejected. */
+@Repository
+class CallImportRepository {
+
+	/** An upload, as recorded when it arrived. */
+	record CallImport(String id, String accountId, String format, String timeZoneId, String fileName,
+			Path spoolFile, String createdBy, Instant createdAt) {
+	}
+
+	record Rejection(long lineNumber, String reason, String line) {
+	}
+
+	static final int MAX_TEXT = 500;
+
+	private final JdbcClient jdbc;
+
+	CallImportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(CallImport callImport) {
+		this.jdbc
+			.sql("INSERT INTO call_import (id, account_id, format, time_zone_id, file_name, spool_file, created_by, "
+					+ "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
+					callImport.fileName(), callImport.spoolFile().toString(), callImport.createdBy(),
+					OffsetDateTime.ofInstant(callImport.createdAt(), ZoneOffset.UTC))
+			.update();
+	}
+
+	Optional<CallImport> find(String id) {
+		return this.jdbc.sql("SELECT * FROM call_import WHERE id = ?")
+			.param(id)
+			.query(CallImportRepository::callImport)
+			.optional();
+	}
+
+	long importedCount(String importId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM call_record WHERE import_id = ?")
+			.param(importId)
+			.query(Long.class)
+			.single();
+	}
+
+	List<Rejection> rejections(String importId, int limit) {
+		return this.jdbc
+			.sql("SELECT line_number, reason, line FROM call_import_rejection WHERE import_id = ? "
+					+ "ORDER BY line_number LIMIT ?")
+			.params(importId, limit)
+			.query((rs, row) -> new Rejection(rs.getLong("line_number"), rs.getString("reason"),
+					rs.getString("line")))
+			.list();
+	}
+
+	/** Idempotent: a restarted import that rejects the same line again records it once. */
+	void reject(String importId, long lineNumber, String reason, String line) {
+		this.jdbc
+			.sql("INSERT INTO call_import_rejection (import_id, line_number, reason, line) VALUES (?, ?, ?, ?) "
+					+ "ON CONFLICT DO NOTHING")
+			.params(importId, lineNumber, truncate(reason), truncate(line))
+			.update();
+	}
+
+	private static String truncate(String text) {
+		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT - 1) + "…";
+	}
+
+	private static CallImport callImport(ResultSet rs, int row) throws SQLException {
+		return new CallImport(rs.getString("id"), rs.getString("account_id"), rs.getString("format"),
+				rs.getString("time_zone_id"), rs.getString("file_name"), Path.of(rs.getString("spool_file")),
+				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}

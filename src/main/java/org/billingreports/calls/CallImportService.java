@@ -1,0 +1,197 @@
+package org.billingreports.calls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+
+import org.billingreports.BillingProperties;
+import org.billingreports.accounts.Account;
+import org.billingreports.accounts.AccountAccess;
+import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.batch.JobCompletions;
+import org.billingreports.security.Caller;
+import org.billingreports.web.ApiException;
+import org.billingreports.web.FieldErrors;
+
+/**
+ * Imports a call-record file: spools the upload to disk (never into memory), checks its header, and
+ * runs {@code callImportJob} on it, answering when the job has ended.
+ */
+@Service
+class CallImportService {
+
+	/** What a request asks to import. */
+	record ImportRequest(String accountId, String format, String timeZoneId, String fileName) {
+	}
+
+	@FunctionalInterface
+	interface Upload {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private final AccountAccess accounts;
+
+	private final CallRecordFormats formats;
+
+	private final CallImportRepository imports;
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job callImportJob;
+
+	private final JobCompletions completions;
+
+	private final BillingProperties properties;
+
+	CallImportService(AccountAccess accounts, CallRecordFormats formats, CallImportRepository imports,
+			JobOperator jobOperator, JobRepository jobRepository, Job callImportJob, JobCompletions completions,
+			BillingProperties properties) {
+		this.accounts = accounts;
+		this.formats = formats;
+		this.imports = imports;
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.callImportJob = callImportJob;
+		this.completions = completions;
+		this.properties = properties;
+	}
+
+	ImportInfo importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
+		FieldErrors errors = new FieldErrors();
+		if (request.accountId() == null || request.accountId().isBlank()) {
+			errors.add("accountId", "NotEmpty", "accountId is required");
+		}
+		String formatName = (request.format() == null || request.format().isBlank()) ? CallRecordFormats.DEFAULT
+				: request.format();
+		CallRecordFormat format = this.formats.find(formatName);
+		if (format == null) {
+			errors.add("format", "InvalidFormat", "format must be one of " + this.formats.names());
+		}
+		errors.throwIfAny();
+		Account account = this.accounts.actionable(request.accountId(), "accountId", caller);
+		caller.requireManagerOf(account.id());
+		ZoneId zone = zone(request.timeZoneId(), account);
+
+		String importId = UUID.randomUUID().toString();
+		Path spoolFile = spool(importId, upload);
+		try {
+			if (format.hasHeader()) {
+				format.parser(CsvLineReader.readHeader(spoolFile));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			Files.deleteIfExists(spoolFile);
+			throw ApiException.badRequest("InvalidFile", ex.getMessage());
+		}
+		this.imports.insert(new CallImportRepository.CallImport(importId, account.id(), format.name(), zone.getId(),
+				request.fileName(), spoolFile, caller.getUsername(), Instant.now()));
+		JobExecution execution = this.jobOperator.start(this.callImportJob, parameters(importId));
+		this.completions.await(execution.getId(), this.properties.jobs().callImport().waitForCompletion());
+		return find(importId, caller);
+	}
+
+	ImportInfo find(String importId, Caller caller) {
+		CallImportRepository.CallImport callImport = this.imports.find(importId)
+			.orElseThrow(() -> ApiException.notFound("Import", importId));
+		caller.requireVisible(callImport.accountId(), "Import", importId);
+		JobInstance instance = this.jobRepository.getJobInstance(CallImportJobConfiguration.JOB_NAME,
+				parameters(importId));
+		List<JobExecution> executions = (instance != null) ? this.jobRepository.getJobExecutions(instance)
+				: List.of();
+		return info(callImport, executions);
+	}
+
+	private ImportInfo info(CallImportRepository.CallImport callImport, List<JobExecution> executions) {
+		long valid = 0;
+		long rejected = 0;
+		for (JobExecution execution : executions) {
+			for (StepExecution step : execution.getStepExecutions()) {
+				valid += step.getWriteCount();
+				rejected += step.getReadSkipCount() + step.getProcessSkipCount();
+			}
+		}
+		long imported = this.imports.importedCount(callImport.id());
+		long duplicates = Math.max(0, valid - imported);
+		JobExecution latest = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElse(null);
+		ExecutionStatus status = (latest != null) ? ExecutionStatus.of(latest.getStatus()) : ExecutionStatus.Error;
+		String message = switch (status) {
+			case Queued -> "Waiting for a free job thread";
+			case Running -> "Imported " + imported + " call records so far";
+			case Completed -> "Imported " + imported + " of " + (valid + rejected) + " call records; " + duplicates
+					+ " duplicates, " + rejected + " rejected";
+			case Error -> (latest != null) ? firstLine(latest.getExitStatus().getExitDescription())
+					: "The import was never started";
+		};
+		List<ImportInfo.Rejection> rejections = this.imports
+			.rejections(callImport.id(), this.properties.jobs().callImport().rejectionsShown())
+			.stream()
+			.map(r -> new ImportInfo.Rejection(r.lineNumber(), r.reason(), r.line()))
+			.toList();
+		return new ImportInfo(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
+				callImport.fileName(), status, message, (latest != null) ? String.valueOf(latest.getId()) : null,
+				valid + rejected, imported, duplicates, rejected, rejections,
+				callImport.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+	}
+
+	private ZoneId zone(String timeZoneId, Account account) {
+		if (timeZoneId == null || timeZoneId.isBlank()) {
+			return account.zone();
+		}
+		try {
+			return ZoneId.of(timeZoneId);
+		}
+		catch (DateTimeException ex) {
+			throw ApiException.invalidField("timeZoneId", "InvalidTimeZone",
+					"timeZoneId must be an IANA time zone such as 'Europe/Berlin' or 'UTC'");
+		}
+	}
+
+	private Path spool(String importId, Upload upload) throws IOException {
+		Files.createDirectories(this.properties.spoolDir());
+		Path file = this.properties.spoolDir().resolve(importId + ".csv");
+		try (InputStream in = upload.open()) {
+			if (in == null || Files.copy(in, file) == 0) {
+				Files.deleteIfExists(file);
+				throw ApiException.badRequest("EmptyFile", "The request carries no call records: send the file as "
+						+ "a text/csv body or as the multipart part 'file'");
+			}
+		}
+		return file;
+	}
+
+	private static JobParameters parameters(String importId) {
+		return new JobParametersBuilder().addString(CallImportJobConfiguration.IMPORT_ID, importId)
+			.toJobParameters();
+	}
+
+	private static String firstLine(String text) {
+		if (text == null || text.isBlank()) {
+			return "The import failed";
+		}
+		int end = text.indexOf('\n');
+		return (end < 0) ? text : text.substring(0, end);
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.billingreports.calls;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A call-record file layout. Each format is one small class: how its lines name their fields and
+ * how a line becomes a {@link CallRecord}.
+ */
+public interface CallRecordFormat {
+
+	/** The name clients pass as {@code format}, e.g. {@code native}. */
+	String name();
+
+	/** Whether the file's first line names the columns. */
+	boolean hasHeader();
+
+	/**
+	 * The parser for one file.
+	 * @param header the first line's fields when {@link #hasHeader()}, otherwise empty
+	 * @throws IllegalArgumentException with a reason a person can act on, when the header does not fit
+	 */
+	CallLineParser parser(List<String> header);
+
+	/** Turns the fields of one line into a call record. */
+	@FunctionalInterface
+	interface CallLineParser {
+
+		/** @throws RejectedLineException with the reason when the line is not a valid call record */
+		CallRecord parse(List<String> fields, ZoneId zone);
+
+	}
+
+}

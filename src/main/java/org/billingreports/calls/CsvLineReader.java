@@ -1,0 +1,191 @@
+package org.billingreports.calls;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Reads a CSV file (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) one record at
+ * a time, streaming, and restartable: its position, in records, is kept in the step execution
+ * context. A record that cannot be read (an unclosed quote, an overlong line, broken quoting) is
+ * thrown as a {@link RejectedLineException} with its line number, after the reader has moved past
+ * it, so that a skip policy can drop it and go on. Blank lines are not records.
+ */
+public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvLine> {
+
+	/** A quoted field may span this many lines at most; beyond, the quote is taken as unclosed. */
+	static final int MAX_LINES_PER_RECORD = 20;
+
+	static final int MAX_LINE_LENGTH = 64 * 1024;
+
+	private static final CSVFormat CSV = CSVFormat.RFC4180;
+
+	private final Path file;
+
+	private final boolean skipHeader;
+
+	private final Deque<PendingLine> pushedBack = new ArrayDeque<>();
+
+	private BoundedLineReader lines;
+
+	private long lineNumber;
+
+	/** Whether the line {@link #nextLine()} returned last was too long to keep. */
+	private boolean overlong;
+
+	public CsvLineReader(Path file, boolean skipHeader) {
+		this.file = file;
+		this.skipHeader = skipHeader;
+		setName("callLineReader");
+	}
+
+	/**
+	 * The first record's fields, as a header.
+	 * @throws IllegalArgumentException when the file has no readable first record
+	 */
+	public static List<String> readHeader(Path file) throws IOException {
+		CsvLineReader reader = new CsvLineReader(file, false);
+		try {
+			reader.doOpen();
+			CsvLine header = reader.doRead();
+			if (header == null) {
+				throw new IllegalArgumentException("The file is empty; its first line must be the header");
+			}
+			return header.fields();
+		}
+		catch (RejectedLineException ex) {
+			throw new IllegalArgumentException("The header line cannot be read: " + ex.getMessage());
+		}
+		finally {
+			reader.doClose();
+		}
+	}
+
+	@Override
+	protected void doOpen() throws IOException {
+		this.lines = new BoundedLineReader(Files.newInputStream(this.file), MAX_LINE_LENGTH);
+		this.lineNumber = 0;
+		this.pushedBack.clear();
+		if (this.skipHeader) {
+			nextRecord();
+		}
+	}
+
+	@Override
+	protected CsvLine doRead() throws IOException {
+		RawRecord record = nextRecord();
+		return (record != null) ? record.parse() : null;
+	}
+
+	/** On restart: move past records already read, without parsing them. */
+	@Override
+	protected void jumpToItem(int itemIndex) throws IOException {
+		for (int i = 0; i < itemIndex && nextRecord() != null; i++) {
+			// skipped
+		}
+	}
+
+	@Override
+	protected void doClose() throws IOException {
+		if (this.lines != null) {
+			this.lines.close();
+			this.lines = null;
+		}
+	}
+
+	private RawRecord nextRecord() throws IOException {
+		String first;
+		do {
+			first = nextLine();
+			if (first == null) {
+				return null;
+			}
+		}
+		while (first.isBlank() && !this.overlong);
+		long start = this.lineNumber;
+		if (this.overlong) {
+			return new RawRecord(start, "", "the line is longer than " + MAX_LINE_LENGTH + " characters");
+		}
+		StringBuilder text = new StringBuilder(first);
+		List<PendingLine> continuation = new ArrayList<>();
+		int quotes = quotes(first);
+		while (quotes % 2 == 1) {
+			String next = (continuation.size() < MAX_LINES_PER_RECORD) ? nextLine() : null;
+			if (next != null) {
+				continuation.add(new PendingLine(next, this.overlong));
+			}
+			if (next == null || this.overlong) {
+				// Only the first line is rejected; the lines after it are read again as records.
+				for (int i = continuation.size() - 1; i >= 0; i--) {
+					this.pushedBack.push(continuation.get(i));
+				}
+				this.lineNumber = start;
+				return new RawRecord(start, first, "a quoted field is not closed");
+			}
+			text.append('\n').append(next);
+			quotes += quotes(next);
+		}
+		return new RawRecord(start, text.toString(), null);
+	}
+
+	private String nextLine() throws IOException {
+		this.lineNumber++;
+		if (!this.pushedBack.isEmpty()) {
+			PendingLine line = this.pushedBack.pop();
+			this.overlong = line.overlong();
+			return line.text();
+		}
+		String line = this.lines.readLine();
+		this.overlong = this.lines.wasOverlong();
+		return line;
+	}
+
+	private static int quotes(String line) {
+		int count = 0;
+		for (int i = 0; i < line.length(); i++) {
+			if (line.charAt(i) == '"') {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private record PendingLine(String text, boolean overlong) {
+	}
+
+	/** A record's text as read, before its fields are split; {@code problem} when it cannot be. */
+	private record RawRecord(long lineNumber, String text, String problem) {
+
+		CsvLine parse() {
+			if (this.problem != null) {
+				throw new RejectedLineException(this.problem, this.lineNumber, this.text);
+			}
+			try (CSVParser parser = CSVParser.parse(new StringReader(this.text), CSV)) {
+				List<CSVRecord> records = parser.getRecords();
+				if (records.size() != 1) {
+					throw new RejectedLineException("the line holds " + records.size() + " records", this.lineNumber,
+							this.text);
+				}
+				return new CsvLine(this.lineNumber, records.get(0).toList(), this.text);
+			}
+			catch (IOException | UncheckedIOException | IllegalStateException ex) {
+				throw new RejectedLineException("the line's quoting is broken: " + ex.getMessage(), this.lineNumber,
+						this.text);
+			}
+		}
+
+	}
+
+}

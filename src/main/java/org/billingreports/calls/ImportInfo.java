@@ -1,0 +1,19 @@
+package org.billingreports.calls;
+
+import java.util.List;
+
+import org.billingreports.batch.ExecutionStatus;
+
+/**
+ * An import as the API shows it: where it stands (the same statuses as reports) and what became of
+ * its lines. {@code read} = {@code imported} + {@code duplicates} + {@code rejected}.
+ */
+public record ImportInfo(String id, String accountId, String format, String timeZoneId, String fileName,
+		ExecutionStatus status, String statusMessage, String jobId, long read, long imported, long duplicates,
+		long rejected, List<Rejection> rejections, String dateCreated) {
+
+	/** A line that was not imported, and why. */
+	public record Rejection(long lineNumber, String reason, String line) {
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.billingreports.rating;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The half-open interval {@code [start, end)} of a report (SPEC section 7). Dates are whole days,
+ * inclusive, in the account's time zone: {@code [startDate 00:00, endDate+1 00:00)}. Date-times are
+ * taken as given (local ones in the account's zone). A call belongs to the period of its start time.
+ */
+public record BillingPeriod(Instant start, Instant end) {
+
+	public static final int MAX_DAYS = 366;
+
+	/** The first instant of the period that {@code startDate} opens. */
+	public static Instant startOf(String startDate, ZoneId zone) {
+		LocalDate date = dateOrNull(startDate);
+		return (date != null) ? date.atStartOfDay(zone).toInstant() : Timestamps.parse(startDate, zone);
+	}
+
+	/** The first instant after the period that {@code endDate} closes. */
+	public static Instant endOf(String endDate, ZoneId zone) {
+		LocalDate date = dateOrNull(endDate);
+		return (date != null) ? date.plusDays(1).atStartOfDay(zone).toInstant() : Timestamps.parse(endDate, zone);
+	}
+
+	/**
+	 * Whether {@code endDate} lies before the start: a period ending at the very instant it starts is
+	 * empty, which is allowed for date-times but means "the day before" for a date.
+	 */
+	public boolean endsBeforeItStarts(String endDate) {
+		return this.end.isBefore(this.start) || (dateOrNull(endDate) != null && !this.end.isAfter(this.start));
+	}
+
+	/** @return whether the period spans more than {@value #MAX_DAYS} days of the zone's calendar */
+	public boolean exceedsMaxDays(ZoneId zone) {
+		return this.end.isAfter(this.start.atZone(zone).plusDays(MAX_DAYS).toInstant());
+	}
+
+	private static LocalDate dateOrNull(String text) {
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException notADate) {
+			return null;
+		}
+	}
+
+}

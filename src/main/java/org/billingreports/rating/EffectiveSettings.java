@@ -1,0 +1,90 @@
+package org.billingreports.rating;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Resolves the settings that apply to each customer: its own when it overrides them, otherwise its
+ * parent's effective settings, and the account's at the top of the tree. Each customer is resolved
+ * once.
+ */
+public final class EffectiveSettings {
+
+	private final BillingSettings accountSettings;
+
+	private final Map<String, CustomerNode> customers;
+
+	private final Map<String, BillingSettings> resolved = new HashMap<>();
+
+	public EffectiveSettings(BillingSettings accountSettings, Iterable<CustomerNode> customers) {
+		this.accountSettings = accountSettings;
+		this.customers = new HashMap<>();
+		for (CustomerNode customer : customers) {
+			this.customers.put(customer.id(), customer);
+		}
+	}
+
+	/** @throws IllegalArgumentException for an unknown customer or a cycle in the tree */
+	public BillingSettings of(String customerId) {
+		BillingSettings known = this.resolved.get(customerId);
+		return (known != null) ? known : resolve(customerId);
+	}
+
+	private BillingSettings resolve(String customerId) {
+		// Walk up to the first customer that overrides (or is already resolved), then fill the path.
+		Set<String> path = new LinkedHashSet<>();
+		String current = customerId;
+		BillingSettings settings = null;
+		while (current != null && settings == null) {
+			settings = this.resolved.get(current);
+			if (settings != null) {
+				break;
+			}
+			if (!path.add(current)) {
+				throw new IllegalArgumentException("Customer tree has a cycle through " + current);
+			}
+			CustomerNode node = lookup(current);
+			if (node.overrideSettings()) {
+				settings = node.ownSettings();
+			}
+			current = node.parentId();
+		}
+		BillingSettings effective = (settings != null) ? settings : this.accountSettings;
+		path.forEach(id -> this.resolved.put(id, effective));
+		return effective;
+	}
+
+	private CustomerNode lookup(String id) {
+		CustomerNode node = this.customers.get(id);
+		if (node == null) {
+			throw new IllegalArgumentException("Unknown customer " + id);
+		}
+		return node;
+	}
+
+	/** The ids of a customer and all its descendants. */
+	public static Set<String> subtree(String rootId, Iterable<CustomerNode> customers) {
+		Map<String, Set<String>> children = new HashMap<>();
+		Function<String, Set<String>> newSet = key -> new LinkedHashSet<>();
+		for (CustomerNode customer : customers) {
+			if (customer.parentId() != null) {
+				children.computeIfAbsent(customer.parentId(), newSet).add(customer.id());
+			}
+		}
+		Set<String> result = new LinkedHashSet<>();
+		collect(rootId, children, result);
+		return result;
+	}
+
+	private static void collect(String id, Map<String, Set<String>> children, Set<String> result) {
+		if (result.add(id)) {
+			for (String child : children.getOrDefault(id, Set.of())) {
+				collect(child, children, result);
+			}
+		}
+	}
+
+}

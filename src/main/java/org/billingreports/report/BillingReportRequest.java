@@ -1,0 +1,80 @@
+package org.billingreports.report;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.billingreports.rating.BillingPeriod;
+import org.billingreports.web.FieldErrors;
+import org.billingreports.web.SelfValidating;
+
+/**
+ * Evo's {@code BillingReport} request DTO: from a JSON body, a form or the query string.
+ */
+public record BillingReportRequest(@NotBlank(message = "accountId is required") String accountId,
+		@NotBlank(message = "startDate is required") String startDate,
+		@NotBlank(message = "endDate is required") String endDate, Boolean includeCustomerIds,
+		@Email(message = "emailAddressToNotify must be an e-mail address such as ops@example.com") @Size(max = 254,
+				message = "emailAddressToNotify is at most 254 characters") String emailAddressToNotify,
+		@Size(max = 2000, message = "webhookUrl is at most 2000 characters") String webhookUrl)
+		implements SelfValidating {
+
+	private static final String DATE_MESSAGE = " must be a date (yyyy-MM-dd) or an ISO-8601 date-time";
+
+	@Override
+	public void validate(FieldErrors errors) {
+		// The period itself needs the account's time zone; here only the form is checked.
+		checkDate("startDate", this.startDate, errors);
+		checkDate("endDate", this.endDate, errors);
+		if (this.webhookUrl != null && !this.webhookUrl.isBlank() && !errors.has("webhookUrl")
+				&& !isHttpUrl(this.webhookUrl)) {
+			errors.add("webhookUrl", "InvalidUrl", "webhookUrl must be an absolute http or https URL");
+		}
+	}
+
+	private static void checkDate(String field, String value, FieldErrors errors) {
+		if (value == null || value.isBlank() || errors.has(field)) {
+			return;
+		}
+		try {
+			BillingPeriod.startOf(value, ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(field, "InvalidDate", field + DATE_MESSAGE);
+		}
+	}
+
+	private static boolean isHttpUrl(String text) {
+		try {
+			URI uri = new URI(text.strip());
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	boolean includesCustomerIds() {
+		return Boolean.TRUE.equals(this.includeCustomerIds);
+	}
+
+	String email() {
+		return blankToNull(this.emailAddressToNotify);
+	}
+
+	String webhook() {
+		return blankToNull(this.webhookUrl);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

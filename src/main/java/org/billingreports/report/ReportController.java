@@ -1,0 +1,85 @@
+package org.billingreports.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.security.Caller;
+import org.billingreports.web.FieldErrors;
+import org.billingreports.web.RequestDto;
+
+/** The report routes of SPEC section 3. */
+@RestController
+class ReportController {
+
+	static final int MAX_TAKE = 500;
+
+	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final ReportService reports;
+
+	ReportController(ReportService reports) {
+		this.reports = reports;
+	}
+
+	/** ServiceStack lists {@code BillingReport} for every verb, and under its generic route too. */
+	@RequestMapping(path = { "/reports/billing", "/json/reply/BillingReport" })
+	ReportInfo create(@RequestDto BillingReportRequest request, @AuthenticationPrincipal Caller caller)
+			throws Exception {
+		return this.reports.create(request, caller);
+	}
+
+	@GetMapping("/reports")
+	Map<String, List<ReportInfo>> list(@RequestParam(required = false) String accountId,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int skip,
+			@RequestParam(defaultValue = "50") int take, @AuthenticationPrincipal Caller caller) {
+		FieldErrors errors = new FieldErrors();
+		ExecutionStatus statusFilter = null;
+		if (status != null && !status.isBlank()) {
+			statusFilter = ExecutionStatus.parse(status.strip());
+			if (statusFilter == null) {
+				errors.add("status", "InvalidValue", "status must be Queued, Running, Completed or Error");
+			}
+		}
+		if (skip < 0) {
+			errors.add("skip", "GreaterThanOrEqual", "skip must be 0 or more");
+		}
+		if (take < 1 || take > MAX_TAKE) {
+			errors.add("take", "InclusiveBetween", "take must be between 1 and " + MAX_TAKE);
+		}
+		errors.throwIfAny();
+		String account = (accountId == null || accountId.isBlank()) ? null : accountId.strip();
+		return Map.of("reports", this.reports.list(account, statusFilter, skip, take, caller));
+	}
+
+	@GetMapping("/reports/{id}")
+	ReportInfo get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		return this.reports.get(id, caller);
+	}
+
+	@GetMapping("/reports/{id}.csv")
+	ResponseEntity<Resource> file(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		Path file = this.reports.file(id, caller);
+		return ResponseEntity.ok()
+			.contentType(TEXT_CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("billing-" + id + ".csv").build().toString())
+			.body(new FileSystemResource(file));
+	}
+
+}

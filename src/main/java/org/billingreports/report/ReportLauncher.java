@@ -1,0 +1,64 @@
+package org.billingreports.report;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import org.billingreports.BillingProperties;
+import org.billingreports.web.ApiException;
+
+/**
+ * Launches a report's job through the {@link JobOperator}, which returns at once with the execution
+ * {@code STARTING} (Queued) and runs it on the bounded job executor, and records which node holds it.
+ */
+@Component
+public class ReportLauncher {
+
+	public static final String JOB_NAME = "billingReportJob";
+
+	/** The identifying job parameter: one job instance per report. */
+	public static final String REPORT_ID = "reportId";
+
+	private final JobOperator jobOperator;
+
+	private final Job billingReportJob;
+
+	private final ReportRepository reports;
+
+	private final String node;
+
+	ReportLauncher(JobOperator jobOperator, @Qualifier(JOB_NAME) Job billingReportJob, ReportRepository reports,
+			BillingProperties properties) {
+		this.jobOperator = jobOperator;
+		this.billingReportJob = billingReportJob;
+		this.reports = reports;
+		this.node = properties.effectiveNodeName();
+	}
+
+	public String node() {
+		return this.node;
+	}
+
+	JobExecution launch(String reportId) throws Exception {
+		JobExecution execution = this.jobOperator.start(this.billingReportJob, parameters(reportId));
+		this.reports.recordExecution(reportId, execution.getId(), this.node);
+		if (execution.getStatus() == BatchStatus.FAILED) {
+			// The executor's queue refused it: nothing ran, so the request is refused as a whole.
+			this.reports.delete(reportId);
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "QueueFull",
+					"This server's report queue is full; try again in a few minutes");
+		}
+		return execution;
+	}
+
+	static JobParameters parameters(String reportId) {
+		return new JobParametersBuilder().addString(REPORT_ID, reportId).toJobParameters();
+	}
+
+}

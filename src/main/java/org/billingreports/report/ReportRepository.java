@@ -1,0 +1,129 @@
+package org.billingreports.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.rating.BillingPeriod;
+
+/**
+ * Reports and the job executions that ran them. The status is joined from Spring Batch's own
+ * {@code batch_job_execution} table, never stored here.
+ */
+@Repository
+public class ReportRepository {
+
+	/** A report with its latest job execution, if it has one. */
+	public record ReportRow(Report report, Long jobExecutionId, String node) {
+	}
+
+	private static final String SELECT = "SELECT r.*, x.job_execution_id, x.node FROM billing_report r "
+			+ "LEFT JOIN report_execution x ON x.report_id = r.id AND x.job_execution_id = "
+			+ "(SELECT MAX(job_execution_id) FROM report_execution WHERE report_id = r.id) "
+			+ "LEFT JOIN batch_job_execution e ON e.job_execution_id = x.job_execution_id ";
+
+	private final JdbcClient jdbc;
+
+	ReportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Report report) {
+		this.jdbc
+			.sql("INSERT INTO billing_report (id, account_id, name, start_date, end_date, period_start, period_end, "
+					+ "include_customer_ids, email_address_to_notify, webhook_url, created_by, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(report.id(), report.accountId(), report.name(), report.startDate(), report.endDate(),
+					utc(report.period().start()), utc(report.period().end()), report.includeCustomerIds(),
+					report.emailAddressToNotify(), report.webhookUrl(), report.createdBy(), utc(report.createdAt()))
+			.update();
+	}
+
+	void delete(String reportId) {
+		this.jdbc.sql("DELETE FROM billing_report WHERE id = ?").param(reportId).update();
+	}
+
+	void recordExecution(String reportId, long jobExecutionId, String node) {
+		this.jdbc.sql("INSERT INTO report_execution (job_execution_id, report_id, node) VALUES (?, ?, ?)")
+			.params(jobExecutionId, reportId, node)
+			.update();
+	}
+
+	public Optional<Report> find(String id) {
+		return findRow(id).map(ReportRow::report);
+	}
+
+	Optional<ReportRow> findRow(String id) {
+		return this.jdbc.sql(SELECT + "WHERE r.id = ?").param(id).query(ReportRepository::row).optional();
+	}
+
+	/**
+	 * Reports newest first.
+	 * @param accountId only this account's, or all when {@code null}
+	 * @param status only reports in this status, or all when {@code null}
+	 */
+	List<ReportRow> list(String accountId, ExecutionStatus status, int skip, int take) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (accountId != null) {
+			conditions.add("r.account_id = ?");
+			params.add(accountId);
+		}
+		if (status != null) {
+			String statuses = status.batchStatuses()
+				.stream()
+				.map(batchStatus -> "'" + batchStatus.name() + "'")
+				.collect(Collectors.joining(", "));
+			// A report whose launch never created an execution counts as failed.
+			conditions.add("(e.status IN (" + statuses + ")"
+					+ ((status == ExecutionStatus.Error) ? " OR x.job_execution_id IS NULL)" : ")"));
+		}
+		String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ";
+		params.add(take);
+		params.add(skip);
+		return this.jdbc.sql(SELECT + where + "ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?")
+			.params(params)
+			.query(ReportRepository::row)
+			.list();
+	}
+
+	/** How many executions on this node wait for a thread ahead of this one. */
+	int queuedAhead(long jobExecutionId, String node) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM batch_job_execution e JOIN report_execution x "
+					+ "ON x.job_execution_id = e.job_execution_id "
+					+ "WHERE e.status = 'STARTING' AND x.node = ? AND e.job_execution_id < ?")
+			.params(node, jobExecutionId)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static ReportRow row(ResultSet rs, int rowNumber) throws SQLException {
+		Report report = new Report(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
+				rs.getString("start_date"), rs.getString("end_date"),
+				new BillingPeriod(instant(rs, "period_start"), instant(rs, "period_end")),
+				rs.getBoolean("include_customer_ids"), rs.getString("email_address_to_notify"),
+				rs.getString("webhook_url"), rs.getString("created_by"), instant(rs, "created_at"));
+		long executionId = rs.getLong("job_execution_id");
+		return new ReportRow(report, rs.wasNull() ? null : executionId, rs.getString("node"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.billingreports.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first SystemAdministrator from {@code BILLING_ADMIN_USER} and
+ * {@code BILLING_ADMIN_PASSWORD} when both are set and that user does not exist yet (SPEC section 4).
+ * No credential exists otherwise, outside the demo profile.
+ */
+@Component
+class AdministratorBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AdministratorBootstrap.class);
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final String username;
+
+	private final String password;
+
+	AdministratorBootstrap(UserRepository users, PasswordEncoder passwordEncoder,
+			@Value("${BILLING_ADMIN_USER:}") String username, @Value("${BILLING_ADMIN_PASSWORD:}") String password) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.username = username;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.username.isBlank() || this.password.isBlank() || this.users.exists(this.username)) {
+			return;
+		}
+		this.users.create(this.username, this.passwordEncoder.encode(this.password), Role.SystemAdministrator, null,
+				null);
+		log.info("Created SystemAdministrator '{}' from BILLING_ADMIN_USER", this.username);
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.billingreports.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import org.billingreports.web.ApiException;
+
+/**
+ * The authenticated user behind a request, with what it may reach: every account
+ * (SystemAdministrator) or one account, and for a Customer one customer.
+ */
+public final class Caller implements UserDetails, CredentialsContainer {
+
+	private final String userId;
+
+	private final String username;
+
+	private String passwordHash;
+
+	private final Role role;
+
+	private final String accountId;
+
+	private final String customerId;
+
+	public Caller(String userId, String username, String passwordHash, Role role, String accountId,
+			String customerId) {
+		this.userId = userId;
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.accountId = accountId;
+		this.customerId = customerId;
+	}
+
+	public String userId() {
+		return this.userId;
+	}
+
+	public Role role() {
+		return this.role;
+	}
+
+	public String accountId() {
+		return this.accountId;
+	}
+
+	public String customerId() {
+		return this.customerId;
+	}
+
+	public boolean isAdministrator() {
+		return this.role == Role.SystemAdministrator;
+	}
+
+	/** Whether the caller may see the account's data at all. */
+	public boolean canSeeAccount(String accountId) {
+		return isAdministrator() || (this.accountId != null && this.accountId.equals(accountId));
+	}
+
+	/** Reading another tenant's record answers as if it did not exist, so ids don't leak. */
+	public void requireVisible(String accountId, String what, String id) {
+		if (!canSeeAccount(accountId)) {
+			throw ApiException.notFound(what, id);
+		}
+	}
+
+	/** Changing reference data of an account: SystemAdministrator, or a Manager of that account. */
+	public void requireManagerOf(String accountId) {
+		if (!isAdministrator() && !(this.role == Role.Manager && canSeeAccount(accountId))) {
+			throw ApiException.forbidden("Only a SystemAdministrator or a Manager of account '" + accountId
+					+ "' may change it");
+		}
+	}
+
+	public void requireAdministrator() {
+		if (!isAdministrator()) {
+			throw ApiException.forbidden("Only a SystemAdministrator may do this");
+		}
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.username;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+}

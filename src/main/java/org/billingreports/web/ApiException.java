@@ -1,0 +1,77 @@
+package org.billingreports.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A request the service refuses, with the status code and the ServiceStack error it answers with.
+ * Thrown anywhere below a controller; {@link ApiExceptionHandler} writes it.
+ */
+public class ApiException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String errorCode;
+
+	private final List<ResponseError> errors;
+
+	public ApiException(HttpStatus status, String errorCode, String message) {
+		this(status, errorCode, message, List.of());
+	}
+
+	private ApiException(HttpStatus status, String errorCode, String message, List<ResponseError> errors) {
+		super(message);
+		this.status = status;
+		this.errorCode = errorCode;
+		this.errors = List.copyOf(errors);
+	}
+
+	/** A 400 naming the fields at fault; the first error gives the summary. */
+	public static ApiException validation(List<ResponseError> errors) {
+		ResponseError first = errors.get(0);
+		return new ApiException(HttpStatus.BAD_REQUEST, first.errorCode(), first.message(), errors);
+	}
+
+	public static ApiException invalidField(String fieldName, String errorCode, String message) {
+		return validation(List.of(new ResponseError(errorCode, fieldName, message)));
+	}
+
+	public static ApiException badRequest(String errorCode, String message) {
+		return new ApiException(HttpStatus.BAD_REQUEST, errorCode, message);
+	}
+
+	public static ApiException notFound(String what, String id) {
+		return new ApiException(HttpStatus.NOT_FOUND, "NotFound", what + " '" + id + "' was not found");
+	}
+
+	public static ApiException conflict(String errorCode, String message) {
+		return new ApiException(HttpStatus.CONFLICT, errorCode, message);
+	}
+
+	public static ApiException forbidden(String message) {
+		return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", message);
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String errorCode() {
+		return this.errorCode;
+	}
+
+	public List<ResponseError> errors() {
+		return this.errors;
+	}
+
+	public ErrorResponse toResponse() {
+		return ErrorResponse.of(this.errorCode, getMessage(), this.errors);
+	}
+
+	public ResponseEntity<ErrorResponse> toResponseEntity() {
+		return ResponseEntity.status(this.status).body(toResponse());
+	}
+
+}

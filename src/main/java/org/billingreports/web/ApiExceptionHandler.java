@@ -1,0 +1,109 @@
+package org.billingreports.web;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every failure of a controller becomes a ServiceStack error with a fitting status; never a stack trace. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ErrorResponse> api(ApiException ex) {
+		return ex.toResponseEntity();
+	}
+
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+	ResponseEntity<ErrorResponse> unknownRoute(Exception ex) {
+		return error(HttpStatus.NOT_FOUND, "NotFound", "No route matches this request");
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ErrorResponse> method(HttpRequestMethodNotSupportedException ex) {
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.headers(ex.getHeaders())
+			.body(body("MethodNotAllowed", "This route does not accept " + ex.getMethod()
+					+ "; it accepts " + ex.getSupportedHttpMethods()));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
+				"Content-Type " + ex.getContentType() + " is not accepted here; use one of "
+						+ ex.getSupportedMediaTypes());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ErrorResponse> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return error(HttpStatus.NOT_ACCEPTABLE, "NotAcceptable",
+				"This route answers with " + ex.getSupportedMediaTypes());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException ex) {
+		return ApiException.invalidField(ex.getParameterName(), "NotEmpty", ex.getParameterName() + " is required")
+			.toResponseEntity();
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return ApiException
+			.invalidField(ex.getName(), "InvalidValue", "'" + ex.getName() + "' has a value of the wrong type")
+			.toResponseEntity();
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException ex) {
+		return error(HttpStatus.BAD_REQUEST, "SerializationException", "The request body could not be read");
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ErrorResponse> tooLarge(MaxUploadSizeExceededException ex) {
+		return error(HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge", "The upload is larger than this server accepts");
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ErrorResponse> multipart(MultipartException ex) {
+		return error(HttpStatus.BAD_REQUEST, "InvalidMultipart", "The multipart body could not be read");
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ErrorResponse> denied(AccessDeniedException ex) {
+		return error(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ErrorResponse> unexpected(Exception ex) {
+		log.error("Unexpected failure of a request", ex);
+		return error(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
+				"The server failed to handle this request; the failure is logged");
+	}
+
+	private static ResponseEntity<ErrorResponse> error(HttpStatus status, String errorCode, String message) {
+		return ResponseEntity.status(status).body(body(errorCode, message));
+	}
+
+	private static ErrorResponse body(String errorCode, String message) {
+		return ErrorResponse.of(errorCode, message, List.of());
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.billingreports.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what is wrong with a request so that one 400 names every faulty field. */
+public final class FieldErrors {
+
+	private final List<ResponseError> errors = new ArrayList<>();
+
+	public FieldErrors add(String fieldName, String errorCode, String message) {
+		this.errors.add(new ResponseError(errorCode, fieldName, message));
+		return this;
+	}
+
+	public boolean has(String fieldName) {
+		return this.errors.stream().anyMatch(error -> error.fieldName().equals(fieldName));
+	}
+
+	public boolean isEmpty() {
+		return this.errors.isEmpty();
+	}
+
+	public void throwIfAny() {
+		if (!this.errors.isEmpty()) {
+			throw ApiException.validation(this.errors);
+		}
+	}
+
+}

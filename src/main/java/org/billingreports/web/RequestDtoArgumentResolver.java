@@ -1,0 +1,140 @@
+package org.billingreports.web;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Resolves {@link RequestDto} parameters. */
+class RequestDtoArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private final JsonMapper jsonMapper;
+
+	private final Validator validator;
+
+	RequestDtoArgumentResolver(JsonMapper jsonMapper, Validator validator) {
+		this.jsonMapper = jsonMapper;
+		this.validator = validator;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.hasParameterAnnotation(RequestDto.class);
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
+		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		ObjectNode fields = this.jsonMapper.createObjectNode();
+		// Query string and, for form posts, the form body.
+		for (Map.Entry<String, String[]> parameterValues : request.getParameterMap().entrySet()) {
+			fields.put(parameterValues.getKey(), parameterValues.getValue()[0]);
+		}
+		fields.setAll(jsonBody(request));
+		Object dto = bind(fields, parameter.getParameterType());
+		validate(dto);
+		return dto;
+	}
+
+	private ObjectNode jsonBody(HttpServletRequest request) throws IOException {
+		MediaType contentType = contentType(request);
+		if (contentType == null || MediaType.APPLICATION_FORM_URLENCODED.includes(contentType)) {
+			return this.jsonMapper.createObjectNode();
+		}
+		if (!MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+				&& !contentType.getSubtype().endsWith("+json")) {
+			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
+					"Send the request as application/json, as a form or as query-string parameters, not "
+							+ contentType);
+		}
+		String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+		if (body.isBlank()) {
+			return this.jsonMapper.createObjectNode();
+		}
+		JsonNode node;
+		try {
+			node = this.jsonMapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw ApiException.badRequest("SerializationException",
+					"The request body is not valid JSON: " + ex.getOriginalMessage());
+		}
+		if (!(node instanceof ObjectNode object)) {
+			throw ApiException.badRequest("SerializationException", "The request body must be a JSON object");
+		}
+		return object;
+	}
+
+	private static MediaType contentType(HttpServletRequest request) {
+		String header = request.getContentType();
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			return MediaType.parseMediaType(header);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.badRequest("InvalidContentType", "Content-Type '" + header + "' is not a media type");
+		}
+	}
+
+	private Object bind(ObjectNode fields, Class<?> type) {
+		try {
+			return this.jsonMapper.treeToValue(fields, type);
+		}
+		catch (JacksonException ex) {
+			List<JacksonException.Reference> path = ex.getPath();
+			String field = path.isEmpty() ? null : path.get(path.size() - 1).getPropertyName();
+			if (field == null) {
+				throw ApiException.badRequest("SerializationException", "The request could not be read");
+			}
+			throw ApiException.invalidField(field, "InvalidValue",
+					"'" + field + "' has a value of the wrong type or format");
+		}
+	}
+
+	private void validate(Object dto) {
+		FieldErrors errors = new FieldErrors();
+		for (ConstraintViolation<Object> violation : this.validator.validate(dto)) {
+			errors.add(violation.getPropertyPath().toString(),
+					errorCode(violation.getConstraintDescriptor().getAnnotation()), violation.getMessage());
+		}
+		if (dto instanceof SelfValidating selfValidating) {
+			selfValidating.validate(errors);
+		}
+		errors.throwIfAny();
+	}
+
+	/** FluentValidation's error codes, which ServiceStack clients see. */
+	private static String errorCode(Annotation constraint) {
+		return switch (constraint.annotationType().getSimpleName()) {
+			case "NotBlank", "NotEmpty" -> "NotEmpty";
+			case "Size" -> "Length";
+			case "Pattern" -> "RegularExpression";
+			case "Email" -> "Email";
+			case "Min", "PositiveOrZero", "DecimalMin" -> "GreaterThanOrEqual";
+			case "Max", "DecimalMax" -> "LessThanOrEqual";
+			default -> constraint.annotationType().getSimpleName();
+		};
+	}
+
+}

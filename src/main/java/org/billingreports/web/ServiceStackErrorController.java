@@ -1,0 +1,32 @@
+package org.billingreports.web;
+
+import java.util.List;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors the servlet container raises before Spring MVC (a malformed URL, a request rejected by a
+ * filter) also answer in the ServiceStack shape, instead of Boot's default error body.
+ */
+@RestController
+public class ServiceStackErrorController implements ErrorController {
+
+	@RequestMapping("/error")
+	ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value && HttpStatus.resolve(value) != null)
+				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+		String errorCode = status.getReasonPhrase().replace(" ", "");
+		String message = status.is5xxServerError() ? "The server failed to handle this request; the failure is logged"
+				: "The request was refused: " + status.getReasonPhrase();
+		return ResponseEntity.status(status).body(ErrorResponse.of(errorCode, message, List.of()));
+	}
+
+}

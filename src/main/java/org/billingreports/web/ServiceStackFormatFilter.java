@@ -1,0 +1,124 @@
+package org.billingreports.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * ServiceStack's format selection, ahead of everything else (security included): a {@code .json}
+ * suffix or {@code ?format=json} asks for JSON, and {@code ?callback=fn} wraps a JSON answer as
+ * JSONP, {@code fn(…)} with {@code application/javascript}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class ServiceStackFormatFilter extends OncePerRequestFilter {
+
+	private static final String JSON_SUFFIX = ".json";
+
+	/** A JavaScript identifier path such as {@code fn} or {@code app.cb_1}: nothing that could inject script. */
+	private static final Pattern CALLBACK = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*){0,4}");
+
+	private static final int MAX_CALLBACK_LENGTH = 100;
+
+	private final ErrorResponseWriter errorWriter;
+
+	public ServiceStackFormatFilter(ErrorResponseWriter errorWriter) {
+		this.errorWriter = errorWriter;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
+		boolean suffix = request.getRequestURI().endsWith(JSON_SUFFIX);
+		boolean formatJson = "json".equalsIgnoreCase(query.getFirst("format"));
+		HttpServletRequest effective = (suffix || formatJson) ? new JsonRequest(request, suffix) : request;
+		String callback = query.getFirst("callback");
+		if (callback == null || callback.isEmpty()) {
+			chain.doFilter(effective, response);
+			return;
+		}
+		if (callback.length() > MAX_CALLBACK_LENGTH || !CALLBACK.matcher(callback).matches()) {
+			this.errorWriter.write(response, HttpStatus.BAD_REQUEST, "InvalidCallback",
+					"callback must be a JavaScript function name such as 'handleReport'");
+			return;
+		}
+		ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
+		chain.doFilter(effective, caching);
+		String contentType = caching.getContentType();
+		if (contentType != null && MediaType.parseMediaType(contentType).getSubtype().contains("json")) {
+			byte[] json = caching.getContentAsByteArray();
+			caching.resetBuffer();
+			caching.setContentType("application/javascript;charset=UTF-8");
+			caching.getOutputStream().write((callback + "(").getBytes(StandardCharsets.UTF_8));
+			caching.getOutputStream().write(json);
+			caching.getOutputStream().write(");".getBytes(StandardCharsets.UTF_8));
+		}
+		caching.copyBodyToResponse();
+	}
+
+	/** The request as the rest of the service should see it: without the suffix, asking for JSON. */
+	private static final class JsonRequest extends HttpServletRequestWrapper {
+
+		private final boolean stripSuffix;
+
+		JsonRequest(HttpServletRequest request, boolean stripSuffix) {
+			super(request);
+			this.stripSuffix = stripSuffix;
+		}
+
+		private String strip(String path) {
+			return (this.stripSuffix && path.endsWith(JSON_SUFFIX))
+					? path.substring(0, path.length() - JSON_SUFFIX.length()) : path;
+		}
+
+		@Override
+		public String getRequestURI() {
+			return strip(super.getRequestURI());
+		}
+
+		@Override
+		public StringBuffer getRequestURL() {
+			return new StringBuffer(strip(super.getRequestURL().toString()));
+		}
+
+		@Override
+		public String getServletPath() {
+			return strip(super.getServletPath());
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.APPLICATION_JSON_VALUE
+					: super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+					? Collections.enumeration(List.of(MediaType.APPLICATION_JSON_VALUE))
+					: super.getHeaders(name);
+		}
+
+	}
+
+}
