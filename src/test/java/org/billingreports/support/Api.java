@@ -1,0 +1,111 @@
+package org.billingreports.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the running service over real HTTP, as a user (or anonymously). */
+public final class Api {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String base;
+
+	private final String authorization;
+
+	public Api(int port) {
+		this("http://localhost:" + port, null);
+	}
+
+	private Api(String base, String authorization) {
+		this.base = base;
+		this.authorization = authorization;
+	}
+
+	public Api as(String user, String password) {
+		return new Api(this.base, "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	public String base() {
+		return this.base;
+	}
+
+	public ApiResponse get(String path) {
+		return send("GET", path, null, (byte[]) null);
+	}
+
+	public ApiResponse delete(String path) {
+		return send("DELETE", path, null, (byte[]) null);
+	}
+
+	public ApiResponse post(String path, Object body) {
+		return send("POST", path, "application/json", json(body));
+	}
+
+	public ApiResponse put(String path, Object body) {
+		return send("PUT", path, "application/json", json(body));
+	}
+
+	public ApiResponse send(String method, String path, String contentType, String body) {
+		return send(method, path, contentType,
+				(body != null) ? body.getBytes(StandardCharsets.UTF_8) : null);
+	}
+
+	public ApiResponse send(String method, String path, String contentType, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		try {
+			HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new ApiResponse(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+					response.headers());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A multipart/form-data upload with the file in the part {@code fieldName}. */
+	public ApiResponse upload(String path, String fieldName, String fileName, byte[] content) {
+		String boundary = "----billing" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fieldName + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n";
+		body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+	}
+
+	private static String json(Object body) {
+		return (body instanceof String text) ? text : JSON.writeValueAsString(body);
+	}
+
+}
