@@ -3,6 +3,7 @@ package org.billingreports.billingjob;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -46,8 +47,12 @@ public final class BillingJobProgress {
 		return "Starting";
 	}
 
-	/** Counts the report's call records as the rating step starts. */
-	static StepExecutionListener counter(ReportRepository reports, NamedParameterJdbcTemplate jdbc) {
+	/**
+	 * Counts the report's call records as the rating step starts, and saves the count at once so that
+	 * progress shows before the first chunk commits.
+	 */
+	static StepExecutionListener counter(ReportRepository reports, NamedParameterJdbcTemplate jdbc,
+			JobRepository jobRepository) {
 		return new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
@@ -55,6 +60,7 @@ public final class BillingJobProgress {
 					String reportId = stepExecution.getJobParameters().getString(ReportLauncher.REPORT_ID);
 					stepExecution.getExecutionContext()
 						.putLong(TOTAL, new ReportCalls(report(reports, reportId)).count(jdbc));
+					jobRepository.updateExecutionContext(stepExecution);
 				}
 			}
 		};

@@ -62,7 +62,7 @@ class BillingReportJobConfiguration {
 			.reader(callsToRateReader)
 			.processor(callRatingProcessor)
 			.writer(billingRowWriter)
-			.listener(BillingJobProgress.counter(reports, jdbc))
+			.listener(BillingJobProgress.counter(reports, jdbc, jobRepository))
 			.build();
 	}
 

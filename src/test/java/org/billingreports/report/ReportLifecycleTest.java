@@ -1,0 +1,180 @@
+package org.billingreports.report;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import org.billingreports.billingjob.BillingRow;
+import org.billingreports.billingjob.CallToRate;
+import org.billingreports.support.ApiTestSupport;
+import org.billingreports.support.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.billingreports.support.Fixtures.ok;
+
+/**
+ * One report seen Queued, then Running, then Completed; one made to fail seen in Error. The real
+ * rating processor is wrapped by a gate that can hold or fail the calls of a chosen customer, and
+ * one job thread makes the queue observable.
+ */
+@Import(ReportLifecycleTest.GateConfiguration.class)
+@TestPropertySource(properties = "billing.executor.threads=1")
+class ReportLifecycleTest extends ApiTestSupport {
+
+	static final Gate GATE = new Gate();
+
+	@AfterEach
+	void openGate() {
+		GATE.releaseAll();
+	}
+
+	@Test
+	void queuedThenRunningThenCompleted() throws Exception {
+		Fixtures fixtures = new Fixtures(admin());
+		String blocking = setUpAccount(fixtures, "first");
+		String account = setUpAccount(fixtures, "second", "other");
+
+		// A report of another account takes the only job thread and is held at its first call.
+		CountDownLatch firstHeld = GATE.hold(blocking + "-first");
+		String first = create(blocking);
+		assertThat(firstHeld.await(30, TimeUnit.SECONDS)).isTrue();
+
+		CountDownLatch secondHeld = GATE.hold(account + "-second");
+		JsonNode second = ok(admin().post("/reports/billing", request(account)));
+		assertThat(second.get("status").asString()).isEqualTo("Queued");
+		JsonNode queued = ok(admin().get("/reports/" + second.get("id").asString()));
+		assertThat(queued.get("status").asString()).isEqualTo("Queued");
+		assertThat(queued.get("statusMessage").asString()).isEqualTo("Queued on test-node: next to run");
+		assertThat(queued.has("downloadLink")).isFalse();
+
+		GATE.release(blocking + "-first");
+		assertThat(secondHeld.await(30, TimeUnit.SECONDS)).isTrue();
+		JsonNode running = ok(admin().get("/reports/" + second.get("id").asString()));
+		assertThat(running.get("status").asString()).isEqualTo("Running");
+		assertThat(running.get("statusMessage").asString()).matches("Rated \\d+ of 4 call records");
+		assertThat(running.has("downloadLink")).isFalse();
+
+		GATE.release(account + "-second");
+		JsonNode completed = fixtures.awaitEnd(second.get("id").asString());
+		assertThat(completed.get("status").asString()).isEqualTo("Completed");
+		assertThat(completed.get("statusMessage").asString()).startsWith("2 customers, 4 calls, total");
+		assertThat(completed.get("downloadLink").asString()).endsWith(".csv");
+		assertThat(fixtures.awaitEnd(first).get("status").asString()).isEqualTo("Completed");
+	}
+
+	@Test
+	void aFailingJobEndsInErrorWithAReadableReason() {
+		Fixtures fixtures = new Fixtures(admin());
+		String account = setUpAccount(fixtures, "ok", "broken");
+		GATE.fail(account + "-broken");
+		String report = create(account);
+		JsonNode failed = fixtures.awaitEnd(report);
+		assertThat(failed.get("status").asString()).isEqualTo("Error");
+		assertThat(failed.get("statusMessage").asString()).isEqualTo(
+				"Rating call records failed: injected failure for customer " + account
+						+ "-broken. Restart the report once the cause is fixed.");
+		assertThat(failed.has("downloadLink")).isFalse();
+		assertThat(admin().get("/reports/" + report + ".csv").status()).isEqualTo(409);
+	}
+
+	private String setUpAccount(Fixtures fixtures, String... customers) {
+		String account = unique("life");
+		fixtures.account(account, "UTC", Map.of("outboundVoiceCalls", Fixtures.item("0", "0", "0.01", 0)));
+		StringBuilder csv = new StringBuilder("callId,customerId,channel,direction,startTime,billableSeconds,status\n");
+		for (String customer : customers) {
+			fixtures.customer(account + "-" + customer, account, null, customer, null, null);
+			for (int i = 0; i < 2; i++) {
+				csv.append(customer).append(i).append(',').append(account).append('-').append(customer)
+					.append(",voice,outbound,2026-07-0").append(i + 1).append("T10:00:00Z,60,completed\n");
+			}
+		}
+		fixtures.importCalls(account, csv.toString());
+		return account;
+	}
+
+	private String create(String account) {
+		return ok(admin().post("/reports/billing", request(account))).get("id").asString();
+	}
+
+	private static Map<String, Object> request(String account) {
+		return Map.of("accountId", account, "startDate", "2026-07-01", "endDate", "2026-07-31");
+	}
+
+	/** Holds or fails the rating of chosen customers' calls, around the real processor. */
+	static final class Gate {
+
+		private final Map<String, CountDownLatch[]> held = new ConcurrentHashMap<>();
+
+		private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+		/** @return a latch that opens when a call of the customer has arrived at the gate */
+		CountDownLatch hold(String customerId) {
+			CountDownLatch arrived = new CountDownLatch(1);
+			this.held.put(customerId, new CountDownLatch[] { arrived, new CountDownLatch(1) });
+			return arrived;
+		}
+
+		void release(String customerId) {
+			this.held.get(customerId)[1].countDown();
+		}
+
+		void fail(String customerId) {
+			this.failing.add(customerId);
+		}
+
+		void releaseAll() {
+			this.held.values().forEach(latches -> latches[1].countDown());
+			this.held.clear();
+			this.failing.clear();
+		}
+
+		void pass(CallToRate call) throws InterruptedException {
+			if (this.failing.contains(call.customerId())) {
+				throw new IllegalStateException("injected failure for customer " + call.customerId());
+			}
+			CountDownLatch[] latches = this.held.get(call.customerId());
+			if (latches != null) {
+				latches[0].countDown();
+				latches[1].await(60, TimeUnit.SECONDS);
+			}
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class GateConfiguration {
+
+		@Bean
+		static BeanPostProcessor gateRating() {
+			return new BeanPostProcessor() {
+				@Override
+				@SuppressWarnings("unchecked")
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (!beanName.equals("callRatingProcessor")) {
+						return bean;
+					}
+					ItemProcessor<CallToRate, BillingRow> real = (ItemProcessor<CallToRate, BillingRow>) bean;
+					return (ItemProcessor<CallToRate, BillingRow>) call -> {
+						GATE.pass(call);
+						return real.process(call);
+					};
+				}
+			};
+		}
+
+	}
+
+}
