@@ -68,12 +68,23 @@ public final class Api {
 	}
 
 	public ApiResponse send(String method, String path, String contentType, byte[] body) {
+		return send(method, path, contentType, body, null);
+	}
+
+	public ApiResponse sendWithAccept(String method, String path, String accept) {
+		return send(method, path, null, null, accept);
+	}
+
+	private ApiResponse send(String method, String path, String contentType, byte[] body, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(60))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
+		}
+		if (accept != null) {
+			request.header("Accept", accept);
 		}
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
