@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.slf4j.Logger;
@@ -43,6 +44,12 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+	/** code, baseCost, rawUnitMultiplier, unitCost, allowance, in the order of the nine items. */
+	private static final String[][] ACCOUNT_PRICES = { { "0", "25", "0", "0", "0" }, { "1", "0", "0", "1.00", "0" },
+			{ "2", "0", "0", "3.00", "0" }, { "3", "0", "0", "0.0100", "100" }, { "4", "0", "1.10", "0.0150", "100" },
+			{ "5", "0", "0", "0.05", "0" }, { "6", "0", "0", "0.10", "0" }, { "7", "0", "0", "0.0050", "50" },
+			{ "8", "0", "0", "0.0075", "50" } };
+
 	private static final String[] CUSTOMERS = {
 			// id, parent, name, referenceId, override
 			"acme,,Acme Corp,1001,true", "acme-east,acme,Acme East,1002,false", "acme-west,acme,Acme West,1003,true",
@@ -70,16 +77,10 @@ class DemoData implements ApplicationRunner {
 		this.jdbc.sql("INSERT INTO account (id, name, time_zone_id, currency, created_at) VALUES (?, ?, ?, ?, ?)")
 			.params(ACCOUNT, "Demo Telecom", "America/New_York", "USD", OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
-		// Account prices: base 25.00, voice 1.5 cents a minute after 100 free minutes, SMS 0.75 cents.
-		settings("account", ACCOUNT, 0, "25", "0", "0", 0);
-		settings("account", ACCOUNT, 1, "0", "0", "1.00", 0);
-		settings("account", ACCOUNT, 2, "0", "0", "3.00", 0);
-		settings("account", ACCOUNT, 3, "0", "0", "0.0100", 100);
-		settings("account", ACCOUNT, 4, "0", "1.10", "0.0150", 100);
-		settings("account", ACCOUNT, 5, "0", "0", "0.05", 0);
-		settings("account", ACCOUNT, 6, "0", "0", "0.10", 0);
-		settings("account", ACCOUNT, 7, "0", "0", "0.0050", 50);
-		settings("account", ACCOUNT, 8, "0", "0", "0.0075", 50);
+		// Account prices: base 25.00, voice 1 to 1.5 cents a minute after 100 free, SMS under a cent.
+		for (String[] item : ACCOUNT_PRICES) {
+			settings("account", ACCOUNT, item);
+		}
 		for (String line : CUSTOMERS) {
 			String[] f = line.split(",", -1);
 			this.jdbc
@@ -88,13 +89,12 @@ class DemoData implements ApplicationRunner {
 				.params(f[0], ACCOUNT, f[1].isEmpty() ? null : f[1], f[2], f[3], Boolean.parseBoolean(f[4]))
 				.update();
 		}
-		// Acme negotiated a bigger base and cheaper minutes; its West branch pays a premium; Initech no base.
-		settings("customer", "acme", 0, "40", "0", "0", 0);
-		settings("customer", "acme", 3, "0", "0", "0.0080", 500);
-		settings("customer", "acme", 4, "0", "1.00", "0.0120", 500);
-		settings("customer", "acme-west", 4, "2.50", "1.25", "0.0200", 0);
-		settings("customer", "initech", 4, "0", "0", "0.0180", 0);
-		settings("customer", "initech", 8, "0", "0", "0.0060", 0);
+		// Acme negotiated a bigger base and cheaper minutes (its East branch inherits them); its West
+		// branch pays a premium on outbound calls; Initech has no base fee.
+		override("acme", Map.of(0, new String[] { "0", "40", "0", "0", "0" }, 3,
+				new String[] { "3", "0", "0", "0.0080", "500" }, 4, new String[] { "4", "0", "1.00", "0.0120", "500" }));
+		override("acme-west", Map.of(4, new String[] { "4", "2.50", "1.25", "0.0200", "0" }));
+		override("initech", Map.of(0, new String[] { "0", "0", "0", "0", "0" }));
 		String[] owners = { "acme", "acme", "acme-east", "acme-west", "globex", "initech", "umbrella" };
 		for (int i = 0; i < owners.length; i++) {
 			this.jdbc.sql("INSERT INTO phone_number (number, account_id, customer_id, toll_free) VALUES (?, ?, ?, ?)")
@@ -111,13 +111,20 @@ class DemoData implements ApplicationRunner {
 				CALLS, MONTH.getMonth());
 	}
 
-	private void settings(String kind, String owner, int item, String baseCost, String multiplier, String unitCost,
-			long allowance) {
+	/** The account's prices with some items changed: an override replaces all nine items. */
+	private void override(String customer, Map<Integer, String[]> changes) {
+		for (String[] item : ACCOUNT_PRICES) {
+			settings("customer", customer, changes.getOrDefault(Integer.valueOf(item[0]), item));
+		}
+	}
+
+	/** @param item code, baseCost, rawUnitMultiplier, unitCost, allowance */
+	private void settings(String kind, String owner, String[] item) {
 		this.jdbc
 			.sql("INSERT INTO billing_item_setting (owner_kind, owner_id, item, base_cost, raw_unit_multiplier, "
 					+ "unit_cost, allowance) VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(kind, owner, item, new BigDecimal(baseCost), new BigDecimal(multiplier), new BigDecimal(unitCost),
-					allowance)
+			.params(kind, owner, Integer.parseInt(item[0]), new BigDecimal(item[1]), new BigDecimal(item[2]),
+					new BigDecimal(item[3]), Long.parseLong(item[4]))
 			.update();
 	}
 
