@@ -8,6 +8,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -24,8 +29,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
-
 import org.billingreports.BillingProperties;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.JobCompletions;
@@ -37,6 +40,8 @@ import org.billingreports.batch.JobCompletions;
  */
 @Configuration(proxyBeanMethods = false)
 class CallImportJobConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(CallImportJobConfiguration.class);
 
 	static final String JOB_NAME = "callImportJob";
 
@@ -141,6 +146,7 @@ class CallImportJobConfiguration {
 						}
 						catch (IOException ex) {
 							// Harmless: the records are stored; the file only takes disk space.
+							log.warn("Could not delete the imported file {}: {}", callImport.spoolFile(), ex.toString());
 						}
 					});
 				}
