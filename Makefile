@@ -6,7 +6,12 @@ JAR := target/billing-reports-0.1.0-SNAPSHOT.jar
 SOURCES := pom.xml $(shell find src/main sql jobs -type f 2>/dev/null)
 PORT ?= 8080
 
-.PHONY: build test run clean
+# PostgreSQL for `make run-postgres`; one-time setup: createdb -h 127.0.0.1 -U postgres billing
+PG_URL ?= jdbc:postgresql://127.0.0.1:5432/billing
+PG_USER ?= postgres
+PG_PASSWORD ?=
+
+.PHONY: build test run run-postgres clean
 
 build: $(JAR)
 
@@ -17,6 +22,11 @@ test:
 	mvn -B --no-transfer-progress verify
 
 run: $(JAR)
+	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT)
+
+run-postgres: $(JAR)
+	SPRING_DATASOURCE_URL='$(PG_URL)' SPRING_DATASOURCE_USERNAME='$(PG_USER)' \
+	SPRING_DATASOURCE_PASSWORD='$(PG_PASSWORD)' \
 	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT)
 
 clean:

@@ -1,0 +1,80 @@
+package org.billingreports.database;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Chooses the database when nothing more explicit does. In order: {@code spring.datasource.url}
+ * (e.g. {@code SPRING_DATASOURCE_URL}) as Spring reads it; else {@code DATABASE_URL} in the
+ * {@code postgres://user:password@host:port/database} form that hosting platforms set; else the
+ * embedded H2 file database under {@code billing.data-dir}. On PostgreSQL it also turns on pgjdbc's
+ * {@code reWriteBatchedInserts}, so that a chunk's inserts travel as multi-row statements. All of it
+ * at the lowest precedence: any setting given explicitly wins.
+ */
+class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+
+	static final String H2_DEFAULT = "jdbc:h2:file:${billing.data-dir:./data}/billing;MODE=PostgreSQL;"
+			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		String databaseUrl = environment.getProperty("DATABASE_URL");
+		if (!environment.containsProperty("spring.datasource.url")) {
+			if (databaseUrl != null && !databaseUrl.isBlank()) {
+				defaults.putAll(fromDatabaseUrl(databaseUrl.strip()));
+			}
+			else {
+				defaults.put("spring.datasource.url", H2_DEFAULT);
+				defaults.put("spring.datasource.username", "sa");
+				defaults.put("spring.datasource.password", "");
+			}
+		}
+		String url = environment.containsProperty("spring.datasource.url")
+				? environment.getProperty("spring.datasource.url") : (String) defaults.get("spring.datasource.url");
+		if (url != null && url.startsWith("jdbc:postgresql:")) {
+			defaults.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+		}
+		environment.getPropertySources().addLast(new MapPropertySource("billingDatabaseDefaults", defaults));
+	}
+
+	/** {@code postgres://user:password@host:5432/db?sslmode=require} as JDBC settings. */
+	static Map<String, Object> fromDatabaseUrl(String databaseUrl) {
+		URI uri = URI.create(databaseUrl);
+		String scheme = uri.getScheme();
+		if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
+			throw new IllegalArgumentException("DATABASE_URL must be postgres://user:password@host:port/database");
+		}
+		Map<String, Object> settings = new LinkedHashMap<>();
+		String port = (uri.getPort() > 0) ? ":" + uri.getPort() : "";
+		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+		settings.put("spring.datasource.url", "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query);
+		String userInfo = uri.getRawUserInfo();
+		if (userInfo != null) {
+			int colon = userInfo.indexOf(':');
+			settings.put("spring.datasource.username", decode((colon < 0) ? userInfo : userInfo.substring(0, colon)));
+			settings.put("spring.datasource.password", (colon < 0) ? "" : decode(userInfo.substring(colon + 1)));
+		}
+		return settings;
+	}
+
+	private static String decode(String text) {
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public int getOrder() {
+		// After the config files are read, so that a spring.datasource.url from them counts as explicit.
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

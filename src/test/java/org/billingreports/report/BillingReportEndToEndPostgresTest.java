@@ -1,0 +1,9 @@
+package org.billingreports.report;
+
+import org.billingreports.support.PostgresTest;
+
+/** {@link BillingReportEndToEndTest} against PostgreSQL. */
+@PostgresTest
+class BillingReportEndToEndPostgresTest extends BillingReportEndToEndTest {
+
+}

@@ -1,0 +1,9 @@
+package org.billingreports.report;
+
+import org.billingreports.support.PostgresTest;
+
+/** {@link ConcurrentReportsTest} against PostgreSQL. */
+@PostgresTest
+class ConcurrentReportsPostgresTest extends ConcurrentReportsTest {
+
+}

@@ -1,0 +1,9 @@
+package org.billingreports.web;
+
+import org.billingreports.support.PostgresTest;
+
+/** {@link ServiceStackConventionsTest} against PostgreSQL. */
+@PostgresTest
+class ServiceStackConventionsPostgresTest extends ServiceStackConventionsTest {
+
+}
