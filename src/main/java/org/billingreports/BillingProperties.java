@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue("") String baseUrl,
-		@DefaultValue("./data") Path dataDir, @DefaultValue Executor executor, @DefaultValue Jobs jobs) {
+		@DefaultValue("./data") Path dataDir, @DefaultValue Executor executor, @DefaultValue Jobs jobs,
+		@DefaultValue Notifications notifications) {
 
 	/**
 	 * @param threads jobs that run at the same time on this node
@@ -47,6 +49,41 @@ public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue
 	 */
 	public record CallImport(@DefaultValue("1000") int chunkSize, @DefaultValue("100") int rejectionsShown,
 			@DefaultValue("10m") Duration waitForCompletion) {
+	}
+
+	/**
+	 * E-mail and webhook delivery (SPEC section 9).
+	 * @param mailFrom the sender of notification mails
+	 * @param mailOutbox where mails are written as .eml files when no SMTP server is configured
+	 * ({@code spring.mail.host}); {@code <data-dir>/mail-outbox} when not set
+	 * @param pollInterval how often pending notifications are looked for
+	 * @param initialBackoff the wait after the first failed attempt; it doubles with each failure
+	 * @param maxBackoff the longest wait between two attempts
+	 * @param giveUpAfter a notification not delivered this long after the job ended is marked failed
+	 * @param maxAttempts a notification is marked failed after this many attempts
+	 * @param webhooks how webhooks are called
+	 */
+	public record Notifications(@DefaultValue("billing@localhost") String mailFrom, Path mailOutbox,
+			@DefaultValue("5s") Duration pollInterval, @DefaultValue("30s") Duration initialBackoff,
+			@DefaultValue("1h") Duration maxBackoff, @DefaultValue("24h") Duration giveUpAfter,
+			@DefaultValue("30") int maxAttempts, @DefaultValue Webhooks webhooks) {
+	}
+
+	/**
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for the answer
+	 * @param maxResponseBytes how much of an answer is read (the rest is ignored)
+	 * @param allowedHosts hosts, as written in webhook URLs, that may be internal addresses (loopback,
+	 * private, link-local); any other host resolving to one is refused
+	 */
+	public record Webhooks(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
+			@DefaultValue("4096") int maxResponseBytes, @DefaultValue List<String> allowedHosts) {
+	}
+
+	/** Where mails go when no SMTP server is configured: one .eml file each. */
+	public Path mailOutboxDir() {
+		return (this.notifications.mailOutbox() != null) ? this.notifications.mailOutbox()
+				: this.dataDir.resolve("mail-outbox");
 	}
 
 	public Path reportsDir() {

@@ -13,10 +13,16 @@ import org.billingreports.rating.BillingSettings;
 import org.billingreports.web.FieldErrors;
 import org.billingreports.web.SelfValidating;
 
-/** A tenant (SPEC section 5), as the API reads and writes it. */
+/**
+ * A tenant (SPEC section 5), as the API reads and writes it. {@code webhookSecret} signs its webhooks:
+ * given or generated when the account is created, shown in full only in the answer that set it;
+ * reads show {@code webhookSecretHint}, its last characters.
+ */
 public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
 		@NotBlank(message = "name is required") @Size(max = 200, message = "name is at most 200 characters") String name,
-		String timeZoneId, String currency, @Valid BillingSettingsDto billingSettings) implements SelfValidating {
+		String timeZoneId, String currency, @Valid BillingSettingsDto billingSettings,
+		@Size(min = 16, max = 200, message = "webhookSecret is 16 to 200 characters") String webhookSecret,
+		String webhookSecretHint) implements SelfValidating {
 
 	public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -38,7 +44,14 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		return new Account(id, this.name.strip(), (this.timeZoneId != null) ? this.timeZoneId : DEFAULT_TIME_ZONE,
 				(this.currency != null) ? this.currency : DEFAULT_CURRENCY,
 				BillingSettingsDto.of((this.billingSettings != null) ? this.billingSettings.toSettings()
-						: BillingSettings.NONE));
+						: BillingSettings.NONE),
+				this.webhookSecret, null);
+	}
+
+	/** The answer to the request that set the secret: the only time it is shown in full. */
+	Account showingSecret(String secret) {
+		return new Account(this.id, this.name, this.timeZoneId, this.currency, this.billingSettings, secret,
+				this.webhookSecretHint);
 	}
 
 	public ZoneId zone() {

@@ -32,13 +32,14 @@ class AccountController {
 	Account create(@RequestDto Account request, @AuthenticationPrincipal Caller caller) {
 		caller.requireAdministrator();
 		Account account = request.withDefaults(Ids.orNew(request.id()));
+		String secret;
 		try {
-			this.accounts.insert(account);
+			secret = this.accounts.insert(account);
 		}
 		catch (DuplicateKeyException ex) {
 			throw ApiException.conflict("AlreadyExists", "Account '" + account.id() + "' exists already");
 		}
-		return this.access.readable(account.id(), caller);
+		return this.access.readable(account.id(), caller).showingSecret(secret);
 	}
 
 	@GetMapping("/accounts")
@@ -63,7 +64,7 @@ class AccountController {
 		if (!this.accounts.update(request.withDefaults(id))) {
 			throw ApiException.notFound("Account", id);
 		}
-		return this.access.readable(id, caller);
+		return this.access.readable(id, caller).showingSecret(request.webhookSecret());
 	}
 
 }

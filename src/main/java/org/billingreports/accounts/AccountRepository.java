@@ -1,5 +1,7 @@
 package org.billingreports.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +17,8 @@ import org.billingreports.rating.BillingSettings;
 @Repository
 public class AccountRepository {
 
+	private static final String COLUMNS = "id, name, time_zone_id, currency, webhook_secret";
+
 	private final JdbcClient jdbc;
 
 	private final BillingSettingsRepository settings;
@@ -25,10 +29,9 @@ public class AccountRepository {
 	}
 
 	public Optional<Account> find(String id) {
-		return this.jdbc.sql("SELECT id, name, time_zone_id, currency FROM account WHERE id = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?")
 			.param(id)
-			.query((rs, row) -> new Account(rs.getString("id"), rs.getString("name"), rs.getString("time_zone_id"),
-					rs.getString("currency"), null))
+			.query(AccountRepository::account)
 			.optional()
 			.map(this::withSettings);
 	}
@@ -36,15 +39,29 @@ public class AccountRepository {
 	/** Accounts by id; all of them when {@code onlyId} is null. */
 	List<Account> list(String onlyId) {
 		return this.jdbc
-			.sql("SELECT id, name, time_zone_id, currency FROM account WHERE (CAST(? AS VARCHAR) IS NULL OR id = ?) "
-					+ "ORDER BY name, id")
+			.sql("SELECT " + COLUMNS + " FROM account WHERE (CAST(? AS VARCHAR) IS NULL OR id = ?) ORDER BY name, id")
 			.params(onlyId, onlyId)
-			.query((rs, row) -> new Account(rs.getString("id"), rs.getString("name"), rs.getString("time_zone_id"),
-					rs.getString("currency"), null))
+			.query(AccountRepository::account)
 			.list()
 			.stream()
 			.map(this::withSettings)
 			.toList();
+	}
+
+	/** The secret that signs the account's webhooks; one is made for an account that has none yet. */
+	public String webhookSecret(String accountId) {
+		String secret = this.jdbc.sql("SELECT webhook_secret FROM account WHERE id = ?")
+			.param(accountId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
+		if (secret != null) {
+			return secret;
+		}
+		this.jdbc.sql("UPDATE account SET webhook_secret = ? WHERE id = ? AND webhook_secret IS NULL")
+			.params(WebhookSecrets.generate(), accountId)
+			.update();
+		return webhookSecret(accountId);
 	}
 
 	public BillingSettings settingsOf(String accountId) {
@@ -52,20 +69,30 @@ public class AccountRepository {
 		return (stored != null) ? stored : BillingSettings.NONE;
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when the id exists */
+	/**
+	 * @return the account's webhook secret: the one given, or a new one
+	 * @throws org.springframework.dao.DuplicateKeyException when the id exists
+	 */
 	@Transactional
-	void insert(Account account) {
-		this.jdbc.sql("INSERT INTO account (id, name, time_zone_id, currency, created_at) VALUES (?, ?, ?, ?, ?)")
-			.params(account.id(), account.name(), account.timeZoneId(), account.currency(),
+	String insert(Account account) {
+		String secret = (account.webhookSecret() != null) ? account.webhookSecret() : WebhookSecrets.generate();
+		this.jdbc
+			.sql("INSERT INTO account (id, name, time_zone_id, currency, webhook_secret, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(account.id(), account.name(), account.timeZoneId(), account.currency(), secret,
 					OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
 		this.settings.replace(BillingSettingsRepository.ACCOUNT, account.id(), account.billingSettings().toSettings());
+		return secret;
 	}
 
+	/** Replaces the account; its webhook secret only when a new one is given. */
 	@Transactional
 	boolean update(Account account) {
-		int updated = this.jdbc.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ? WHERE id = ?")
-			.params(account.name(), account.timeZoneId(), account.currency(), account.id())
+		int updated = this.jdbc
+			.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ?, "
+					+ "webhook_secret = COALESCE(?, webhook_secret) WHERE id = ?")
+			.params(account.name(), account.timeZoneId(), account.currency(), account.webhookSecret(), account.id())
 			.update();
 		if (updated == 0) {
 			return false;
@@ -76,7 +103,12 @@ public class AccountRepository {
 
 	private Account withSettings(Account account) {
 		return new Account(account.id(), account.name(), account.timeZoneId(), account.currency(),
-				BillingSettingsDto.of(settingsOf(account.id())));
+				BillingSettingsDto.of(settingsOf(account.id())), null, account.webhookSecretHint());
+	}
+
+	private static Account account(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getString("id"), rs.getString("name"), rs.getString("time_zone_id"),
+				rs.getString("currency"), null, null, WebhookSecrets.hint(rs.getString("webhook_secret")));
 	}
 
 }

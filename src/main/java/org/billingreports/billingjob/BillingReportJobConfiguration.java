@@ -23,6 +23,7 @@ import org.billingreports.accounts.AccountRepository;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.notifications.NotificationRecorder;
 import org.billingreports.rating.CallRater;
 import org.billingreports.report.ReportFiles;
 import org.billingreports.report.ReportLauncher;
@@ -41,13 +42,18 @@ class BillingReportJobConfiguration {
 
 	private static final String REPORT_ID = "#{jobParameters['" + ReportLauncher.REPORT_ID + "']}";
 
+	/**
+	 * Listeners end a job in the reverse order of registration: first the readable failure reason,
+	 * then the notifications that carry it, last whoever waits for the end.
+	 */
 	@Bean
 	Job billingReportJob(JobRepository jobRepository, Step rateCallsStep, Step billingFileStep,
-			JobCompletions completions) {
+			JobCompletions completions, NotificationRecorder notifications) {
 		return new JobBuilder(ReportLauncher.JOB_NAME, jobRepository).start(rateCallsStep)
 			.next(billingFileStep)
-			.listener(new ReportFailureListener())
 			.listener(completions)
+			.listener(notifications)
+			.listener(new ReportFailureListener())
 			.build();
 	}
 

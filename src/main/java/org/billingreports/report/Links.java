@@ -1,5 +1,6 @@
 package org.billingreports.report;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -8,27 +9,39 @@ import org.billingreports.BillingProperties;
 
 /**
  * Absolute URLs of the service: from {@code billing.base-url} when set (what a proxy or an e-mail
- * reader must see), otherwise from the request being answered.
+ * reader must see); otherwise from the request being answered, or, outside a request (a mail sent
+ * after a job), this host's port on localhost.
  */
 @Component
 public class Links {
 
 	private final String baseUrl;
 
-	Links(BillingProperties properties) {
+	private final Environment environment;
+
+	Links(BillingProperties properties, Environment environment) {
 		String configured = properties.baseUrl();
 		this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+		this.environment = environment;
 	}
 
 	public String reportFile(String reportId) {
 		return base() + "/reports/" + reportId + ".csv";
 	}
 
+	public String reportRestart(String reportId) {
+		return base() + "/reports/" + reportId + "/restart";
+	}
+
 	private String base() {
-		if (!this.baseUrl.isEmpty() || RequestContextHolder.getRequestAttributes() == null) {
+		if (!this.baseUrl.isEmpty()) {
 			return this.baseUrl;
 		}
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		if (RequestContextHolder.getRequestAttributes() != null) {
+			return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		}
+		return "http://localhost:"
+				+ this.environment.getProperty("local.server.port", this.environment.getProperty("server.port", "8080"));
 	}
 
 }

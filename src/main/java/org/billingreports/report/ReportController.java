@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,6 +71,11 @@ class ReportController {
 	@GetMapping("/reports/{id}")
 	ReportInfo get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
 		return this.reports.get(id, caller);
+	}
+
+	@PostMapping("/reports/{id}/restart")
+	ReportInfo restart(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws Exception {
+		return this.reports.restart(id, caller);
 	}
 
 	@GetMapping("/reports/{id}.csv")

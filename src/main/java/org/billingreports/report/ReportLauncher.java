@@ -6,6 +6,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,34 @@ public class ReportLauncher {
 					"This server's report queue is full; try again in a few minutes");
 		}
 		return execution;
+	}
+
+	/**
+	 * A new execution of the report's job instance, resuming after the last committed chunk; a report
+	 * whose launch never got as far as an execution is launched afresh.
+	 */
+	JobExecution restart(String reportId, JobExecution last) throws Exception {
+		if (last == null) {
+			return launch(reportId);
+		}
+		JobExecution execution;
+		try {
+			execution = this.jobOperator.restart(last);
+		}
+		catch (JobRestartException ex) {
+			throw ApiException.conflict("NotRestartable", "Report '" + reportId + "' cannot be restarted now: "
+					+ rootMessage(ex));
+		}
+		this.reports.recordExecution(reportId, execution.getId(), this.node);
+		return execution;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getMessage();
 	}
 
 	static JobParameters parameters(String reportId) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.batch.ExecutionStatus;
-import org.billingreports.billingjob.BillingJobProgress;
-import org.billingreports.billingjob.ReportSummary;
+import org.billingreports.notifications.NotificationStatus;
+import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.security.Caller;
 import org.billingreports.security.Role;
@@ -34,20 +33,27 @@ public class ReportService {
 
 	private final ReportLauncher launcher;
 
+	private final ReportInfos infos;
+
 	private final JobRepository jobRepository;
 
 	private final ReportFiles files;
 
-	private final Links links;
+	private final NotificationStatus notifications;
 
-	ReportService(AccountAccess accounts, ReportRepository reports, ReportLauncher launcher,
-			JobRepository jobRepository, ReportFiles files, Links links) {
+	private final WebhookAddressPolicy webhookAddresses;
+
+	ReportService(AccountAccess accounts, ReportRepository reports, ReportLauncher launcher, ReportInfos infos,
+			JobRepository jobRepository, ReportFiles files, NotificationStatus notifications,
+			WebhookAddressPolicy webhookAddresses) {
 		this.accounts = accounts;
 		this.reports = reports;
 		this.launcher = launcher;
+		this.infos = infos;
 		this.jobRepository = jobRepository;
 		this.files = files;
-		this.links = links;
+		this.notifications = notifications;
+		this.webhookAddresses = webhookAddresses;
 	}
 
 	/** Validates, stores and launches; the answer is {@code Queued} (or further along already). */
@@ -57,6 +63,11 @@ public class ReportService {
 			throw ApiException.forbidden("Reports limited to a customer's own lines are not available yet");
 		}
 		BillingPeriod period = period(request, account.zone());
+		String webhookProblem = (request.webhook() != null) ? this.webhookAddresses.problem(request.webhook(), true)
+				: null;
+		if (webhookProblem != null) {
+			throw ApiException.invalidField("webhookUrl", "NotAllowed", "webhookUrl " + webhookProblem);
+		}
 		Report report = new Report(UUID.randomUUID().toString(), account.id(),
 				"Billing " + account.name() + " " + request.startDate().strip() + " to " + request.endDate().strip(),
 				request.startDate().strip(), request.endDate().strip(), period, request.includesCustomerIds(),
@@ -66,11 +77,32 @@ public class ReportService {
 		return get(report.id(), caller);
 	}
 
+	/** One report, with the state of its notifications. */
 	public ReportInfo get(String id, Caller caller) {
+		ReportRepository.ReportRow row = visibleRow(id, caller);
+		return this.infos.of(row).withNotifications(this.notifications.of(id));
+	}
+
+	/** A report in {@code Error} runs again from where its last execution stopped; 409 otherwise. */
+	public ReportInfo restart(String id, Caller caller) throws Exception {
+		ReportRepository.ReportRow row = visibleRow(id, caller);
+		caller.requireManagerOf(row.report().accountId());
+		ExecutionStatus status = this.infos.of(row).status();
+		if (status != ExecutionStatus.Error) {
+			throw ApiException.conflict("NotRestartable",
+					"Report '" + id + "' is " + status + "; only a report in Error can be restarted");
+		}
+		JobExecution last = (row.jobExecutionId() != null)
+				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
+		this.launcher.restart(id, last);
+		return get(id, caller);
+	}
+
+	private ReportRepository.ReportRow visibleRow(String id, Caller caller) {
 		ReportRepository.ReportRow row = this.reports.findRow(id)
 			.orElseThrow(() -> ApiException.notFound("Report", id));
 		caller.requireVisible(row.report().accountId(), "Report", id);
-		return info(row);
+		return row;
 	}
 
 	public List<ReportInfo> list(String accountId, ExecutionStatus status, int skip, int take, Caller caller) {
@@ -81,7 +113,7 @@ public class ReportService {
 		else if (!caller.isAdministrator()) {
 			scope = caller.accountId();
 		}
-		return this.reports.list(scope, status, skip, take).stream().map(this::info).toList();
+		return this.reports.list(scope, status, skip, take).stream().map(this.infos::of).toList();
 	}
 
 	/** The billing file of a completed report. */
@@ -114,50 +146,5 @@ public class ReportService {
 		return period;
 	}
 
-	private ReportInfo info(ReportRepository.ReportRow row) {
-		Report report = row.report();
-		JobExecution execution = (row.jobExecutionId() != null)
-				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
-		ExecutionStatus status = (execution != null) ? ExecutionStatus.of(execution.getStatus())
-				: ExecutionStatus.Error;
-		Instant updated = report.createdAt();
-		if (execution != null && execution.getLastUpdated() != null) {
-			Instant lastUpdated = execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant();
-			updated = lastUpdated.isAfter(updated) ? lastUpdated : updated;
-		}
-		return new ReportInfo(report.id(), report.name(), status, statusMessage(status, execution, row),
-				iso(report.createdAt()), iso(updated),
-				(status == ExecutionStatus.Completed) ? this.links.reportFile(report.id()) : null,
-				(execution != null) ? String.valueOf(execution.getId()) : null, report.emailAddressToNotify(),
-				row.node(), report.accountId(), report.startDate(), report.endDate(), report.includeCustomerIds());
-	}
-
-	private String statusMessage(ExecutionStatus status, JobExecution execution, ReportRepository.ReportRow row) {
-		if (execution == null) {
-			return "The report's job was never launched; restart the report";
-		}
-		return switch (status) {
-			case Queued -> {
-				int ahead = this.reports.queuedAhead(execution.getId(), row.node());
-				yield "Queued on " + row.node() + ": "
-						+ ((ahead == 0) ? "next to run" : "position " + (ahead + 1) + " in the queue");
-			}
-			case Running -> BillingJobProgress.describe(execution);
-			case Completed -> {
-				ReportSummary summary = ReportSummary.from(execution.getExecutionContext());
-				yield (summary != null) ? summary.describe() : "Completed";
-			}
-			case Error -> {
-				String description = execution.getExitStatus().getExitDescription();
-				yield (description == null || description.isBlank()) ? "The report failed"
-						: description.lines().findFirst().orElse(description);
-			}
-		};
-	}
-
-	/** ISO-8601 UTC to the second, as Evo writes dates: 2026-07-01T02:00:00Z. */
-	private static String iso(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,7 +44,31 @@ class ReferenceDataApiTest extends ApiTestSupport {
 				"outboundSmsMessages");
 		assertThat(settings.get("inboundFaxes").toString())
 			.isEqualTo("{\"baseCost\":0,\"rawUnitMultiplier\":0,\"unitCost\":0,\"allowance\":0}");
-		assertThat(ok(admin().get("/accounts/" + id))).isEqualTo(created);
+		// The generated webhook secret is shown once, in the answer that created it; reads show a hint.
+		String secret = created.get("webhookSecret").asString();
+		assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+		JsonNode read = ok(admin().get("/accounts/" + id));
+		assertThat(read.has("webhookSecret")).isFalse();
+		assertThat(read.get("webhookSecretHint").asString()).isEqualTo("…" + secret.substring(secret.length() - 4));
+		assertThat(((ObjectNode) created.deepCopy()).without("webhookSecret"))
+			.isEqualTo(read);
+		assertThat(admin().get("/accounts").body()).doesNotContain(secret);
+	}
+
+	@Test
+	void aWebhookSecretIsKeptUnlessANewOneIsGiven() {
+		String id = unique("ref");
+		JsonNode created = ok(admin().post("/accounts",
+				Map.of("id", id, "name", "Signed", "webhookSecret", "my-own-secret-of-24-chars")));
+		assertThat(created.get("webhookSecret").asString()).isEqualTo("my-own-secret-of-24-chars");
+		JsonNode renamed = ok(admin().put("/accounts/" + id, Map.of("name", "Renamed")));
+		assertThat(renamed.has("webhookSecret")).isFalse();
+		assertThat(renamed.get("webhookSecretHint").asString()).isEqualTo("…hars");
+		JsonNode rotated = ok(admin().put("/accounts/" + id, Map.of("name", "Renamed", "webhookSecret",
+				"a-rotated-secret-1234")));
+		assertThat(rotated.get("webhookSecret").asString()).isEqualTo("a-rotated-secret-1234");
+		assertThat(ok(admin().get("/accounts/" + id)).get("webhookSecretHint").asString()).isEqualTo("…1234");
+		assertField(admin().put("/accounts/" + id, Map.of("name", "x", "webhookSecret", "short")), "webhookSecret");
 	}
 
 	@Test

@@ -1,8 +1,6 @@
 package org.billingreports.report;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -10,31 +8,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-import org.billingreports.billingjob.BillingRow;
-import org.billingreports.billingjob.CallToRate;
+import org.billingreports.support.ApiResponse;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
+import org.billingreports.support.RatingGate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.billingreports.support.Fixtures.ok;
+import static org.billingreports.support.RatingGate.GATE;
 
 /**
- * One report seen Queued, then Running, then Completed; one made to fail seen in Error. The real
- * rating processor is wrapped by a gate that can hold or fail the calls of a chosen customer, and
- * one job thread makes the queue observable.
+ * One report seen Queued, then Running, then Completed; one made to fail seen in Error, then
+ * restarted. The {@link RatingGate} holds or fails the calls of a chosen customer, and one job thread
+ * makes the queue observable.
  */
-@Import(ReportLifecycleTest.GateConfiguration.class)
+@Import(RatingGate.Configuration.class)
 @TestPropertySource(properties = "billing.executor.threads=1")
 class ReportLifecycleTest extends ApiTestSupport {
-
-	static final Gate GATE = new Gate();
 
 	@AfterEach
 	void openGate() {
@@ -88,6 +81,18 @@ class ReportLifecycleTest extends ApiTestSupport {
 						+ "-broken. Restart the report once the cause is fixed.");
 		assertThat(failed.has("downloadLink")).isFalse();
 		assertThat(admin().get("/reports/" + report + ".csv").status()).isEqualTo(409);
+
+		// Once the cause is gone, the same report runs again as a new execution and completes.
+		GATE.heal(account + "-broken");
+		JsonNode restarted = ok(admin().post("/reports/" + report + "/restart", ""));
+		assertThat(restarted.get("id").asString()).isEqualTo(report);
+		assertThat(restarted.get("jobId").asString()).isNotEqualTo(failed.get("jobId").asString());
+		JsonNode completed = fixtures.awaitEnd(report);
+		assertThat(completed.get("status").asString()).isEqualTo("Completed");
+		assertThat(completed.get("statusMessage").asString()).startsWith("2 customers, 4 calls");
+		ApiResponse again = admin().post("/reports/" + report + "/restart", "");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("responseStatus").get("errorCode").asString()).isEqualTo("NotRestartable");
 	}
 
 	private String setUpAccount(Fixtures fixtures, String... customers) {
@@ -111,70 +116,6 @@ class ReportLifecycleTest extends ApiTestSupport {
 
 	private static Map<String, Object> request(String account) {
 		return Map.of("accountId", account, "startDate", "2026-07-01", "endDate", "2026-07-31");
-	}
-
-	/** Holds or fails the rating of chosen customers' calls, around the real processor. */
-	static final class Gate {
-
-		private final Map<String, CountDownLatch[]> held = new ConcurrentHashMap<>();
-
-		private final Set<String> failing = ConcurrentHashMap.newKeySet();
-
-		/** @return a latch that opens when a call of the customer has arrived at the gate */
-		CountDownLatch hold(String customerId) {
-			CountDownLatch arrived = new CountDownLatch(1);
-			this.held.put(customerId, new CountDownLatch[] { arrived, new CountDownLatch(1) });
-			return arrived;
-		}
-
-		void release(String customerId) {
-			this.held.get(customerId)[1].countDown();
-		}
-
-		void fail(String customerId) {
-			this.failing.add(customerId);
-		}
-
-		void releaseAll() {
-			this.held.values().forEach(latches -> latches[1].countDown());
-			this.held.clear();
-			this.failing.clear();
-		}
-
-		void pass(CallToRate call) throws InterruptedException {
-			if (this.failing.contains(call.customerId())) {
-				throw new IllegalStateException("injected failure for customer " + call.customerId());
-			}
-			CountDownLatch[] latches = this.held.get(call.customerId());
-			if (latches != null) {
-				latches[0].countDown();
-				latches[1].await(60, TimeUnit.SECONDS);
-			}
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class GateConfiguration {
-
-		@Bean
-		static BeanPostProcessor gateRating() {
-			return new BeanPostProcessor() {
-				@Override
-				@SuppressWarnings("unchecked")
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (!beanName.equals("callRatingProcessor")) {
-						return bean;
-					}
-					ItemProcessor<CallToRate, BillingRow> real = (ItemProcessor<CallToRate, BillingRow>) bean;
-					return (ItemProcessor<CallToRate, BillingRow>) call -> {
-						GATE.pass(call);
-						return real.process(call);
-					};
-				}
-			};
-		}
-
 	}
 
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A client of the running service over real HTTP, as a user (or anonymously). */
 public final class Api {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)

@@ -1,0 +1,162 @@
+package org.billingreports.notifications;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import org.billingreports.BillingProperties;
+import org.billingreports.accounts.AccountRepository;
+import org.billingreports.report.Links;
+
+/**
+ * Delivers pending notifications from the outbox: when one is recorded, and every
+ * {@code billing.notifications.poll-interval} for retries and for what an earlier run of the service
+ * left behind. A failed attempt is retried with exponential backoff until the attempts or the time
+ * allowed run out; then the notification is marked failed. The report's status never changes.
+ */
+@Component
+class NotificationDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+	private static final int BATCH = 50;
+
+	private final NotificationRepository notifications;
+
+	private final EmailSender email;
+
+	private final WebhookSender webhooks;
+
+	private final AccountRepository accounts;
+
+	private final Links links;
+
+	private final JsonMapper jsonMapper;
+
+	private final BillingProperties.Notifications settings;
+
+	private final Backoff backoff;
+
+	private final String node;
+
+	private final Duration lease;
+
+	private final Clock clock;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "notifications");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean queued = new AtomicBoolean();
+
+	NotificationDispatcher(NotificationRepository notifications, EmailSender email, WebhookSender webhooks,
+			AccountRepository accounts, Links links, JsonMapper jsonMapper, BillingProperties properties,
+			Clock clock) {
+		this.notifications = notifications;
+		this.email = email;
+		this.webhooks = webhooks;
+		this.accounts = accounts;
+		this.links = links;
+		this.jsonMapper = jsonMapper;
+		this.settings = properties.notifications();
+		this.backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
+		this.node = properties.effectiveNodeName();
+		// Long enough for one attempt; a node that dies mid-attempt frees the notification after it.
+		this.lease = this.settings.webhooks().connectTimeout().plus(this.settings.webhooks().readTimeout())
+			.plusMinutes(1);
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${billing.notifications.poll-interval:5s}")
+	void poll() {
+		wakeUp();
+	}
+
+	/** Delivers what is due, soon, on the notification thread. */
+	void wakeUp() {
+		if (this.queued.compareAndSet(false, true)) {
+			try {
+				this.worker.execute(this::deliverDue);
+			}
+			catch (RejectedExecutionException shuttingDown) {
+				this.queued.set(false);
+			}
+		}
+	}
+
+	private void deliverDue() {
+		this.queued.set(false);
+		try {
+			List<String> due;
+			do {
+				due = this.notifications.due(this.clock.instant(), BATCH);
+				for (String id : due) {
+					if (this.notifications.claim(id, this.node, this.clock.instant(), this.lease)) {
+						this.notifications.find(id).ifPresent(this::attempt);
+					}
+				}
+			}
+			while (due.size() == BATCH);
+		}
+		catch (RuntimeException ex) {
+			// The database may be away for a moment; the next poll tries again.
+			log.warn("Could not deliver notifications now: {}", ex.toString());
+		}
+	}
+
+	private void attempt(Notification notification) {
+		int attempts = notification.attempts() + 1;
+		try {
+			NotificationPayload payload = this.jsonMapper.readValue(notification.payload(), NotificationPayload.class);
+			switch (notification.channel()) {
+				case email -> this.email.send(notification,
+						MailContent.of(payload, this.links.reportRestart(payload.report().id())));
+				case webhook -> this.webhooks.send(notification,
+						this.accounts.webhookSecret(payload.report().accountId()));
+			}
+			this.notifications.delivered(notification.id(), attempts, this.clock.instant());
+			log.info("Notification {} ({} to {}) delivered on attempt {}", notification.id(), notification.channel(),
+					notification.target(), attempts);
+		}
+		catch (DeliveryException | RuntimeException ex) {
+			failed(notification, attempts, ex.getMessage());
+		}
+	}
+
+	private void failed(Notification notification, int attempts, String error) {
+		Instant next = this.clock.instant().plus(this.backoff.after(attempts, ThreadLocalRandom.current()));
+		if (attempts >= this.settings.maxAttempts()
+				|| next.isAfter(notification.createdAt().plus(this.settings.giveUpAfter()))) {
+			this.notifications.failed(notification.id(), attempts, error);
+			log.error("Notification {} ({} to {}) given up after {} attempts: {}", notification.id(),
+					notification.channel(), notification.target(), attempts, error);
+		}
+		else {
+			this.notifications.retryLater(notification.id(), attempts, error, next);
+			log.warn("Notification {} ({} to {}) attempt {} failed, next at {}: {}", notification.id(),
+					notification.channel(), notification.target(), attempts, next, error);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.worker.shutdownNow();
+	}
+
+}

@@ -1,0 +1,153 @@
+package org.billingreports.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The notification outbox. */
+@Repository
+class NotificationRepository {
+
+	/** An ended execution of a report that wants a notification on a channel and has none. */
+	record Missing(String reportId, long jobExecutionId) {
+	}
+
+	private static final int MAX_ERROR = 1000;
+
+	private final JdbcClient jdbc;
+
+	NotificationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Idempotent: a second row for the same execution and channel is not written. */
+	void insertIfAbsent(Notification notification) {
+		this.jdbc
+			.sql("INSERT INTO notification (id, report_id, job_execution_id, channel, target, event, payload, status, "
+					+ "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
+					+ "ON CONFLICT DO NOTHING")
+			.params(notification.id(), notification.reportId(), notification.jobExecutionId(),
+					notification.channel().name(), notification.target(), notification.event(),
+					notification.payload(), Notification.Status.pending.name(), utc(notification.nextAttemptAt()),
+					utc(notification.createdAt()))
+			.update();
+	}
+
+	Optional<Notification> find(String id) {
+		return this.jdbc.sql("SELECT * FROM notification WHERE id = ?")
+			.param(id)
+			.query(NotificationRepository::notification)
+			.optional();
+	}
+
+	List<Notification> findByReport(String reportId) {
+		return this.jdbc.sql("SELECT * FROM notification WHERE report_id = ? ORDER BY created_at, channel")
+			.param(reportId)
+			.query(NotificationRepository::notification)
+			.list();
+	}
+
+	/** Pending notifications whose time has come, not held by a node. */
+	List<String> due(Instant now, int limit) {
+		return this.jdbc
+			.sql("SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= ? "
+					+ "AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at LIMIT ?")
+			.params(utc(now), utc(now), limit)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Takes a notification for one delivery attempt; only one node succeeds, and a node that dies
+	 * holding it loses it when the lease runs out.
+	 */
+	boolean claim(String id, String node, Instant now, Duration lease) {
+		return this.jdbc
+			.sql("UPDATE notification SET locked_by = ?, locked_until = ? WHERE id = ? AND status = 'pending' "
+					+ "AND (locked_until IS NULL OR locked_until < ?)")
+			.params(node, utc(now.plus(lease)), id, utc(now))
+			.update() == 1;
+	}
+
+	void delivered(String id, int attempts, Instant now) {
+		this.jdbc
+			.sql("UPDATE notification SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL, "
+					+ "next_attempt_at = NULL, locked_by = NULL, locked_until = NULL WHERE id = ?")
+			.params(attempts, utc(now), id)
+			.update();
+	}
+
+	void retryLater(String id, int attempts, String error, Instant nextAttemptAt) {
+		this.jdbc
+			.sql("UPDATE notification SET attempts = ?, last_error = ?, next_attempt_at = ?, locked_by = NULL, "
+					+ "locked_until = NULL WHERE id = ?")
+			.params(attempts, truncate(error), utc(nextAttemptAt), id)
+			.update();
+	}
+
+	void failed(String id, int attempts, String error) {
+		this.jdbc
+			.sql("UPDATE notification SET status = 'failed', attempts = ?, last_error = ?, next_attempt_at = NULL, "
+					+ "locked_by = NULL, locked_until = NULL WHERE id = ?")
+			.params(attempts, truncate(error), id)
+			.update();
+	}
+
+	/**
+	 * Report executions that ended between {@code from} and {@code to} and want a notification on
+	 * {@code channel} that was never recorded: the process stopped between the job's end and its
+	 * recording.
+	 */
+	List<Missing> missing(Notification.Channel channel, Instant from, Instant to) {
+		String wanted = (channel == Notification.Channel.email) ? "r.email_address_to_notify"
+				: "r.webhook_url";
+		return this.jdbc
+			.sql("SELECT x.report_id, x.job_execution_id FROM report_execution x "
+					+ "JOIN billing_report r ON r.id = x.report_id "
+					+ "JOIN batch_job_execution e ON e.job_execution_id = x.job_execution_id "
+					+ "WHERE " + wanted + " IS NOT NULL AND e.end_time IS NOT NULL "
+					+ "AND e.status IN ('COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED') "
+					+ "AND e.end_time >= ? AND e.end_time < ? AND NOT EXISTS (SELECT 1 FROM notification n "
+					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = ?)")
+			.params(local(from), local(to), channel.name())
+			.query((rs, row) -> new Missing(rs.getString("report_id"), rs.getLong("job_execution_id")))
+			.list();
+	}
+
+	private static Notification notification(ResultSet rs, int row) throws SQLException {
+		return new Notification(rs.getString("id"), rs.getString("report_id"), rs.getLong("job_execution_id"),
+				Notification.Channel.valueOf(rs.getString("channel")), rs.getString("target"), rs.getString("event"),
+				rs.getString("payload"), Notification.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				rs.getString("last_error"), instant(rs, "next_attempt_at"), instant(rs, "created_at"),
+				instant(rs, "delivered_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	/** Spring Batch keeps its times as local date-times of the JVM's zone. */
+	private static LocalDateTime local(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+	}
+
+	private static String truncate(String text) {
+		return (text == null || text.length() <= MAX_ERROR) ? text : text.substring(0, MAX_ERROR - 1) + "…";
+	}
+
+}

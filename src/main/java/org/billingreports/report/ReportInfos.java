@@ -1,0 +1,87 @@
+package org.billingreports.report;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.billingjob.BillingJobProgress;
+import org.billingreports.billingjob.ReportSummary;
+import org.billingreports.web.ApiException;
+
+/**
+ * Shows a report as {@link ReportInfo}: its status and message derived from its latest job
+ * execution in the job repository (SPEC section 2).
+ */
+@Component
+public class ReportInfos {
+
+	private final ReportRepository reports;
+
+	private final JobRepository jobRepository;
+
+	private final Links links;
+
+	ReportInfos(ReportRepository reports, JobRepository jobRepository, Links links) {
+		this.reports = reports;
+		this.jobRepository = jobRepository;
+		this.links = links;
+	}
+
+	/** A report as it stands, for the service's own use (no caller, no notifications). */
+	public ReportInfo of(String reportId) {
+		return of(this.reports.findRow(reportId).orElseThrow(() -> ApiException.notFound("Report", reportId)));
+	}
+
+	ReportInfo of(ReportRepository.ReportRow row) {
+		Report report = row.report();
+		JobExecution execution = (row.jobExecutionId() != null)
+				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
+		ExecutionStatus status = (execution != null) ? ExecutionStatus.of(execution.getStatus())
+				: ExecutionStatus.Error;
+		Instant updated = report.createdAt();
+		if (execution != null && execution.getLastUpdated() != null) {
+			Instant lastUpdated = execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant();
+			updated = lastUpdated.isAfter(updated) ? lastUpdated : updated;
+		}
+		return new ReportInfo(report.id(), report.name(), status, statusMessage(status, execution, row),
+				iso(report.createdAt()), iso(updated),
+				(status == ExecutionStatus.Completed) ? this.links.reportFile(report.id()) : null,
+				(execution != null) ? String.valueOf(execution.getId()) : null, report.emailAddressToNotify(),
+				row.node(), report.accountId(), report.startDate(), report.endDate(), report.includeCustomerIds(),
+				null);
+	}
+
+	private String statusMessage(ExecutionStatus status, JobExecution execution, ReportRepository.ReportRow row) {
+		if (execution == null) {
+			return "The report's job was never launched; restart the report";
+		}
+		return switch (status) {
+			case Queued -> {
+				int ahead = this.reports.queuedAhead(execution.getId(), row.node());
+				yield "Queued on " + row.node() + ": "
+						+ ((ahead == 0) ? "next to run" : "position " + (ahead + 1) + " in the queue");
+			}
+			case Running -> BillingJobProgress.describe(execution);
+			case Completed -> {
+				ReportSummary summary = ReportSummary.from(execution.getExecutionContext());
+				yield (summary != null) ? summary.describe() : "Completed";
+			}
+			case Error -> {
+				String description = execution.getExitStatus().getExitDescription();
+				yield (description == null || description.isBlank()) ? "The report failed"
+						: description.lines().findFirst().orElse(description);
+			}
+		};
+	}
+
+	/** ISO-8601 UTC to the second, as Evo writes dates: 2026-07-01T02:00:00Z. */
+	private static String iso(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.billingreports.notifications;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plain rules of delivery: backoff, signatures, which addresses are internal. */
+class DeliveryRulesTest {
+
+	@Test
+	void backoffDoublesUpToTheMaximumWithJitter() {
+		Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(10));
+		Random random = new Random(7);
+		long[] expected = { 30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000 };
+		for (int failures = 1; failures <= expected.length; failures++) {
+			long delay = backoff.after(failures, random).toMillis();
+			assertThat(delay).isBetween(Math.round(expected[failures - 1] * (1 - Backoff.JITTER)),
+					Math.round(expected[failures - 1] * (1 + Backoff.JITTER)));
+		}
+		assertThat(backoff.after(1000, random).toMillis()).isLessThanOrEqualTo(720_000);
+	}
+
+	@Test
+	void theSignatureIsHmacSha256OfTimestampDotBody() {
+		// Computed independently: printf '1700000000.{"a":1}' | openssl dgst -sha256 -hmac 'whsec_test'
+		assertThat(WebhookSignature.header("whsec_test", 1700000000L, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo("t=1700000000,v1=38877139021993b830af32feea6e18a8da83eb2f6e49ee50bd9e4cf4ca4d3789");
+	}
+
+	@ParameterizedTest(name = "{0} internal: {1}")
+	@CsvSource({ "127.0.0.1,true", "10.1.2.3,true", "172.16.0.1,true", "192.168.0.10,true", "169.254.169.254,true",
+			"0.0.0.0,true", "100.64.1.1,true", "::1,true", "fe80::1,true", "fd00::1,true", "224.0.0.1,true",
+			"8.8.8.8,false", "93.184.216.34,false", "2606:4700::1111,false" })
+	void internalAddresses(String address, boolean internal) throws Exception {
+		assertThat(WebhookAddressPolicy.isInternal(InetAddress.getByName(address))).isEqualTo(internal);
+	}
+
+}
