@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The service's own settings ({@code billing.*}). Per-job tuning lives in {@code jobs/*.properties}.
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("billing")
 public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue("") String baseUrl,
 		@DefaultValue("./data") Path dataDir, @DefaultValue Executor executor, @DefaultValue Jobs jobs,
-		@DefaultValue Notifications notifications) {
+		@DefaultValue Notifications notifications, @DefaultValue Security security, @DefaultValue Limits limits) {
 
 	/**
 	 * @param threads jobs that run at the same time on this node
@@ -78,6 +79,37 @@ public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue
 	 */
 	public record Webhooks(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
 			@DefaultValue("4096") int maxResponseBytes, @DefaultValue List<String> allowedHosts) {
+	}
+
+	/**
+	 * @param downloadLinkSecret the key that signs download links; when empty one is made and kept in
+	 * the database, shared by every node
+	 * @param downloadLinkTtl how long a download link works without credentials
+	 * @param logins how failed logins are throttled
+	 */
+	public record Security(@DefaultValue("") String downloadLinkSecret,
+			@DefaultValue("7d") Duration downloadLinkTtl, @DefaultValue Logins logins) {
+	}
+
+	/**
+	 * @param maxFailuresPerUser failed logins of one user name (or API key) within the window before
+	 * further attempts are refused with 429
+	 * @param maxFailuresPerAddress the same for one client address
+	 * @param window how far back failures count
+	 */
+	public record Logins(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("30") int maxFailuresPerAddress,
+			@DefaultValue("15m") Duration window) {
+	}
+
+	/**
+	 * What one client may ask of the service.
+	 * @param activeReportsPerAccount reports of one account queued or running at once; more are refused
+	 * with 429
+	 * @param maxRequestBytes the largest request body, except call-record imports (413 beyond)
+	 * @param maxImportBytes the largest call-record file (413 beyond)
+	 */
+	public record Limits(@DefaultValue("50") int activeReportsPerAccount, @DefaultValue("1MB") DataSize maxRequestBytes,
+			@DefaultValue("2GB") DataSize maxImportBytes) {
 	}
 
 	/** Where mails go when no SMTP server is configured: one .eml file each. */

@@ -30,6 +30,7 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 
 	@Override
 	public void validate(FieldErrors errors) {
+		errors.printable("name", this.name);
 		if (this.timeZoneId != null && !isTimeZone(this.timeZoneId)) {
 			errors.add("timeZoneId", "InvalidTimeZone",
 					"timeZoneId must be an IANA time zone such as 'Europe/Berlin' or 'UTC'");

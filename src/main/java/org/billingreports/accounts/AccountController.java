@@ -44,14 +44,16 @@ class AccountController {
 
 	@GetMapping("/accounts")
 	Map<String, List<Account>> list(@AuthenticationPrincipal Caller caller) {
-		if (!caller.isAdministrator() && caller.accountId() == null) {
+		if (caller.isCustomer() || (!caller.isAdministrator() && caller.accountId() == null)) {
 			return Map.of("accounts", List.of());
 		}
 		return Map.of("accounts", this.accounts.list(caller.isAdministrator() ? null : caller.accountId()));
 	}
 
+	/** An account's prices are a Manager's business: a Customer user does not see them. */
 	@GetMapping("/accounts/{id}")
 	Account get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		caller.requireAccountWideView(id, "Account", id);
 		return this.access.readable(id, caller);
 	}
 

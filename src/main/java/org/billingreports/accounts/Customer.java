@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
+import org.billingreports.web.FieldErrors;
+import org.billingreports.web.SelfValidating;
 
 /**
  * A customer of an account (SPEC section 5). Its prices are its own {@code billingSettings} when
@@ -17,7 +19,12 @@ public record Customer(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Str
 		@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String parentCustomerId,
 		@NotBlank(message = "name is required") @Size(max = 200, message = "name is at most 200 characters") String name,
 		@Size(max = 100, message = "referenceId is at most 100 characters") String referenceId,
-		Boolean overrideBillingSettings, @Valid BillingSettingsDto billingSettings) {
+		Boolean overrideBillingSettings, @Valid BillingSettingsDto billingSettings) implements SelfValidating {
+
+	@Override
+	public void validate(FieldErrors errors) {
+		errors.printable("name", this.name).printable("referenceId", this.referenceId);
+	}
 
 	/** The customer as stored: an id, and defaults for what was left out. */
 	Customer withDefaults(String id) {

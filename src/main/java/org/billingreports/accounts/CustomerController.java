@@ -2,6 +2,7 @@ package org.billingreports.accounts;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,9 +26,12 @@ class CustomerController {
 
 	private final AccountAccess access;
 
-	CustomerController(CustomerRepository customers, AccountAccess access) {
+	private final CustomerScope scope;
+
+	CustomerController(CustomerRepository customers, AccountAccess access, CustomerScope scope) {
 		this.customers = customers;
 		this.access = access;
+		this.scope = scope;
 	}
 
 	@PostMapping("/customers")
@@ -49,19 +53,24 @@ class CustomerController {
 	@GetMapping("/customers")
 	Map<String, List<Customer>> list(@RequestParam String accountId, @AuthenticationPrincipal Caller caller) {
 		this.access.readable(accountId, caller);
-		return Map.of("customers", this.customers.findByAccount(accountId));
+		Set<String> visible = this.scope.visible(caller, accountId);
+		return Map.of("customers", this.customers.findByAccount(accountId)
+			.stream()
+			.filter(customer -> visible == null || visible.contains(customer.id()))
+			.toList());
 	}
 
 	@GetMapping("/customers/{id}")
 	Customer get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-		Customer customer = this.customers.find(id).orElseThrow(() -> ApiException.notFound("Customer", id));
-		caller.requireVisible(customer.accountId(), "Customer", id);
+		Customer customer = this.customers.find(id)
+			.filter(found -> this.scope.canSee(caller, found.accountId(), found.id()))
+			.orElseThrow(() -> ApiException.notFound("Customer", id));
 		return customer;
 	}
 
 	@PutMapping("/customers/{id}")
 	Customer update(@PathVariable String id, @RequestDto Customer request, @AuthenticationPrincipal Caller caller) {
-		Customer existing = get(id, caller);
+		Customer existing = this.customers.find(id).orElseThrow(() -> ApiException.notFound("Customer", id));
 		caller.requireManagerOf(existing.accountId());
 		if (request.id() != null && !request.id().equals(id)) {
 			throw ApiException.invalidField("id", "NotEqual", "id in the body differs from the id in the path");

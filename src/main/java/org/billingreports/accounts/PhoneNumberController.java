@@ -2,6 +2,7 @@ package org.billingreports.accounts;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -28,10 +29,14 @@ class PhoneNumberController {
 
 	private final AccountAccess access;
 
-	PhoneNumberController(PhoneNumberRepository numbers, CustomerRepository customers, AccountAccess access) {
+	private final CustomerScope scope;
+
+	PhoneNumberController(PhoneNumberRepository numbers, CustomerRepository customers, AccountAccess access,
+			CustomerScope scope) {
 		this.numbers = numbers;
 		this.customers = customers;
 		this.access = access;
+		this.scope = scope;
 	}
 
 	@PostMapping("/phone-numbers")
@@ -58,7 +63,11 @@ class PhoneNumberController {
 	@GetMapping("/phone-numbers")
 	Map<String, List<PhoneNumber>> list(@RequestParam String accountId, @AuthenticationPrincipal Caller caller) {
 		this.access.readable(accountId, caller);
-		return Map.of("phoneNumbers", this.numbers.findByAccount(accountId));
+		Set<String> visible = this.scope.visible(caller, accountId);
+		return Map.of("phoneNumbers", this.numbers.findByAccount(accountId)
+			.stream()
+			.filter(number -> visible == null || visible.contains(number.customerId()))
+			.toList());
 	}
 
 	@DeleteMapping("/phone-numbers/{number}")
@@ -66,7 +75,6 @@ class PhoneNumberController {
 	void delete(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		PhoneNumber existing = this.numbers.find(number)
 			.orElseThrow(() -> ApiException.notFound("Phone number", number));
-		caller.requireVisible(existing.accountId(), "Phone number", number);
 		caller.requireManagerOf(existing.accountId());
 		this.numbers.delete(number);
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -26,6 +27,7 @@ import org.billingreports.rating.ItemUsage;
 import org.billingreports.rating.LineCalculator;
 import org.billingreports.report.Report;
 import org.billingreports.report.ReportFiles;
+import org.billingreports.report.ReportRepository;
 
 /**
  * The second step: sums the report's billing rows per customer and item (in the database), prices
@@ -41,6 +43,8 @@ class BillingFileTasklet implements Tasklet {
 
 	private final Report report;
 
+	private final ReportRepository reports;
+
 	private final AccountRepository accounts;
 
 	private final CustomerRepository customers;
@@ -53,10 +57,11 @@ class BillingFileTasklet implements Tasklet {
 
 	private final ReportFiles files;
 
-	BillingFileTasklet(Report report, AccountRepository accounts, CustomerRepository customers,
-			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, BillingLineRepository lines,
-			ReportFiles files) {
+	BillingFileTasklet(Report report, ReportRepository reports, AccountRepository accounts,
+			CustomerRepository customers, PhoneNumberRepository phoneNumbers, BillingRowRepository rows,
+			BillingLineRepository lines, ReportFiles files) {
 		this.report = report;
+		this.reports = reports;
 		this.accounts = accounts;
 		this.customers = customers;
 		this.phoneNumbers = phoneNumbers;
@@ -70,10 +75,14 @@ class BillingFileTasklet implements Tasklet {
 		String accountId = this.report.accountId();
 		Account account = this.accounts.find(accountId)
 			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
-		List<Customer> billed = new ArrayList<>(this.customers.findByAccount(accountId));
-		billed.sort(FILE_ORDER);
+		List<Customer> all = this.customers.findByAccount(accountId);
+		// Prices come down the whole tree, even when the report covers only a subtree of it.
 		EffectiveSettings settings = new EffectiveSettings(this.accounts.settingsOf(accountId),
-				billed.stream().map(Customer::node).toList());
+				all.stream().map(Customer::node).toList());
+		Set<String> scope = this.report.isScoped() ? this.reports.scope(this.report.id()) : null;
+		List<Customer> billed = new ArrayList<>(
+				all.stream().filter(customer -> scope == null || scope.contains(customer.id())).toList());
+		billed.sort(FILE_ORDER);
 		Map<String, Map<BillingItem, ItemUsage>> usage = this.rows.usageByCustomer(this.report.id());
 		Map<String, NumberCounts> numbers = this.phoneNumbers.countsByCustomer(accountId);
 

@@ -118,7 +118,7 @@ class BillingReportJobConfiguration {
 	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, ReportRepository reports,
 			AccountRepository accounts, CustomerRepository customers, PhoneNumberRepository phoneNumbers,
 			BillingRowRepository rows, BillingLineRepository lines, ReportFiles files) {
-		return new BillingFileTasklet(BillingJobProgress.report(reports, reportId), accounts, customers,
+		return new BillingFileTasklet(BillingJobProgress.report(reports, reportId), reports, accounts, customers,
 				phoneNumbers, rows, lines, files);
 	}
 

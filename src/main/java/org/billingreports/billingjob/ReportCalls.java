@@ -15,7 +15,10 @@ import org.billingreports.rating.Channel;
 import org.billingreports.rating.Direction;
 import org.billingreports.report.Report;
 
-/** Which call records a report rates: its account's, started within its period (SPEC section 7). */
+/**
+ * Which call records a report rates: its account's, started within its period (SPEC section 7), and
+ * for a Customer user's report only those of the customers it covers.
+ */
 final class ReportCalls {
 
 	private static final String READER_NAME = "callsToRate";
@@ -25,14 +28,20 @@ final class ReportCalls {
 
 	private static final String FROM = "FROM call_record";
 
-	private static final String WHERE = "WHERE account_id = :accountId AND start_time >= :start AND start_time < :end";
+	private static final String IN_PERIOD = "WHERE account_id = :accountId AND start_time >= :start AND start_time < :end";
+
+	private static final String IN_SCOPE = " AND customer_id IN "
+			+ "(SELECT customer_id FROM report_customer_scope WHERE report_id = :reportId)";
 
 	private final Map<String, Object> parameters;
+
+	private final String where;
 
 	ReportCalls(Report report) {
 		this.parameters = Map.of("accountId", report.accountId(), "start",
 				OffsetDateTime.ofInstant(report.period().start(), ZoneOffset.UTC), "end",
-				OffsetDateTime.ofInstant(report.period().end(), ZoneOffset.UTC));
+				OffsetDateTime.ofInstant(report.period().end(), ZoneOffset.UTC), "reportId", report.id());
+		this.where = report.isScoped() ? IN_PERIOD + IN_SCOPE : IN_PERIOD;
 	}
 
 	/**
@@ -44,7 +53,7 @@ final class ReportCalls {
 			.dataSource(dataSource)
 			.selectClause("SELECT id, customer_id, channel, direction, status, billable_seconds, carrier_cost")
 			.fromClause(FROM)
-			.whereClause(WHERE)
+			.whereClause(this.where)
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.parameterValues(this.parameters)
 			.pageSize(pageSize)
@@ -56,7 +65,7 @@ final class ReportCalls {
 	}
 
 	long count(NamedParameterJdbcTemplate jdbc) {
-		Long count = jdbc.queryForObject("SELECT COUNT(*) " + FROM + " " + WHERE, this.parameters, Long.class);
+		Long count = jdbc.queryForObject("SELECT COUNT(*) " + FROM + " " + this.where, this.parameters, Long.class);
 		return (count != null) ? count : 0;
 	}
 

@@ -115,7 +115,7 @@ class CallImportService {
 	ImportInfo find(String importId, Caller caller) {
 		CallImportRepository.CallImport callImport = this.imports.find(importId)
 			.orElseThrow(() -> ApiException.notFound("Import", importId));
-		caller.requireVisible(callImport.accountId(), "Import", importId);
+		caller.requireAccountWideView(callImport.accountId(), "Import", importId);
 		JobInstance instance = this.jobRepository.getJobInstance(CallImportJobConfiguration.JOB_NAME,
 				parameters(importId));
 		List<JobExecution> executions = (instance != null) ? this.jobRepository.getJobExecutions(instance)

@@ -1,9 +1,13 @@
 package org.billingreports.report;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.net.URISyntaxException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 import jakarta.validation.constraints.Email;
@@ -58,6 +62,20 @@ public record BillingReportRequest(@NotBlank(message = "accountId is required") 
 		}
 		catch (URISyntaxException ex) {
 			return false;
+		}
+	}
+
+	/** A digest of what was asked, to tell a repeat of a request from a different one. */
+	String hash() {
+		String canonical = String.join("\u0000", String.valueOf(this.accountId).strip(),
+				String.valueOf(this.startDate).strip(), String.valueOf(this.endDate).strip(),
+				String.valueOf(includesCustomerIds()), String.valueOf(email()), String.valueOf(webhook()));
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -19,14 +19,18 @@ public class Links {
 
 	private final Environment environment;
 
-	Links(BillingProperties properties, Environment environment) {
+	private final DownloadTokens tokens;
+
+	Links(BillingProperties properties, Environment environment, DownloadTokens tokens) {
 		String configured = properties.baseUrl();
 		this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
 		this.environment = environment;
+		this.tokens = tokens;
 	}
 
+	/** The billing file, with a token that lets it be fetched without credentials until it expires. */
 	public String reportFile(String reportId) {
-		return base() + "/reports/" + reportId + ".csv";
+		return base() + "/reports/" + reportId + ".csv?token=" + this.tokens.issue(reportId);
 	}
 
 	public String reportRestart(String reportId) {

@@ -4,8 +4,18 @@ import java.time.Instant;
 
 import org.billingreports.rating.BillingPeriod;
 
-/** A billing report as requested and stored; its status lives in the job repository. */
+/**
+ * A billing report as requested and stored; its status lives in the job repository.
+ *
+ * @param scopeCustomerId for a Customer user's report, the customer whose subtree it covers; {@code null}
+ * for the whole account
+ */
 public record Report(String id, String accountId, String name, String startDate, String endDate,
 		BillingPeriod period, boolean includeCustomerIds, String emailAddressToNotify, String webhookUrl,
-		String createdBy, Instant createdAt) {
+		String createdBy, String createdByUserId, String scopeCustomerId, Instant createdAt) {
+
+	public boolean isScoped() {
+		return this.scopeCustomerId != null;
+	}
+
 }

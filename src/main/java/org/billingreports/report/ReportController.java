@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +41,10 @@ class ReportController {
 
 	/** ServiceStack lists {@code BillingReport} for every verb, and under its generic route too. */
 	@RequestMapping(path = { "/reports/billing", "/json/reply/BillingReport" })
-	ReportInfo create(@RequestDto BillingReportRequest request, @AuthenticationPrincipal Caller caller)
-			throws Exception {
-		return this.reports.create(request, caller);
+	ReportInfo create(@RequestDto BillingReportRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@AuthenticationPrincipal Caller caller) throws Exception {
+		return this.reports.create(request, idempotencyKey, caller);
 	}
 
 	@GetMapping("/reports")
@@ -78,9 +80,11 @@ class ReportController {
 		return this.reports.restart(id, caller);
 	}
 
+	/** Open to requests without credentials: its token (or the caller's credentials) are checked here. */
 	@GetMapping("/reports/{id}.csv")
-	ResponseEntity<Resource> file(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-		Path file = this.reports.file(id, caller);
+	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) String token,
+			@AuthenticationPrincipal Caller caller) {
+		Path file = this.reports.file(id, caller, token);
 		return ResponseEntity.ok()
 			.contentType(TEXT_CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +29,14 @@ public class ReportRepository {
 	public record ReportRow(Report report, Long jobExecutionId, String node) {
 	}
 
-	private static final String SELECT = "SELECT r.*, x.job_execution_id, x.node FROM billing_report r "
+	private static final String LATEST_EXECUTION = "FROM billing_report r "
 			+ "LEFT JOIN report_execution x ON x.report_id = r.id AND x.job_execution_id = "
 			+ "(SELECT MAX(job_execution_id) FROM report_execution WHERE report_id = r.id) "
 			+ "LEFT JOIN batch_job_execution e ON e.job_execution_id = x.job_execution_id ";
+
+	private static final String SELECT = "SELECT r.*, x.job_execution_id, x.node " + LATEST_EXECUTION;
+
+	private static final String SELECT_COUNT = "SELECT COUNT(*) " + LATEST_EXECUTION;
 
 	private final JdbcClient jdbc;
 
@@ -38,15 +44,50 @@ public class ReportRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Report report) {
+	/** @param scope the customers a scoped report covers; ignored for an account-wide one */
+	void insert(Report report, Set<String> scope) {
 		this.jdbc
 			.sql("INSERT INTO billing_report (id, account_id, name, start_date, end_date, period_start, period_end, "
-					+ "include_customer_ids, email_address_to_notify, webhook_url, created_by, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "include_customer_ids, email_address_to_notify, webhook_url, created_by, created_by_user_id, "
+					+ "scope_customer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(report.id(), report.accountId(), report.name(), report.startDate(), report.endDate(),
 					utc(report.period().start()), utc(report.period().end()), report.includeCustomerIds(),
-					report.emailAddressToNotify(), report.webhookUrl(), report.createdBy(), utc(report.createdAt()))
+					report.emailAddressToNotify(), report.webhookUrl(), report.createdBy(), report.createdByUserId(),
+					report.scopeCustomerId(), utc(report.createdAt()))
 			.update();
+		if (report.isScoped()) {
+			for (String customerId : scope) {
+				this.jdbc.sql("INSERT INTO report_customer_scope (report_id, customer_id) VALUES (?, ?)")
+					.params(report.id(), customerId)
+					.update();
+			}
+		}
+	}
+
+	/** The customers a scoped report covers, as fixed when it was requested. */
+	public Set<String> scope(String reportId) {
+		return new HashSet<>(this.jdbc.sql("SELECT customer_id FROM report_customer_scope WHERE report_id = ?")
+			.param(reportId)
+			.query(String.class)
+			.list());
+	}
+
+	/** Locks the account's row until the transaction ends, so that admissions of its reports take turns. */
+	void lockAccount(String accountId) {
+		this.jdbc.sql("SELECT id FROM account WHERE id = ? FOR UPDATE").param(accountId).query(String.class).list();
+	}
+
+	/**
+	 * Reports of the account that are queued or running, or were accepted so recently that their job
+	 * may not have been created yet.
+	 */
+	int active(String accountId, Instant acceptedSince) {
+		return this.jdbc
+			.sql(SELECT_COUNT + "WHERE r.account_id = ? AND (e.status IN ('STARTING', 'STARTED', 'STOPPING') "
+					+ "OR (x.job_execution_id IS NULL AND r.created_at >= ?))")
+			.params(accountId, utc(acceptedSince))
+			.query(Integer.class)
+			.single();
 	}
 
 	void delete(String reportId) {
@@ -70,14 +111,19 @@ public class ReportRepository {
 	/**
 	 * Reports newest first.
 	 * @param accountId only this account's, or all when {@code null}
+	 * @param createdByUserId only this user's, or anyone's when {@code null}
 	 * @param status only reports in this status, or all when {@code null}
 	 */
-	List<ReportRow> list(String accountId, ExecutionStatus status, int skip, int take) {
+	List<ReportRow> list(String accountId, String createdByUserId, ExecutionStatus status, int skip, int take) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		if (accountId != null) {
 			conditions.add("r.account_id = ?");
 			params.add(accountId);
+		}
+		if (createdByUserId != null) {
+			conditions.add("r.created_by_user_id = ?");
+			params.add(createdByUserId);
 		}
 		if (status != null) {
 			String statuses = status.batchStatuses()
@@ -113,7 +159,8 @@ public class ReportRepository {
 				rs.getString("start_date"), rs.getString("end_date"),
 				new BillingPeriod(instant(rs, "period_start"), instant(rs, "period_end")),
 				rs.getBoolean("include_customer_ids"), rs.getString("email_address_to_notify"),
-				rs.getString("webhook_url"), rs.getString("created_by"), instant(rs, "created_at"));
+				rs.getString("webhook_url"), rs.getString("created_by"), rs.getString("created_by_user_id"),
+				rs.getString("scope_customer_id"), instant(rs, "created_at"));
 		long executionId = rs.getLong("job_execution_id");
 		return new ReportRow(report, rs.wasNull() ? null : executionId, rs.getString("node"));
 	}

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -14,12 +16,12 @@ import org.springframework.stereotype.Service;
 
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
+import org.billingreports.accounts.CustomerScope;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.notifications.NotificationStatus;
 import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.security.Caller;
-import org.billingreports.security.Role;
 import org.billingreports.web.ApiException;
 import org.billingreports.web.FieldErrors;
 
@@ -43,9 +45,19 @@ public class ReportService {
 
 	private final WebhookAddressPolicy webhookAddresses;
 
+	private final CustomerScope customerScope;
+
+	private final ReportAdmission admission;
+
+	private final DownloadTokens tokens;
+
 	ReportService(AccountAccess accounts, ReportRepository reports, ReportLauncher launcher, ReportInfos infos,
 			JobRepository jobRepository, ReportFiles files, NotificationStatus notifications,
-			WebhookAddressPolicy webhookAddresses) {
+			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission,
+			DownloadTokens tokens) {
+		this.tokens = tokens;
+		this.customerScope = customerScope;
+		this.admission = admission;
 		this.accounts = accounts;
 		this.reports = reports;
 		this.launcher = launcher;
@@ -56,23 +68,32 @@ public class ReportService {
 		this.webhookAddresses = webhookAddresses;
 	}
 
-	/** Validates, stores and launches; the answer is {@code Queued} (or further along already). */
-	public ReportInfo create(BillingReportRequest request, Caller caller) throws Exception {
+	/**
+	 * Validates, stores and launches; the answer is {@code Queued} (or further along already). A repeat
+	 * of an {@code Idempotency-Key} with the same request answers the first report.
+	 */
+	public ReportInfo create(BillingReportRequest request, String idempotencyKey, Caller caller) throws Exception {
 		Account account = this.accounts.actionable(request.accountId(), "accountId", caller);
-		if (caller.role() == Role.Customer) {
-			throw ApiException.forbidden("Reports limited to a customer's own lines are not available yet");
-		}
 		BillingPeriod period = period(request, account.zone());
 		String webhookProblem = (request.webhook() != null) ? this.webhookAddresses.problem(request.webhook(), true)
 				: null;
 		if (webhookProblem != null) {
 			throw ApiException.invalidField("webhookUrl", "NotAllowed", "webhookUrl " + webhookProblem);
 		}
+		// A Customer user's report covers its own customer and that customer's descendants only.
+		Set<String> scope = this.customerScope.visible(caller, account.id());
 		Report report = new Report(UUID.randomUUID().toString(), account.id(),
 				"Billing " + account.name() + " " + request.startDate().strip() + " to " + request.endDate().strip(),
 				request.startDate().strip(), request.endDate().strip(), period, request.includesCustomerIds(),
-				request.email(), request.webhook(), caller.getUsername(), Instant.now());
-		this.reports.insert(report);
+				request.email(), request.webhook(), caller.getUsername(), caller.userId(),
+				caller.isCustomer() ? caller.customerId() : null, Instant.now());
+		ReportAdmission.Idempotency idempotency = (idempotencyKey != null)
+				? new ReportAdmission.Idempotency(caller.userId(), idempotencyKey(idempotencyKey), request.hash())
+				: null;
+		Optional<String> earlier = this.admission.admit(report, scope, idempotency);
+		if (earlier.isPresent()) {
+			return get(earlier.get(), caller);
+		}
 		this.launcher.launch(report.id());
 		return get(report.id(), caller);
 	}
@@ -86,7 +107,9 @@ public class ReportService {
 	/** A report in {@code Error} runs again from where its last execution stopped; 409 otherwise. */
 	public ReportInfo restart(String id, Caller caller) throws Exception {
 		ReportRepository.ReportRow row = visibleRow(id, caller);
-		caller.requireManagerOf(row.report().accountId());
+		if (!caller.isCustomer()) {
+			caller.requireManagerOf(row.report().accountId());
+		}
 		ExecutionStatus status = this.infos.of(row).status();
 		if (status != ExecutionStatus.Error) {
 			throw ApiException.conflict("NotRestartable",
@@ -98,13 +121,24 @@ public class ReportService {
 		return get(id, caller);
 	}
 
+	/** A Customer user sees the reports it requested; anyone else the reports of the accounts it sees. */
 	private ReportRepository.ReportRow visibleRow(String id, Caller caller) {
-		ReportRepository.ReportRow row = this.reports.findRow(id)
+		return this.reports.findRow(id)
+			.filter(row -> caller.canSeeAccount(row.report().accountId()))
+			.filter(row -> !caller.isCustomer() || caller.userId().equals(row.report().createdByUserId()))
 			.orElseThrow(() -> ApiException.notFound("Report", id));
-		caller.requireVisible(row.report().accountId(), "Report", id);
-		return row;
 	}
 
+	private static String idempotencyKey(String key) {
+		String stripped = key.strip();
+		if (stripped.isEmpty() || stripped.length() > 255 || !stripped.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+			throw ApiException.badRequest("InvalidIdempotencyKey",
+					"Idempotency-Key is 1 to 255 printable ASCII characters, such as a UUID");
+		}
+		return stripped;
+	}
+
+	/** Reports the caller may see: every report (SystemAdministrator), its account's, or its own (Customer). */
 	public List<ReportInfo> list(String accountId, ExecutionStatus status, int skip, int take, Caller caller) {
 		String scope = accountId;
 		if (accountId != null) {
@@ -113,12 +147,35 @@ public class ReportService {
 		else if (!caller.isAdministrator()) {
 			scope = caller.accountId();
 		}
-		return this.reports.list(scope, status, skip, take).stream().map(this.infos::of).toList();
+		return this.reports.list(scope, caller.isCustomer() ? caller.userId() : null, status, skip, take)
+			.stream()
+			.map(this.infos::of)
+			.toList();
 	}
 
-	/** The billing file of a completed report. */
-	public Path file(String id, Caller caller) {
-		ReportInfo info = get(id, caller);
+	/**
+	 * The billing file of a completed report, for a caller who may see the report, or for anyone with
+	 * a valid token from its download link.
+	 * @param caller {@code null} when the request carried no credentials
+	 * @param token {@code null} when the request carried none
+	 */
+	public Path file(String id, Caller caller, String token) {
+		if (token != null) {
+			if (!this.tokens.isValid(id, token)) {
+				throw ApiException.forbidden("The download link is invalid or has expired; ask for a new one with "
+						+ "GET /reports/" + id);
+			}
+			return completedFile(id, this.infos.of(this.reports.findRow(id)
+				.orElseThrow(() -> ApiException.notFound("Report", id))));
+		}
+		if (caller == null) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"Send credentials, or use the download link with its token");
+		}
+		return completedFile(id, get(id, caller));
+	}
+
+	private Path completedFile(String id, ReportInfo info) {
 		if (info.status() != ExecutionStatus.Completed) {
 			throw ApiException.conflict("NotCompleted",
 					"Report '" + id + "' is " + info.status() + "; its file exists once it is Completed");

@@ -58,7 +58,11 @@ public final class Caller implements UserDetails, CredentialsContainer {
 		return this.role == Role.SystemAdministrator;
 	}
 
-	/** Whether the caller may see the account's data at all. */
+	public boolean isCustomer() {
+		return this.role == Role.Customer;
+	}
+
+	/** Whether the caller may see the account's data at all (a Customer: only its own subtree of it). */
 	public boolean canSeeAccount(String accountId) {
 		return isAdministrator() || (this.accountId != null && this.accountId.equals(accountId));
 	}
@@ -68,6 +72,17 @@ public final class Caller implements UserDetails, CredentialsContainer {
 		if (!canSeeAccount(accountId)) {
 			throw ApiException.notFound(what, id);
 		}
+	}
+
+	/**
+	 * Reading the account's own record and account-wide data (imports): SystemAdministrator or a
+	 * Manager of it; anyone else is answered as if it did not exist.
+	 */
+	public void requireAccountWideView(String accountId, String what, String id) {
+		if (isCustomer()) {
+			throw ApiException.notFound(what, id);
+		}
+		requireVisible(accountId, what, id);
 	}
 
 	/** Changing reference data of an account: SystemAdministrator, or a Manager of that account. */

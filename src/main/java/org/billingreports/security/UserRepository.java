@@ -1,8 +1,11 @@
 package org.billingreports.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
 
+	private static final String COLUMNS = "id, username, password_hash, role, account_id, customer_id";
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
@@ -19,13 +24,43 @@ public class UserRepository {
 	}
 
 	public Optional<Caller> findByUsername(String username) {
-		return this.jdbc
-			.sql("SELECT id, username, password_hash, role, account_id, customer_id FROM app_user WHERE username = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = ?")
 			.param(username)
-			.query((rs, row) -> new Caller(rs.getString("id"), rs.getString("username"),
-					rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("account_id"),
-					rs.getString("customer_id")))
+			.query(UserRepository::caller)
 			.optional();
+	}
+
+	public Optional<Caller> findById(String id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ?")
+			.param(id)
+			.query(UserRepository::caller)
+			.optional();
+	}
+
+	/** Users by username; only one account's when {@code accountId} is given. */
+	List<UserInfo> list(String accountId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", created_at FROM app_user WHERE (CAST(? AS VARCHAR) IS NULL OR account_id = ?) "
+					+ "ORDER BY username")
+			.params(accountId, accountId)
+			.query((rs, row) -> UserInfo.of(caller(rs, row), rs.getObject("created_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	Optional<UserInfo> info(String id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + ", created_at FROM app_user WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> UserInfo.of(caller(rs, row), rs.getObject("created_at", OffsetDateTime.class)))
+			.optional();
+	}
+
+	void delete(String id) {
+		this.jdbc.sql("DELETE FROM app_user WHERE id = ?").param(id).update();
+	}
+
+	private static Caller caller(ResultSet rs, int row) throws SQLException {
+		return new Caller(rs.getString("id"), rs.getString("username"), rs.getString("password_hash"),
+				Role.valueOf(rs.getString("role")), rs.getString("account_id"), rs.getString("customer_id"));
 	}
 
 	public boolean exists(String username) {

@@ -11,6 +11,10 @@ import org.springframework.http.ResponseEntity;
  */
 public class ApiException extends RuntimeException {
 
+	private static final int MAX_ECHO = 80;
+
+	private static final int MAX_MESSAGE = 500;
+
 	private final HttpStatus status;
 
 	private final String errorCode;
@@ -22,7 +26,7 @@ public class ApiException extends RuntimeException {
 	}
 
 	private ApiException(HttpStatus status, String errorCode, String message, List<ResponseError> errors) {
-		super(message);
+		super(capped(message));
 		this.status = status;
 		this.errorCode = errorCode;
 		this.errors = List.copyOf(errors);
@@ -43,7 +47,17 @@ public class ApiException extends RuntimeException {
 	}
 
 	public static ApiException notFound(String what, String id) {
-		return new ApiException(HttpStatus.NOT_FOUND, "NotFound", what + " '" + id + "' was not found");
+		return new ApiException(HttpStatus.NOT_FOUND, "NotFound", what + " '" + echo(id) + "' was not found");
+	}
+
+	/** A value from the request, as a message repeats it: never more than a short excerpt. */
+	public static String echo(String value) {
+		return (value == null || value.length() <= MAX_ECHO) ? value : value.substring(0, MAX_ECHO) + "…";
+	}
+
+	private static String capped(String message) {
+		return (message == null || message.length() <= MAX_MESSAGE) ? message
+				: message.substring(0, MAX_MESSAGE) + "…";
 	}
 
 	public static ApiException conflict(String errorCode, String message) {
@@ -71,7 +85,11 @@ public class ApiException extends RuntimeException {
 	}
 
 	public ResponseEntity<ErrorResponse> toResponseEntity() {
-		return ResponseEntity.status(this.status).body(toResponse());
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(this.status);
+		if (this.status == HttpStatus.UNAUTHORIZED) {
+			response.header("WWW-Authenticate", "Basic realm=\"billing-reports\"");
+		}
+		return response.body(toResponse());
 	}
 
 }

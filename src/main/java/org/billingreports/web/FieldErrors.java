@@ -13,6 +13,14 @@ public final class FieldErrors {
 		return this;
 	}
 
+	/** Names and labels are printed in files and mails: no line breaks, tabs or other control characters. */
+	public FieldErrors printable(String fieldName, String value) {
+		if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+			add(fieldName, "InvalidCharacters", fieldName + " must not contain control characters");
+		}
+		return this;
+	}
+
 	public boolean has(String fieldName) {
 		return this.errors.stream().anyMatch(error -> error.fieldName().equals(fieldName));
 	}

@@ -17,7 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -30,9 +29,12 @@ class RequestDtoArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private final Validator validator;
 
-	RequestDtoArgumentResolver(JsonMapper jsonMapper, Validator validator) {
+	private final long maxBytes;
+
+	RequestDtoArgumentResolver(JsonMapper jsonMapper, Validator validator, long maxBytes) {
 		this.jsonMapper = jsonMapper;
 		this.validator = validator;
+		this.maxBytes = maxBytes;
 	}
 
 	@Override
@@ -66,7 +68,13 @@ class RequestDtoArgumentResolver implements HandlerMethodArgumentResolver {
 					"Send the request as application/json, as a form or as query-string parameters, not "
 							+ contentType);
 		}
-		String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+		// A body sent without a length is limited here, as it is read.
+		byte[] bytes = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBytes + 1));
+		if (bytes.length > this.maxBytes) {
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge",
+					"The request body is larger than the " + this.maxBytes + " bytes this route accepts");
+		}
+		String body = new String(bytes, StandardCharsets.UTF_8);
 		if (body.isBlank()) {
 			return this.jsonMapper.createObjectNode();
 		}

@@ -7,6 +7,8 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+
+import org.billingreports.BillingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -19,14 +21,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final Validator validator;
 
-	WebConfiguration(JsonMapper jsonMapper, Validator validator) {
+	private final BillingProperties properties;
+
+	WebConfiguration(JsonMapper jsonMapper, Validator validator, BillingProperties properties) {
 		this.jsonMapper = jsonMapper;
 		this.validator = validator;
+		this.properties = properties;
 	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new RequestDtoArgumentResolver(this.jsonMapper, this.validator));
+		resolvers.add(new RequestDtoArgumentResolver(this.jsonMapper, this.validator,
+				this.properties.limits().maxRequestBytes().toBytes()));
 	}
 
 	/** Money goes out as written, 12.50, never as 1.25E+1. */

@@ -1,0 +1,75 @@
+package org.billingreports.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.billingreports.BillingProperties;
+import org.billingreports.web.ApiException;
+
+/**
+ * Admits a report request, one at a time per account (its row is locked): a repeat of an
+ * {@code Idempotency-Key} returns the first report, and an account may have only so many reports
+ * queued or running at once.
+ */
+@Component
+class ReportAdmission {
+
+	/** A request accepted longer ago than this whose job never appeared is not counted as active. */
+	private static final Duration LAUNCH_GRACE = Duration.ofMinutes(10);
+
+	/** What a client sent with {@code Idempotency-Key}. */
+	record Idempotency(String userId, String key, String requestHash) {
+	}
+
+	private final ReportRepository reports;
+
+	private final IdempotencyKeys keys;
+
+	private final int activeLimit;
+
+	private final Clock clock;
+
+	ReportAdmission(ReportRepository reports, IdempotencyKeys keys, BillingProperties properties, Clock clock) {
+		this.reports = reports;
+		this.keys = keys;
+		this.activeLimit = properties.limits().activeReportsPerAccount();
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores the report, unless its idempotency key was used before.
+	 * @return the earlier report's id for a repeat, or empty when {@code report} was stored
+	 */
+	@Transactional
+	Optional<String> admit(Report report, Set<String> scope, Idempotency idempotency) {
+		this.reports.lockAccount(report.accountId());
+		if (idempotency != null) {
+			Optional<IdempotencyKeys.Use> earlier = this.keys.find(idempotency.userId(), idempotency.key());
+			if (earlier.isPresent()) {
+				if (!earlier.get().requestHash().equals(idempotency.requestHash())) {
+					throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "IdempotencyKeyReused",
+							"This Idempotency-Key was used with a different request in the last 24 hours");
+				}
+				return Optional.of(earlier.get().reportId());
+			}
+		}
+		int active = this.reports.active(report.accountId(), this.clock.instant().minus(LAUNCH_GRACE));
+		if (active >= this.activeLimit) {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TooManyActiveReports", "Account '"
+					+ report.accountId() + "' has " + active + " reports queued or running, the most it may have; "
+					+ "request more once some have completed");
+		}
+		this.reports.insert(report, scope);
+		if (idempotency != null) {
+			this.keys.record(idempotency.userId(), idempotency.key(), idempotency.requestHash(), report.id());
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.billingreports.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import org.billingreports.BillingProperties;
+
+/**
+ * Slows down password guessing: after too many failed logins for one user name (or API key) or from
+ * one address within a window, further attempts are refused without checking the credentials until
+ * the window has passed. Kept in memory, per node.
+ */
+@Component
+class LoginThrottle {
+
+	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+	private final int maxPerUser;
+
+	private final int maxPerAddress;
+
+	private final Duration window;
+
+	private final Clock clock;
+
+	LoginThrottle(BillingProperties properties, Clock clock) {
+		BillingProperties.Logins logins = properties.security().logins();
+		this.maxPerUser = logins.maxFailuresPerUser();
+		this.maxPerAddress = logins.maxFailuresPerAddress();
+		this.window = logins.window();
+		this.clock = clock;
+	}
+
+	/** @return how long the caller must wait, or {@code null} when it may try */
+	Duration blockedFor(String user, String address) {
+		Instant now = this.clock.instant();
+		Duration byUser = blocked("user:" + user, this.maxPerUser, now);
+		Duration byAddress = blocked("address:" + address, this.maxPerAddress, now);
+		if (byUser == null) {
+			return byAddress;
+		}
+		return (byAddress == null || byUser.compareTo(byAddress) > 0) ? byUser : byAddress;
+	}
+
+	void failed(String user, String address) {
+		Instant now = this.clock.instant();
+		record("user:" + user, now);
+		record("address:" + address, now);
+	}
+
+	void succeeded(String user) {
+		this.failures.remove("user:" + user);
+	}
+
+	private Duration blocked(String key, int max, Instant now) {
+		Deque<Instant> recent = this.failures.get(key);
+		if (recent == null) {
+			return null;
+		}
+		synchronized (recent) {
+			prune(recent, now);
+			if (recent.size() < max) {
+				return null;
+			}
+			return Duration.between(now, recent.peekFirst().plus(this.window));
+		}
+	}
+
+	private void record(String key, Instant now) {
+		Deque<Instant> recent = this.failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+		synchronized (recent) {
+			prune(recent, now);
+			recent.addLast(now);
+		}
+	}
+
+	private void prune(Deque<Instant> recent, Instant now) {
+		while (!recent.isEmpty() && !recent.peekFirst().plus(this.window).isAfter(now)) {
+			recent.removeFirst();
+		}
+	}
+
+}
