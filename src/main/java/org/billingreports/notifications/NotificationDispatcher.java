@@ -132,7 +132,7 @@ class NotificationDispatcher {
 			}
 			this.notifications.delivered(notification.id(), attempts, this.clock.instant());
 			log.info("Notification {} ({} to {}) delivered on attempt {}", notification.id(), notification.channel(),
-					notification.target(), attempts);
+					NotificationInfo.shownTarget(notification), attempts);
 		}
 		catch (DeliveryException | RuntimeException ex) {
 			failed(notification, attempts, ex.getMessage());
@@ -145,12 +145,12 @@ class NotificationDispatcher {
 				|| next.isAfter(notification.createdAt().plus(this.settings.giveUpAfter()))) {
 			this.notifications.failed(notification.id(), attempts, error);
 			log.error("Notification {} ({} to {}) given up after {} attempts: {}", notification.id(),
-					notification.channel(), notification.target(), attempts, error);
+					notification.channel(), NotificationInfo.shownTarget(notification), attempts, error);
 		}
 		else {
 			this.notifications.retryLater(notification.id(), attempts, error, next);
 			log.warn("Notification {} ({} to {}) attempt {} failed, next at {}: {}", notification.id(),
-					notification.channel(), notification.target(), attempts, next, error);
+					notification.channel(), NotificationInfo.shownTarget(notification), attempts, next, error);
 		}
 	}
 

@@ -9,14 +9,17 @@ public record NotificationInfo(String channel, String target, String event, Stri
 		String lastError, String nextAttempt, String deliveredAt) {
 
 	static NotificationInfo of(Notification notification) {
-		return new NotificationInfo(notification.channel().name(), shown(notification), notification.event(),
+		return new NotificationInfo(notification.channel().name(), shownTarget(notification), notification.event(),
 				notification.status().name(), notification.attempts(), notification.lastError(),
 				(notification.status() == Notification.Status.pending) ? iso(notification.nextAttemptAt()) : null,
 				iso(notification.deliveredAt()));
 	}
 
-	/** A webhook URL without its query string, which may carry the receiver's own credentials. */
-	private static String shown(Notification notification) {
+	/**
+	 * Where a notification goes, as shown and logged: a webhook URL without its query string, which may
+	 * carry the receiver's own credentials.
+	 */
+	static String shownTarget(Notification notification) {
 		if (notification.channel() != Notification.Channel.webhook) {
 			return notification.target();
 		}

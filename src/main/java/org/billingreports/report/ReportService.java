@@ -106,7 +106,11 @@ public class ReportService {
 
 	/** A report in {@code Error} runs again from where its last execution stopped; 409 otherwise. */
 	public ReportInfo restart(String id, Caller caller) throws Exception {
-		ReportRepository.ReportRow row = visibleRow(id, caller);
+		ReportRepository.ReportRow row = this.reports.findRow(id)
+			.orElseThrow(() -> ApiException.notFound("Report", id));
+		if (!isVisible(row, caller)) {
+			throw ApiException.forbidden("You may not restart report '" + id + "'");
+		}
 		if (!caller.isCustomer()) {
 			caller.requireManagerOf(row.report().accountId());
 		}
@@ -124,9 +128,13 @@ public class ReportService {
 	/** A Customer user sees the reports it requested; anyone else the reports of the accounts it sees. */
 	private ReportRepository.ReportRow visibleRow(String id, Caller caller) {
 		return this.reports.findRow(id)
-			.filter(row -> caller.canSeeAccount(row.report().accountId()))
-			.filter(row -> !caller.isCustomer() || caller.userId().equals(row.report().createdByUserId()))
+			.filter(row -> isVisible(row, caller))
 			.orElseThrow(() -> ApiException.notFound("Report", id));
+	}
+
+	private static boolean isVisible(ReportRepository.ReportRow row, Caller caller) {
+		return caller.canSeeAccount(row.report().accountId())
+				&& (!caller.isCustomer() || caller.userId().equals(row.report().createdByUserId()));
 	}
 
 	private static String idempotencyKey(String key) {

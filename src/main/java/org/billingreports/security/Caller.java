@@ -88,8 +88,8 @@ public final class Caller implements UserDetails, CredentialsContainer {
 	/** Changing reference data of an account: SystemAdministrator, or a Manager of that account. */
 	public void requireManagerOf(String accountId) {
 		if (!isAdministrator() && !(this.role == Role.Manager && canSeeAccount(accountId))) {
-			throw ApiException.forbidden("Only a SystemAdministrator or a Manager of account '" + accountId
-					+ "' may change it");
+			// The account is not named: the caller may have named only a record of it.
+			throw ApiException.forbidden("Only a SystemAdministrator or a Manager of its account may change this");
 		}
 	}
 

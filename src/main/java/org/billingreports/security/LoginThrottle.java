@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import org.billingreports.BillingProperties;
 
 /**
- * Slows down password guessing: after too many failed logins for one user name (or API key) or from
- * one address within a window, further attempts are refused without checking the credentials until
- * the window has passed. Kept in memory, per node.
+ * Slows down password guessing: after too many failed logins for one user name (or API key) from one
+ * address, or from one address for any names, within a window, further attempts are refused without
+ * checking the credentials until the window has passed. Counting a user name per address keeps a
+ * stranger from locking a user out by failing on purpose. Kept in memory, per node.
  */
 @Component
 class LoginThrottle {
@@ -41,7 +42,7 @@ class LoginThrottle {
 	/** @return how long the caller must wait, or {@code null} when it may try */
 	Duration blockedFor(String user, String address) {
 		Instant now = this.clock.instant();
-		Duration byUser = blocked("user:" + user, this.maxPerUser, now);
+		Duration byUser = blocked(userKey(user, address), this.maxPerUser, now);
 		Duration byAddress = blocked("address:" + address, this.maxPerAddress, now);
 		if (byUser == null) {
 			return byAddress;
@@ -51,12 +52,16 @@ class LoginThrottle {
 
 	void failed(String user, String address) {
 		Instant now = this.clock.instant();
-		record("user:" + user, now);
+		record(userKey(user, address), now);
 		record("address:" + address, now);
 	}
 
-	void succeeded(String user) {
-		this.failures.remove("user:" + user);
+	void succeeded(String user, String address) {
+		this.failures.remove(userKey(user, address));
+	}
+
+	private static String userKey(String user, String address) {
+		return "user:" + user + "@" + address;
 	}
 
 	private Duration blocked(String key, int max, Instant now) {

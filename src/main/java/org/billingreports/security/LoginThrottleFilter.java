@@ -52,7 +52,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			this.throttle.failed(user, address);
 		}
 		else {
-			this.throttle.succeeded(user);
+			this.throttle.succeeded(user, address);
 		}
 	}
 

@@ -26,7 +26,7 @@ import static org.billingreports.support.RatingGate.GATE;
  * makes the queue observable.
  */
 @Import(RatingGate.Configuration.class)
-@TestPropertySource(properties = "billing.executor.threads=1")
+@TestPropertySource(properties = { "billing.executor.threads=1", "billing.limits.active-reports-per-account=2" })
 class ReportLifecycleTest extends ApiTestSupport {
 
 	@AfterEach

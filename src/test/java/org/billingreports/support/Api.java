@@ -42,6 +42,10 @@ public final class Api {
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
+	public Api withBearer(String key) {
+		return new Api(this.base, "Bearer " + key);
+	}
+
 	public String base() {
 		return this.base;
 	}
@@ -68,14 +72,20 @@ public final class Api {
 	}
 
 	public ApiResponse send(String method, String path, String contentType, byte[] body) {
-		return send(method, path, contentType, body, null);
+		return send(method, path, contentType, body, null, null);
 	}
 
 	public ApiResponse sendWithAccept(String method, String path, String accept) {
-		return send(method, path, null, null, accept);
+		return send(method, path, null, null, "Accept", accept);
 	}
 
-	private ApiResponse send(String method, String path, String contentType, byte[] body, String accept) {
+	public ApiResponse sendWithHeader(String method, String path, String contentType, String body, String header,
+			String value) {
+		return send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8), header, value);
+	}
+
+	private ApiResponse send(String method, String path, String contentType, byte[] body, String header,
+			String value) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(60))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
@@ -83,8 +93,8 @@ public final class Api {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		if (accept != null) {
-			request.header("Accept", accept);
+		if (header != null) {
+			request.header(header, value);
 		}
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
