@@ -28,9 +28,10 @@ import org.billingreports.security.UserRepository;
 /**
  * The {@code demo} profile: a small but realistic account, loaded once into an empty database.
  * Account {@code demo} ("Demo Telecom", America/New_York, USD) with a customer tree, phone numbers
- * and October 2026's call records (a fixed seed, so every run has the same data), and two users:
- * {@code admin}/{@code admin-demo} (SystemAdministrator) and {@code manager}/{@code manager-demo}
- * (Manager of {@code demo}).
+ * and October 2026's call records (a fixed seed, so every run has the same data), and three users:
+ * {@code admin}/{@code admin-demo} (SystemAdministrator), {@code manager}/{@code manager-demo}
+ * (Manager of {@code demo}) and {@code customer}/{@code customer-demo} (Customer {@code acme}, whose
+ * reports cover Acme and its branches only).
  */
 @Component
 @Profile("demo")
@@ -107,7 +108,8 @@ class DemoData implements ApplicationRunner {
 		calls();
 		this.users.create("admin", this.passwordEncoder.encode("admin-demo"), Role.SystemAdministrator, null, null);
 		this.users.create("manager", this.passwordEncoder.encode("manager-demo"), Role.Manager, ACCOUNT, null);
-		log.info("Demo data loaded: account '{}' with {} call records in {}; users admin and manager", ACCOUNT,
+		this.users.create("customer", this.passwordEncoder.encode("customer-demo"), Role.Customer, ACCOUNT, "acme");
+		log.info("Demo data loaded: account '{}' with {} call records in {}; users admin, manager, customer", ACCOUNT,
 				CALLS, MONTH.getMonth());
 	}
 

@@ -3,10 +3,16 @@ package org.billingreports.web;
 import java.util.List;
 
 import jakarta.validation.Validator;
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 import org.billingreports.BillingProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,10 +41,25 @@ class WebConfiguration implements WebMvcConfigurer {
 				this.properties.limits().maxRequestBytes().toBytes()));
 	}
 
-	/** Money goes out as written, 12.50, never as 1.25E+1. */
+	/**
+	 * Money goes out as written, 12.50, never as 1.25E+1; and a number or a boolean where text belongs
+	 * is a wrong type, not text (a name of 12.5 is a mistake of the client's).
+	 */
 	@Bean
-	static JsonMapperBuilderCustomizer plainDecimals() {
-		return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+	static JsonMapperBuilderCustomizer strictJson() {
+		return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+			.withCoercionConfig(LogicalType.Textual,
+					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	/** Errors Tomcat answers by itself come in the ServiceStack shape as well. */
+	@Bean
+	static WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
+		return factory -> factory.addContextCustomizers(
+				context -> ((StandardHost) context.getParent()).setErrorReportValveClass(
+						JsonErrorReportValve.class.getName()));
 	}
 
 }
