@@ -19,11 +19,19 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir where billing files and uploaded call-record files are kept
  * @param executor the threads that run jobs
  * @param jobs per-job tuning
+ * @param retention reports (with their rows, files and job history) and imports older than this are
+ * deleted
+ * @param background whether this process does the background work of a node: scheduled runs,
+ * recovery, retention (the command line turns it off)
+ * @param shutdownGracePeriod how long a stopping node waits for its running jobs to reach a chunk
+ * boundary
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue("") String baseUrl,
 		@DefaultValue("./data") Path dataDir, @DefaultValue Executor executor, @DefaultValue Jobs jobs,
-		@DefaultValue Notifications notifications, @DefaultValue Security security, @DefaultValue Limits limits) {
+		@DefaultValue Notifications notifications, @DefaultValue Security security, @DefaultValue Limits limits,
+		@DefaultValue Nightly nightly, @DefaultValue Recovery recovery, @DefaultValue("400d") Duration retention,
+		@DefaultValue("true") boolean background, @DefaultValue("30s") Duration shutdownGracePeriod) {
 
 	/**
 	 * @param threads jobs that run at the same time on this node
@@ -110,6 +118,25 @@ public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue
 	 */
 	public record Limits(@DefaultValue("50") int activeReportsPerAccount, @DefaultValue("1MB") DataSize maxRequestBytes,
 			@DefaultValue("2GB") DataSize maxImportBytes) {
+	}
+
+	/**
+	 * Nightly billing runs.
+	 * @param cron when, in {@code zone}
+	 * @param catchUpDays how many missed nights are caught up at start-up
+	 */
+	public record Nightly(@DefaultValue("0 30 1 * * *") String cron, @DefaultValue("UTC") String zone,
+			@DefaultValue("7") int catchUpDays) {
+	}
+
+	/**
+	 * Recovery of executions whose node stopped.
+	 * @param heartbeatInterval how often a node says it is alive
+	 * @param staleAfter a node silent this long is taken for dead, and its executions recovered
+	 * @param autoRestart whether recovered reports are restarted at once
+	 */
+	public record Recovery(@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("2m") Duration staleAfter,
+			@DefaultValue("false") boolean autoRestart) {
 	}
 
 	/** Where mails go when no SMTP server is configured: one .eml file each. */

@@ -1,8 +1,11 @@
 package org.billingreports.accounts;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +25,7 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		@NotBlank(message = "name is required") @Size(max = 200, message = "name is at most 200 characters") String name,
 		String timeZoneId, String currency, @Valid BillingSettingsDto billingSettings,
 		@Size(min = 16, max = 200, message = "webhookSecret is 16 to 200 characters") String webhookSecret,
-		String webhookSecretHint) implements SelfValidating {
+		String webhookSecretHint, @Valid NightlyBilling nightlyBilling) implements SelfValidating {
 
 	public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -38,6 +41,12 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		if (this.currency != null && !isCurrency(this.currency)) {
 			errors.add("currency", "InvalidCurrency", "currency must be an ISO-4217 code such as 'USD'");
 		}
+		String nightlyWebhook = (this.nightlyBilling != null) ? this.nightlyBilling.webhookUrl() : null;
+		if (nightlyWebhook != null && !nightlyWebhook.isBlank() && !errors.has("nightlyBilling.webhookUrl")
+				&& !isHttpUrl(nightlyWebhook)) {
+			errors.add("nightlyBilling.webhookUrl", "InvalidUrl",
+					"nightlyBilling.webhookUrl must be an absolute http or https URL");
+		}
 	}
 
 	/** The account as stored: an id, and defaults for what was left out. */
@@ -46,13 +55,14 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 				(this.currency != null) ? this.currency : DEFAULT_CURRENCY,
 				BillingSettingsDto.of((this.billingSettings != null) ? this.billingSettings.toSettings()
 						: BillingSettings.NONE),
-				this.webhookSecret, null);
+				this.webhookSecret, null,
+				(this.nightlyBilling != null) ? this.nightlyBilling.normalized() : NightlyBilling.OFF);
 	}
 
 	/** The answer to the request that set the secret: the only time it is shown in full. */
 	Account showingSecret(String secret) {
 		return new Account(this.id, this.name, this.timeZoneId, this.currency, this.billingSettings, secret,
-				this.webhookSecretHint);
+				this.webhookSecretHint, this.nightlyBilling);
 	}
 
 	public ZoneId zone() {
@@ -65,6 +75,17 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 			return true;
 		}
 		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isHttpUrl(String text) {
+		try {
+			URI uri = new URI(text.strip());
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
 			return false;
 		}
 	}

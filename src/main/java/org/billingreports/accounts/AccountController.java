@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.security.Caller;
 import org.billingreports.web.ApiException;
 import org.billingreports.web.RequestDto;
@@ -23,14 +24,18 @@ class AccountController {
 
 	private final AccountAccess access;
 
-	AccountController(AccountRepository accounts, AccountAccess access) {
+	private final WebhookAddressPolicy webhookAddresses;
+
+	AccountController(AccountRepository accounts, AccountAccess access, WebhookAddressPolicy webhookAddresses) {
 		this.accounts = accounts;
 		this.access = access;
+		this.webhookAddresses = webhookAddresses;
 	}
 
 	@PostMapping("/accounts")
 	Account create(@RequestDto Account request, @AuthenticationPrincipal Caller caller) {
 		caller.requireAdministrator();
+		requireCallableWebhook(request);
 		Account account = request.withDefaults(Ids.orNew(request.id()));
 		String secret;
 		try {
@@ -40,6 +45,15 @@ class AccountController {
 			throw ApiException.conflict("AlreadyExists", "Account '" + account.id() + "' exists already");
 		}
 		return this.access.readable(account.id(), caller).showingSecret(secret);
+	}
+
+	private void requireCallableWebhook(Account request) {
+		String url = (request.nightlyBilling() != null) ? request.nightlyBilling().webhookUrl() : null;
+		String problem = (url != null && !url.isBlank()) ? this.webhookAddresses.problem(url, true) : null;
+		if (problem != null) {
+			throw ApiException.invalidField("nightlyBilling.webhookUrl", "NotAllowed",
+					"nightlyBilling.webhookUrl " + problem);
+		}
 	}
 
 	@GetMapping("/accounts")
@@ -63,6 +77,7 @@ class AccountController {
 		if (request.id() != null && !request.id().equals(id)) {
 			throw ApiException.invalidField("id", "NotEqual", "id in the body differs from the id in the path");
 		}
+		requireCallableWebhook(request);
 		if (!this.accounts.update(request.withDefaults(id))) {
 			throw ApiException.notFound("Account", id);
 		}

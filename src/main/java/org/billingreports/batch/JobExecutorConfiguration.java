@@ -3,7 +3,6 @@ package org.billingreports.batch;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import org.billingreports.BillingProperties;
@@ -18,7 +17,7 @@ class JobExecutorConfiguration {
 
 	@Bean
 	@BatchTaskExecutor
-	TaskExecutor jobTaskExecutor(BillingProperties properties) {
+	ThreadPoolTaskExecutor jobTaskExecutor(BillingProperties properties) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("job-");
 		executor.setCorePoolSize(properties.executor().threads());

@@ -24,6 +24,7 @@ import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.notifications.NotificationRecorder;
+import org.billingreports.operations.RunningJobs;
 import org.billingreports.rating.CallRater;
 import org.billingreports.report.ReportFiles;
 import org.billingreports.report.ReportLauncher;
@@ -48,10 +49,11 @@ class BillingReportJobConfiguration {
 	 */
 	@Bean
 	Job billingReportJob(JobRepository jobRepository, Step rateCallsStep, Step billingFileStep,
-			JobCompletions completions, NotificationRecorder notifications) {
+			JobCompletions completions, RunningJobs runningJobs, NotificationRecorder notifications) {
 		return new JobBuilder(ReportLauncher.JOB_NAME, jobRepository).start(rateCallsStep)
 			.next(billingFileStep)
 			.listener(completions)
+			.listener(runningJobs)
 			.listener(notifications)
 			.listener(new ReportFailureListener())
 			.build();

@@ -32,6 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.billingreports.BillingProperties;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.operations.RunningJobs;
 
 /**
  * {@code callImportJob}: one chunk-oriented step that streams an uploaded file, parses each line in
@@ -49,9 +50,10 @@ class CallImportJobConfiguration {
 
 	@Bean
 	Job callImportJob(JobRepository jobRepository, Step importCallsStep, JobCompletions completions,
-			CallImportRepository imports) {
+			RunningJobs runningJobs, CallImportRepository imports) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importCallsStep)
 			.listener(completions)
+			.listener(runningJobs)
 			.listener(deleteSpoolFileWhenCompleted(imports))
 			.build();
 	}

@@ -32,13 +32,14 @@ class CallImportRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(CallImport callImport) {
+	/** @param node the node whose job runs the import, and whose disk holds the file */
+	void insert(CallImport callImport, String node) {
 		this.jdbc
 			.sql("INSERT INTO call_import (id, account_id, format, time_zone_id, file_name, spool_file, created_by, "
-					+ "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "created_at, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
 					callImport.fileName(), callImport.spoolFile().toString(), callImport.createdBy(),
-					OffsetDateTime.ofInstant(callImport.createdAt(), ZoneOffset.UTC))
+					OffsetDateTime.ofInstant(callImport.createdAt(), ZoneOffset.UTC), node)
 			.update();
 	}
 

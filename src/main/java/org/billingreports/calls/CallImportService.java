@@ -106,7 +106,7 @@ class CallImportService {
 			throw ApiException.badRequest("InvalidFile", ex.getMessage());
 		}
 		this.imports.insert(new CallImportRepository.CallImport(importId, account.id(), format.name(), zone.getId(),
-				request.fileName(), spoolFile, caller.getUsername(), Instant.now()));
+				request.fileName(), spoolFile, caller.getUsername(), Instant.now()), this.properties.effectiveNodeName());
 		JobExecution execution = this.jobOperator.start(this.callImportJob, parameters(importId));
 		this.completions.await(execution.getId(), this.properties.jobs().callImport().waitForCompletion());
 		return find(importId, caller);

@@ -22,8 +22,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
+	/** AUTO_SERVER lets the command line work on the file while the service has it open. */
 	static final String H2_DEFAULT = "jdbc:h2:file:${billing.data-dir:./data}/billing;MODE=PostgreSQL;"
-			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -64,6 +64,8 @@ public class NotificationRecorder implements JobExecutionListener {
 
 	private final Duration giveUpAfter;
 
+	private final boolean background;
+
 	private final Clock clock;
 
 	NotificationRecorder(ReportRepository reports, ReportInfos reportInfos, ReportDataReader reportData,
@@ -80,6 +82,7 @@ public class NotificationRecorder implements JobExecutionListener {
 		this.transaction = transaction;
 		this.jsonMapper = jsonMapper;
 		this.giveUpAfter = properties.notifications().giveUpAfter();
+		this.background = properties.background();
 		this.clock = clock;
 	}
 
@@ -95,6 +98,12 @@ public class NotificationRecorder implements JobExecutionListener {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	void recordMissingAtStartup() {
+		if (this.background) {
+			recordMissing();
+		}
+	}
+
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
 	void recordMissing() {
 		Instant now = this.clock.instant();

@@ -9,15 +9,18 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.billingreports.batch.ExecutionStatus;
@@ -81,6 +84,12 @@ class ReportController {
 	}
 
 	/** Open to requests without credentials: its token (or the caller's credentials) are checked here. */
+	@DeleteMapping("/reports/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws InterruptedException {
+		this.reports.delete(id, caller);
+	}
+
 	@GetMapping("/reports/{id}.csv")
 	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {

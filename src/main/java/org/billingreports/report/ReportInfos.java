@@ -53,7 +53,7 @@ public class ReportInfos {
 				(status == ExecutionStatus.Completed) ? this.links.reportFile(report.id()) : null,
 				(execution != null) ? String.valueOf(execution.getId()) : null, report.emailAddressToNotify(),
 				row.node(), report.accountId(), report.startDate(), report.endDate(), report.includeCustomerIds(),
-				null);
+				(report.nightlyDate() != null) ? Boolean.TRUE : null, null);
 	}
 
 	private String statusMessage(ExecutionStatus status, JobExecution execution, ReportRepository.ReportRow row) {

@@ -46,7 +46,7 @@ public class ReportLauncher {
 		return this.node;
 	}
 
-	JobExecution launch(String reportId) throws Exception {
+	public JobExecution launch(String reportId) throws Exception {
 		JobExecution execution = this.jobOperator.start(this.billingReportJob, parameters(reportId));
 		this.reports.recordExecution(reportId, execution.getId(), this.node);
 		if (execution.getStatus() == BatchStatus.FAILED) {
@@ -62,7 +62,7 @@ public class ReportLauncher {
 	 * A new execution of the report's job instance, resuming after the last committed chunk; a report
 	 * whose launch never got as far as an execution is launched afresh.
 	 */
-	JobExecution restart(String reportId, JobExecution last) throws Exception {
+	public JobExecution restart(String reportId, JobExecution last) throws Exception {
 		if (last == null) {
 			return launch(reportId);
 		}

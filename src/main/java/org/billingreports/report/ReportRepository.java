@@ -3,6 +3,7 @@ package org.billingreports.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,15 +46,15 @@ public class ReportRepository {
 	}
 
 	/** @param scope the customers a scoped report covers; ignored for an account-wide one */
-	void insert(Report report, Set<String> scope) {
+	public void insert(Report report, Set<String> scope) {
 		this.jdbc
 			.sql("INSERT INTO billing_report (id, account_id, name, start_date, end_date, period_start, period_end, "
 					+ "include_customer_ids, email_address_to_notify, webhook_url, created_by, created_by_user_id, "
-					+ "scope_customer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "scope_customer_id, nightly_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(report.id(), report.accountId(), report.name(), report.startDate(), report.endDate(),
 					utc(report.period().start()), utc(report.period().end()), report.includeCustomerIds(),
 					report.emailAddressToNotify(), report.webhookUrl(), report.createdBy(), report.createdByUserId(),
-					report.scopeCustomerId(), utc(report.createdAt()))
+					report.scopeCustomerId(), report.nightlyDate(), utc(report.createdAt()))
 			.update();
 		if (report.isScoped()) {
 			for (String customerId : scope) {
@@ -70,6 +71,27 @@ public class ReportRepository {
 			.param(reportId)
 			.query(String.class)
 			.list());
+	}
+
+	/** The latest day of the account's nightly runs that completed, if any. */
+	public Optional<LocalDate> lastCompletedNightly(String accountId) {
+		return this.jdbc
+			.sql("SELECT MAX(r.nightly_date) " + LATEST_EXECUTION
+					+ "WHERE r.account_id = ? AND r.nightly_date IS NOT NULL AND e.status = 'COMPLETED'")
+			.param(accountId)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.single();
+	}
+
+	/** Reports accepted before {@code before}, oldest first. */
+	public List<Report> createdBefore(Instant before, int limit) {
+		return this.jdbc.sql(SELECT + "WHERE r.created_at < ? ORDER BY r.created_at LIMIT ?")
+			.params(utc(before), limit)
+			.query(ReportRepository::row)
+			.list()
+			.stream()
+			.map(ReportRow::report)
+			.toList();
 	}
 
 	/** Locks the account's row until the transaction ends, so that admissions of its reports take turns. */
@@ -94,7 +116,7 @@ public class ReportRepository {
 		this.jdbc.sql("DELETE FROM billing_report WHERE id = ?").param(reportId).update();
 	}
 
-	void recordExecution(String reportId, long jobExecutionId, String node) {
+	public void recordExecution(String reportId, long jobExecutionId, String node) {
 		this.jdbc.sql("INSERT INTO report_execution (job_execution_id, report_id, node) VALUES (?, ?, ?)")
 			.params(jobExecutionId, reportId, node)
 			.update();
@@ -104,7 +126,7 @@ public class ReportRepository {
 		return findRow(id).map(ReportRow::report);
 	}
 
-	Optional<ReportRow> findRow(String id) {
+	public Optional<ReportRow> findRow(String id) {
 		return this.jdbc.sql(SELECT + "WHERE r.id = ?").param(id).query(ReportRepository::row).optional();
 	}
 
@@ -160,7 +182,8 @@ public class ReportRepository {
 				new BillingPeriod(instant(rs, "period_start"), instant(rs, "period_end")),
 				rs.getBoolean("include_customer_ids"), rs.getString("email_address_to_notify"),
 				rs.getString("webhook_url"), rs.getString("created_by"), rs.getString("created_by_user_id"),
-				rs.getString("scope_customer_id"), instant(rs, "created_at"));
+				rs.getString("scope_customer_id"), rs.getObject("nightly_date", LocalDate.class),
+				instant(rs, "created_at"));
 		long executionId = rs.getLong("job_execution_id");
 		return new ReportRow(report, rs.wasNull() ? null : executionId, rs.getString("node"));
 	}

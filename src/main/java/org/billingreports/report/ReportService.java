@@ -2,6 +2,7 @@ package org.billingreports.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -20,6 +23,7 @@ import org.billingreports.accounts.CustomerScope;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.notifications.NotificationStatus;
 import org.billingreports.notifications.WebhookAddressPolicy;
+import org.billingreports.operations.RunningJobs;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.security.Caller;
 import org.billingreports.web.ApiException;
@@ -28,6 +32,8 @@ import org.billingreports.web.FieldErrors;
 /** Creates reports, launches their jobs, and shows them as {@link ReportInfo}. */
 @Service
 public class ReportService {
+
+	static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private final AccountAccess accounts;
 
@@ -51,11 +57,20 @@ public class ReportService {
 
 	private final DownloadTokens tokens;
 
+	private final JobOperator jobOperator;
+
+	private final ReportDeletion deletion;
+
+	private final RunningJobs runningJobs;
+
 	ReportService(AccountAccess accounts, ReportRepository reports, ReportLauncher launcher, ReportInfos infos,
 			JobRepository jobRepository, ReportFiles files, NotificationStatus notifications,
 			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission,
-			DownloadTokens tokens) {
+			DownloadTokens tokens, JobOperator jobOperator, ReportDeletion deletion, RunningJobs runningJobs) {
+		this.runningJobs = runningJobs;
 		this.tokens = tokens;
+		this.jobOperator = jobOperator;
+		this.deletion = deletion;
 		this.customerScope = customerScope;
 		this.admission = admission;
 		this.accounts = accounts;
@@ -86,7 +101,7 @@ public class ReportService {
 				"Billing " + account.name() + " " + request.startDate().strip() + " to " + request.endDate().strip(),
 				request.startDate().strip(), request.endDate().strip(), period, request.includesCustomerIds(),
 				request.email(), request.webhook(), caller.getUsername(), caller.userId(),
-				caller.isCustomer() ? caller.customerId() : null, Instant.now());
+				caller.isCustomer() ? caller.customerId() : null, null, Instant.now());
 		ReportAdmission.Idempotency idempotency = (idempotencyKey != null)
 				? new ReportAdmission.Idempotency(caller.userId(), idempotencyKey(idempotencyKey), request.hash())
 				: null;
@@ -123,6 +138,54 @@ public class ReportService {
 				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
 		this.launcher.restart(id, last);
 		return get(id, caller);
+	}
+
+	/**
+	 * Stops the report if it is running (at its next chunk boundary), then deletes it with its file,
+	 * rows and job history. A report that does not stop within {@code STOP_WAIT} answers 409.
+	 */
+	public void delete(String id, Caller caller) throws InterruptedException {
+		ReportRepository.ReportRow row = this.reports.findRow(id)
+			.orElseThrow(() -> ApiException.notFound("Report", id));
+		if (!isVisible(row, caller)) {
+			throw ApiException.forbidden("You may not delete report '" + id + "'");
+		}
+		if (!caller.isCustomer()) {
+			caller.requireManagerOf(row.report().accountId());
+		}
+		JobExecution execution = (row.jobExecutionId() != null)
+				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
+		if (execution != null && execution.isRunning()) {
+			try {
+				this.jobOperator.stop(execution);
+			}
+			catch (JobExecutionNotRunningException alreadyEnded) {
+				// It ended between the read and the stop: nothing to stop.
+			}
+			if (!ended(execution.getId(), STOP_WAIT)) {
+				throw ApiException.conflict("Stopping", "Report '" + id
+						+ "' is stopping at its next chunk boundary; delete it again in a moment");
+			}
+		}
+		this.deletion.delete(id);
+	}
+
+	/**
+	 * A stop is seen at the next chunk boundary, on whichever node runs the job. The job execution reads
+	 * {@code STOPPED} at once (Spring Batch 6 marks it so when asked to stop); its step, and this node's
+	 * own thread, say when the work has really ended.
+	 */
+	private boolean ended(long executionId, Duration wait) throws InterruptedException {
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (System.nanoTime() < deadline) {
+			JobExecution current = this.jobRepository.getJobExecution(executionId);
+			if (current == null || (!current.isRunning() && !this.runningJobs.isRunning(executionId)
+					&& current.getStepExecutions().stream().noneMatch(step -> step.getStatus().isRunning()))) {
+				return true;
+			}
+			Thread.sleep(100);
+		}
+		return false;
 	}
 
 	/** A Customer user sees the reports it requested; anyone else the reports of the accounts it sees. */

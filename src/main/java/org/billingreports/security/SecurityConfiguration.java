@@ -1,5 +1,6 @@
 package org.billingreports.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -29,6 +30,7 @@ class SecurityConfiguration {
 	static final String REALM = "billing-reports";
 
 	@Bean
+	@ConditionalOnWebApplication
 	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors, ApiKeys apiKeys,
 			UserRepository users, LoginThrottle throttle) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {

@@ -7,12 +7,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import org.billingreports.support.ApiResponse;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
+import org.billingreports.support.GatedJobs;
 import org.billingreports.support.RatingGate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +19,7 @@ import static org.billingreports.support.Fixtures.ok;
 import static org.billingreports.support.RatingGate.GATE;
 
 /** An account may have only so many reports queued or running; beyond that, 429. */
-@Import(RatingGate.Configuration.class)
-@TestPropertySource(properties = { "billing.executor.threads=1", "billing.limits.active-reports-per-account=2" })
+@GatedJobs
 class ActiveReportsLimitTest extends ApiTestSupport {
 
 	@AfterEach

@@ -8,12 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import org.billingreports.support.ApiResponse;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
+import org.billingreports.support.GatedJobs;
 import org.billingreports.support.RatingGate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +24,7 @@ import static org.billingreports.support.RatingGate.GATE;
  * restarted. The {@link RatingGate} holds or fails the calls of a chosen customer, and one job thread
  * makes the queue observable.
  */
-@Import(RatingGate.Configuration.class)
-@TestPropertySource(properties = { "billing.executor.threads=1", "billing.limits.active-reports-per-account=2" })
+@GatedJobs
 class ReportLifecycleTest extends ApiTestSupport {
 
 	@AfterEach

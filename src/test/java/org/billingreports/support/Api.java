@@ -101,8 +101,7 @@ public final class Api {
 		}
 		try {
 			HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new ApiResponse(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-					response.headers());
+			return new ApiResponse(response.statusCode(), response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

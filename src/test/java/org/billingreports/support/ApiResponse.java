@@ -1,14 +1,23 @@
 package org.billingreports.support;
 
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 
 import tools.jackson.databind.JsonNode;
 
 /** What the service answered. */
-public record ApiResponse(int status, String body, HttpHeaders headers) {
+public record ApiResponse(int status, byte[] bytes, HttpHeaders headers) {
+
+	public String body() {
+		return new String(this.bytes, StandardCharsets.UTF_8);
+	}
+
+	public byte[] bodyBytes() {
+		return this.bytes.clone();
+	}
 
 	public JsonNode json() {
-		return Api.JSON.readTree(this.body);
+		return Api.JSON.readTree(body());
 	}
 
 	public String header(String name) {
@@ -17,7 +26,7 @@ public record ApiResponse(int status, String body, HttpHeaders headers) {
 
 	@Override
 	public String toString() {
-		return this.status + " " + this.body;
+		return this.status + " " + body();
 	}
 
 }

@@ -66,22 +66,41 @@ public final class PostgresTestDatabase
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		String schema = SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_"
-				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
-		execute("CREATE SCHEMA " + schema);
-		String separator = URL.contains("?") ? "&" : "?";
+		Schema schema = Schema.create();
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("postgresTestDatabase",
-					// reWriteBatchedInserts as DatabaseEnvironment sets it for a PostgreSQL URL in production.
-					Map.of("spring.datasource.url",
-							URL + separator + "currentSchema=" + schema + "&reWriteBatchedInserts=true",
-							"spring.datasource.username", USER, "spring.datasource.password", PASSWORD)));
+			.addFirst(new MapPropertySource("postgresTestDatabase", Map.of("spring.datasource.url", schema.url(),
+					"spring.datasource.username", USER, "spring.datasource.password", PASSWORD)));
 		context.addApplicationListener(event -> {
 			if (event instanceof ContextClosedEvent) {
-				execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				schema.close();
 			}
 		});
+	}
+
+	/** A schema of its own, for tests that start several applications (or processes) on one database. */
+	public record Schema(String name, String url) implements AutoCloseable {
+
+		public static Schema create() {
+			String name = SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_"
+					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
+			execute("CREATE SCHEMA " + name);
+			String separator = URL.contains("?") ? "&" : "?";
+			// reWriteBatchedInserts as DatabaseEnvironment sets it for a PostgreSQL URL in production.
+			return new Schema(name, URL + separator + "currentSchema=" + name + "&reWriteBatchedInserts=true");
+		}
+
+		/** Settings that point an application at this schema. */
+		public List<String> arguments() {
+			return List.of("--spring.datasource.url=" + this.url, "--spring.datasource.username=" + USER,
+					"--spring.datasource.password=" + PASSWORD);
+		}
+
+		@Override
+		public void close() {
+			execute("DROP SCHEMA IF EXISTS " + this.name + " CASCADE");
+		}
+
 	}
 
 	private static synchronized String unavailability() {

@@ -26,6 +26,8 @@ public final class RatingGate {
 
 	private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
+	private final Set<Long> failingOnce = ConcurrentHashMap.newKeySet();
+
 	/** @return a latch that opens when a call of the customer has arrived at the gate */
 	public CountDownLatch hold(String customerId) {
 		CountDownLatch arrived = new CountDownLatch(1);
@@ -41,6 +43,11 @@ public final class RatingGate {
 		this.failing.add(customerId);
 	}
 
+	/** Fails the rating of one call record, the first time only: a restart then gets past it. */
+	public void failOnceAt(long callRecordId) {
+		this.failingOnce.add(callRecordId);
+	}
+
 	public void heal(String customerId) {
 		this.failing.remove(customerId);
 	}
@@ -49,11 +56,15 @@ public final class RatingGate {
 		this.held.values().forEach(latches -> latches[1].countDown());
 		this.held.clear();
 		this.failing.clear();
+		this.failingOnce.clear();
 	}
 
 	void pass(CallToRate call) throws InterruptedException {
 		if (this.failing.contains(call.customerId())) {
 			throw new IllegalStateException("injected failure for customer " + call.customerId());
+		}
+		if (this.failingOnce.remove(call.id())) {
+			throw new IllegalStateException("injected failure at call record " + call.id());
 		}
 		CountDownLatch[] latches = this.held.get(call.customerId());
 		if (latches != null) {

@@ -1,0 +1,188 @@
+package org.billingreports.operations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import org.billingreports.BillingProperties;
+import org.billingreports.report.ReportLauncher;
+
+/**
+ * An execution left running by a process that is gone must not stay {@code Running} for ever. At
+ * start-up this node recovers its own: those that were running end in {@code Error} with a message
+ * saying the server stopped, those that were queued are queued again. Every 30 seconds it does the
+ * same for the executions of nodes whose heartbeat stopped (see {@link NodeHeartbeat}); a node that
+ * stopped gracefully keeps its queue for its own next start. Recovered reports are restarted at once
+ * when {@code billing.recovery.auto-restart} is set.
+ */
+@Component
+public class ExecutionRecovery {
+
+	private static final Logger log = LoggerFactory.getLogger(ExecutionRecovery.class);
+
+	private static final String IMPORT_JOB = "callImportJob";
+
+	private final JobRepository jobRepository;
+
+	private final JobOperator jobOperator;
+
+	private final ReportLauncher reportLauncher;
+
+	private final JdbcClient jdbc;
+
+	private final String node;
+
+	private final BillingProperties properties;
+
+	private final Clock clock;
+
+	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ReportLauncher reportLauncher,
+			JdbcClient jdbc, BillingProperties properties, Clock clock) {
+		this.jobRepository = jobRepository;
+		this.jobOperator = jobOperator;
+		this.reportLauncher = reportLauncher;
+		this.jdbc = jdbc;
+		this.node = properties.effectiveNodeName();
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void atStartup() {
+		if (this.properties.background()) {
+			recoverOwn();
+		}
+	}
+
+	@Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+	void sweep() {
+		recoverStale(this.clock.instant());
+	}
+
+	/** This node's executions, left behind by its previous run. */
+	public void recoverOwn() {
+		for (Owned execution : running()) {
+			if (this.node.equals(execution.node())) {
+				recover(execution, "The server " + this.node + " stopped while this ran; restart it", true);
+			}
+		}
+	}
+
+	/** Other nodes' executions, when those nodes have been silent longer than allowed. */
+	public void recoverStale(Instant now) {
+		Instant limit = now.minus(this.properties.recovery().staleAfter());
+		Map<String, Node> nodes = nodes();
+		for (Owned execution : running()) {
+			Node owner = (execution.node() != null) ? nodes.get(execution.node()) : null;
+			if (this.node.equals(execution.node()) || (owner != null && owner.heartbeat().isAfter(limit))
+					|| (owner == null && lastUpdated(execution.execution()).isAfter(limit))) {
+				continue;
+			}
+			boolean queued = execution.execution().getStatus() == BatchStatus.STARTING;
+			if (queued && owner != null && owner.stoppedGracefully()) {
+				continue;
+			}
+			recover(execution, "The server " + execution.node() + " running this stopped responding; restart it",
+					queued);
+		}
+	}
+
+	/**
+	 * @param relaunch whether to queue it again at once: for an execution that never began, or one of
+	 * this node's that was queued when it stopped
+	 */
+	private void recover(Owned owned, String message, boolean relaunchIfQueued) {
+		JobExecution execution = owned.execution();
+		boolean queued = execution.getStatus() == BatchStatus.STARTING;
+		execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), message));
+		this.jobOperator.recover(execution);
+		log.warn("Recovered job execution {} of {} ({}): {}", execution.getId(), owned.key(), execution.getStatus(),
+				message);
+		if ((queued && relaunchIfQueued) || (!queued && owned.isReport()
+				&& this.properties.recovery().autoRestart())) {
+			relaunch(owned, execution);
+		}
+	}
+
+	private void relaunch(Owned owned, JobExecution recovered) {
+		try {
+			JobExecution next = this.jobRepository.getJobExecution(recovered.getId());
+			if (owned.isReport()) {
+				this.reportLauncher.restart(owned.key(), next);
+			}
+			else {
+				this.jobOperator.restart(next);
+				this.jdbc.sql("UPDATE call_import SET node = ? WHERE id = ?").params(this.node, owned.key()).update();
+			}
+			log.info("Queued {} again after recovering execution {}", owned.key(), recovered.getId());
+		}
+		catch (Exception ex) {
+			log.warn("Could not queue {} again; it is left in Error for a restart: {}", owned.key(), ex.toString());
+		}
+	}
+
+	/** The running executions of both jobs, each with the node that holds it. */
+	private List<Owned> running() {
+		List<Owned> owned = new ArrayList<>();
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(ReportLauncher.JOB_NAME)) {
+			String reportId = execution.getJobParameters().getString(ReportLauncher.REPORT_ID);
+			Optional<String> node = this.jdbc.sql("SELECT node FROM report_execution WHERE job_execution_id = ?")
+				.param(execution.getId())
+				.query(String.class)
+				.optional();
+			owned.add(new Owned(execution, reportId, node.orElse(null), true));
+		}
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(IMPORT_JOB)) {
+			String importId = execution.getJobParameters().getString("importId");
+			Optional<String> node = this.jdbc.sql("SELECT node FROM call_import WHERE id = ?")
+				.param(importId)
+				.query(String.class)
+				.optional();
+			owned.add(new Owned(execution, importId, node.orElse(null), false));
+		}
+		return owned;
+	}
+
+	private Map<String, Node> nodes() {
+		Map<String, Node> nodes = new HashMap<>();
+		this.jdbc.sql("SELECT node, heartbeat_at, stopped_at FROM node_heartbeat").query(rs -> {
+			nodes.put(rs.getString("node"), new Node(rs.getObject("heartbeat_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("stopped_at", OffsetDateTime.class) != null));
+		});
+		return nodes;
+	}
+
+	/** Spring Batch keeps local date-times of the JVM's zone. */
+	private static Instant lastUpdated(JobExecution execution) {
+		return (execution.getLastUpdated() != null)
+				? execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant()
+				: execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant();
+	}
+
+	private record Owned(JobExecution execution, String key, String node, boolean isReport) {
+	}
+
+	private record Node(Instant heartbeat, boolean stoppedGracefully) {
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.billingreports.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.billingreports.BillingProperties;
+
+/**
+ * Says every {@code billing.recovery.heartbeat-interval} that this node is alive, on its own thread
+ * (a job's slow chunk never delays it); the others recover the executions of a node that went
+ * silent. A node that stops gracefully says so, and keeps its queued reports for its next start.
+ */
+@Component
+public class NodeHeartbeat implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
+
+	private final JdbcClient jdbc;
+
+	private final String node;
+
+	private final Duration interval;
+
+	private final boolean background;
+
+	private final Clock clock;
+
+	private ScheduledExecutorService beat;
+
+	NodeHeartbeat(JdbcClient jdbc, BillingProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.node = properties.effectiveNodeName();
+		this.interval = properties.recovery().heartbeatInterval();
+		this.background = properties.background();
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void start() {
+		OffsetDateTime now = now();
+		if (this.jdbc.sql("UPDATE node_heartbeat SET started_at = ?, heartbeat_at = ?, stopped_at = NULL WHERE node = ?")
+			.params(now, now, this.node)
+			.update() == 0) {
+			this.jdbc.sql("INSERT INTO node_heartbeat (node, started_at, heartbeat_at) VALUES (?, ?, ?)")
+				.params(this.node, now, now)
+				.update();
+		}
+		this.beat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "heartbeat");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.interval.toMillis();
+		this.beat.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	private void beat() {
+		try {
+			this.jdbc.sql("UPDATE node_heartbeat SET heartbeat_at = ? WHERE node = ?").params(now(), this.node).update();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Heartbeat of node {} not written: {}", this.node, ex.toString());
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.beat == null) {
+			return;
+		}
+		this.beat.shutdownNow();
+		this.beat = null;
+		try {
+			if (this.background) {
+				this.jdbc.sql("UPDATE node_heartbeat SET stopped_at = ? WHERE node = ?").params(now(), this.node)
+					.update();
+			}
+			else {
+				// A command-line run is a node for its few minutes only.
+				this.jdbc.sql("DELETE FROM node_heartbeat WHERE node = ?").param(this.node).update();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Node {} could not record its stop: {}", this.node, ex.toString());
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.beat != null;
+	}
+
+	/** After the jobs have stopped (they stop in a higher phase), and before the database goes. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 8192;
+	}
+
+	String node() {
+		return this.node;
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(Instant.now(this.clock), ZoneOffset.UTC);
+	}
+
+}

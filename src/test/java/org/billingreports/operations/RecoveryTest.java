@@ -1,0 +1,142 @@
+package org.billingreports.operations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.billingreports.rating.BillingPeriod;
+import org.billingreports.report.Report;
+import org.billingreports.report.ReportRepository;
+import org.billingreports.support.ApiTestSupport;
+import org.billingreports.support.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.billingreports.support.Fixtures.ok;
+
+/**
+ * Executions whose node went silent: running ones end in Error, restartable; queued ones of a node
+ * that crashed are queued again here; those of a live node, or of a node that stopped gracefully and
+ * will come back for its queue, are left alone. The "other nodes" are written into the job repository
+ * as they would have left it.
+ */
+class RecoveryTest extends ApiTestSupport {
+
+	@Autowired
+	ExecutionRecovery recovery;
+
+	@Autowired
+	JobRepository jobRepository;
+
+	@Autowired
+	ReportRepository reports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSilentNodesRunningReportEndsInErrorAndCanBeRestarted() throws Exception {
+		String account = account();
+		String report = reportOf(account, "ghost-" + account, BatchStatus.STARTED, Duration.ofMinutes(10), false);
+		String live = reportOf(account, "live-" + account, BatchStatus.STARTED, Duration.ofSeconds(1), false);
+
+		this.recovery.recoverStale(Instant.now());
+
+		JsonNode recovered = ok(admin().get("/reports/" + report));
+		assertThat(recovered.get("status").asString()).isEqualTo("Error");
+		assertThat(recovered.get("statusMessage").asString())
+			.isEqualTo("The server ghost-" + account + " running this stopped responding; restart it");
+		assertThat(ok(admin().get("/reports/" + live)).get("status").asString()).isEqualTo("Running");
+
+		ok(admin().post("/reports/" + report + "/restart", ""));
+		JsonNode completed = new Fixtures(admin()).awaitEnd(report);
+		assertThat(completed.get("status").asString()).isEqualTo("Completed");
+		assertThat(completed.get("server").asString()).isEqualTo("test-node");
+	}
+
+	@Test
+	void aCrashedNodesQueueIsTakenOverAndAGracefullyStoppedNodeKeepsItsOwn() throws Exception {
+		String account = account();
+		String crashed = reportOf(account, "crashed-" + account, BatchStatus.STARTING, Duration.ofMinutes(10), false);
+		String stopped = reportOf(account, "stopped-" + account, BatchStatus.STARTING, Duration.ofMinutes(10), true);
+
+		this.recovery.recoverStale(Instant.now());
+
+		JsonNode takenOver = new Fixtures(admin()).awaitEnd(crashed);
+		assertThat(takenOver.get("status").asString()).isEqualTo("Completed");
+		assertThat(takenOver.get("server").asString()).isEqualTo("test-node");
+		JsonNode waiting = ok(admin().get("/reports/" + stopped));
+		assertThat(waiting.get("status").asString()).isEqualTo("Queued");
+		assertThat(waiting.get("server").asString()).isEqualTo("stopped-" + account);
+	}
+
+	@Test
+	void atStartupThisNodesOwnRunningReportIsRecoveredAndItsQueuedOneQueuedAgain() throws Exception {
+		String account = account();
+		String running = reportOf(account, "test-node", BatchStatus.STARTED, Duration.ZERO, false);
+		String queued = reportOf(account, "test-node", BatchStatus.STARTING, Duration.ZERO, false);
+
+		this.recovery.recoverOwn();
+
+		JsonNode recovered = ok(admin().get("/reports/" + running));
+		assertThat(recovered.get("status").asString()).isEqualTo("Error");
+		assertThat(recovered.get("statusMessage").asString())
+			.isEqualTo("The server test-node stopped while this ran; restart it");
+		assertThat(new Fixtures(admin()).awaitEnd(queued).get("status").asString()).isEqualTo("Completed");
+	}
+
+	private String account() {
+		Fixtures fixtures = new Fixtures(admin());
+		String account = unique("rec");
+		fixtures.account(account, "UTC", Map.of("base", Fixtures.item("2", "0", "0", 0)));
+		fixtures.customer(account + "-c", account, null, "C", null, null);
+		return account;
+	}
+
+	/**
+	 * A report whose job execution another process left in {@code status}, on {@code node}, whose
+	 * heartbeat is {@code silentFor} old.
+	 */
+	private String reportOf(String account, String node, BatchStatus status, Duration silentFor,
+			boolean stoppedGracefully) throws Exception {
+		String id = UUID.randomUUID().toString();
+		Instant now = Instant.now();
+		this.reports.insert(new Report(id, account, "Left behind", "2026-07-01", "2026-07-31",
+				new BillingPeriod(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-08-01T00:00:00Z")), false,
+				null, null, "test", null, null, null, now), null);
+		JobParameters parameters = new JobParametersBuilder().addString("reportId", id).toJobParameters();
+		JobInstance instance = this.jobRepository.createJobInstance("billingReportJob", parameters);
+		JobExecution execution = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		if (status == BatchStatus.STARTED) {
+			execution.setStartTime(LocalDateTime.now());
+			execution.setStatus(BatchStatus.STARTED);
+			this.jobRepository.update(execution);
+		}
+		this.reports.recordExecution(id, execution.getId(), node);
+		if (!node.equals("test-node")) {
+			OffsetDateTime heartbeat = OffsetDateTime.ofInstant(now.minus(silentFor), ZoneOffset.UTC);
+			this.jdbc.sql("DELETE FROM node_heartbeat WHERE node = ?").param(node).update();
+			this.jdbc.sql("INSERT INTO node_heartbeat (node, started_at, heartbeat_at, stopped_at) VALUES (?, ?, ?, ?)")
+				.params(node, heartbeat, heartbeat, stoppedGracefully ? heartbeat : null)
+				.update();
+		}
+		return id;
+	}
+
+}

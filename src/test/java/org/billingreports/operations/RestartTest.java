@@ -1,0 +1,107 @@
+package org.billingreports.operations;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.billingreports.support.ApiTestSupport;
+import org.billingreports.support.Fixtures;
+import org.billingreports.support.GatedJobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.billingreports.support.Fixtures.ok;
+import static org.billingreports.support.RatingGate.GATE;
+
+/**
+ * A report that fails at a chosen call record (after some chunks committed) and is restarted gives
+ * the same file, byte for byte, as a run that never failed, with one billing row per call record.
+ */
+@GatedJobs
+class RestartTest extends ApiTestSupport {
+
+	private static final int CALLS = 95;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JobRepository jobRepository;
+
+	@AfterEach
+	void openGate() {
+		GATE.releaseAll();
+	}
+
+	@Test
+	void aRestartResumesAfterTheLastCommittedChunkAndEndsIdentical() {
+		Fixtures fixtures = new Fixtures(admin());
+		String account = unique("rst");
+		fixtures.account(account, "Europe/Paris", Map.of("base", Fixtures.item("4", "0", "0", 0),
+				"outboundVoiceCalls", Fixtures.item("0.5", "1.2", "0.013", 7), "inboundSmsMessages",
+				Fixtures.item("0", "0", "0.004", 0)));
+		StringBuilder csv = new StringBuilder("callId,customerId,channel,direction,startTime,billableSeconds,status,"
+				+ "carrierCost\n");
+		for (String customer : List.of("x", "y", "z")) {
+			fixtures.customer(account + "-" + customer, account, null, customer, null, null);
+		}
+		for (int i = 0; i < CALLS; i++) {
+			csv.append("c").append(i).append(',').append(account).append('-').append("xyz".charAt(i % 3))
+				.append((i % 4 == 0) ? ",sms,inbound," : ",voice,outbound,").append("2026-07-")
+				.append(String.format("%02d", 1 + i % 30)).append("T08:00:00,").append(13 * i).append(",completed,0.0")
+				.append(i % 10).append("7\n");
+		}
+		fixtures.importCalls(account, csv.toString());
+		Map<String, Object> request = Map.of("accountId", account, "startDate", "2026-07-01", "endDate", "2026-07-31",
+				"includeCustomerIds", true);
+
+		JsonNode uninterrupted = fixtures.runReport(request);
+		assertThat(uninterrupted.get("status").asString()).isEqualTo("Completed");
+
+		// The 57th call in the reader's order (by id): five chunks of ten are committed before it fails.
+		long failAt = this.jdbc.sql("SELECT id FROM call_record WHERE account_id = ? ORDER BY id")
+			.param(account)
+			.query(Long.class)
+			.list()
+			.get(56);
+		GATE.failOnceAt(failAt);
+		JsonNode failed = fixtures.runReport(request);
+		String id = failed.get("id").asString();
+		assertThat(failed.get("status").asString()).isEqualTo("Error");
+		assertThat(failed.get("statusMessage").asString())
+			.startsWith("Rating call records failed: injected failure at call record " + failAt);
+		assertThat(rows(id)).isEqualTo(50);
+
+		ok(admin().post("/reports/" + id + "/restart", ""));
+		JsonNode restarted = fixtures.awaitEnd(id);
+		assertThat(restarted.get("status").asString()).isEqualTo("Completed");
+		assertThat(rows(id)).isEqualTo(CALLS);
+		// The second execution read only what the first did not commit.
+		JobExecution second = this.jobRepository.getJobExecution(Long.parseLong(restarted.get("jobId").asString()));
+		StepExecution rating = second.getStepExecutions().stream()
+			.filter(step -> step.getStepName().equals("rateCallsStep"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(rating.getReadCount()).isEqualTo(CALLS - 50);
+
+		byte[] expected = admin().get("/reports/" + uninterrupted.get("id").asString() + ".csv").bodyBytes();
+		assertThat(admin().get("/reports/" + id + ".csv").bodyBytes()).isEqualTo(expected);
+		assertThat(restarted.get("statusMessage").asString()).isEqualTo(uninterrupted.get("statusMessage").asString());
+	}
+
+	private long rows(String reportId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ?")
+			.param(reportId)
+			.query(Long.class)
+			.single();
+	}
+
+}
