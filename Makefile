@@ -11,7 +11,13 @@ PG_URL ?= jdbc:postgresql://127.0.0.1:5432/billing
 PG_USER ?= postgres
 PG_PASSWORD ?=
 
-.PHONY: build test run run-postgres clean
+# The command line, on the same configuration as `make run` (its H2 file, or SPRING_DATASOURCE_URL):
+#   make report ACCOUNT=demo START=2026-10-01 END=2026-10-31 [ARGS=--include-customer-ids]
+#   make import FILE=calls.csv ACCOUNT=demo [ARGS=--format=native]
+#   make status REPORT=<id>      make restart REPORT=<id>
+ARGS ?=
+
+.PHONY: build test run run-postgres report import status restart clean
 
 build: $(JAR)
 
@@ -28,6 +34,18 @@ run-postgres: $(JAR)
 	SPRING_DATASOURCE_URL='$(PG_URL)' SPRING_DATASOURCE_USERNAME='$(PG_USER)' \
 	SPRING_DATASOURCE_PASSWORD='$(PG_PASSWORD)' \
 	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT)
+
+report: $(JAR)
+	java -jar $(JAR) report --account=$(ACCOUNT) --start=$(START) --end=$(END) $(ARGS)
+
+import: $(JAR)
+	java -jar $(JAR) import $(FILE) --account=$(ACCOUNT) $(ARGS)
+
+status: $(JAR)
+	java -jar $(JAR) status $(REPORT) $(ARGS)
+
+restart: $(JAR)
+	java -jar $(JAR) restart $(REPORT) $(ARGS)
 
 clean:
 	$(MVN) clean

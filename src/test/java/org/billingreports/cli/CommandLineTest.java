@@ -1,0 +1,145 @@
+package org.billingreports.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.billingreports.BillingReportsApplication;
+import org.billingreports.support.Api;
+import org.billingreports.support.ApiTestSupport;
+import org.billingreports.support.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The jar as a command, beside a running service on the same H2 file (as cron would use it): what it
+ * prints, and its exit codes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandLineTest {
+
+	@TempDir
+	static Path dataDir;
+
+	private ConfigurableApplicationContext service;
+
+	/** What one run printed, and how it exited. */
+	record Run(int exitCode, String out, String err) {
+	}
+
+	@BeforeAll
+	void startService() {
+		this.service = new SpringApplicationBuilder(BillingReportsApplication.class).profiles("test")
+			.run(settings("--server.port=0").toArray(String[]::new));
+		Api api = new Api(Integer.parseInt(this.service.getEnvironment().getProperty("local.server.port")))
+			.as(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
+		Fixtures fixtures = new Fixtures(api);
+		fixtures.account("acc", "UTC", Map.of("base", Fixtures.item("2.5", "0", "0", 0), "inboundSmsMessages",
+				Fixtures.item("0", "0", "0.01", 0)));
+		fixtures.customer("c1", "acc", null, "First", "1001", null);
+	}
+
+	@AfterAll
+	void stopService() {
+		this.service.close();
+	}
+
+	@Test
+	void importReportStatusAndRestart() throws Exception {
+		Path calls = dataDir.resolve("calls.csv");
+		Files.writeString(calls, "callId,customerId,channel,direction,startTime,status\n"
+				+ "k1,c1,sms,inbound,2026-07-01T10:00:00Z,completed\nk2,1001,sms,inbound,2026-07-02T10:00:00Z,completed\n"
+				+ "k3,c1,telex,inbound,2026-07-02T10:00:00Z,completed\n");
+		Run imported = run("import", calls.toString(), "--account=acc");
+		assertThat(imported.exitCode()).isZero();
+		assertThat(imported.out()).contains("Completed: Imported 2 of 3 call records; 0 duplicates, 1 rejected")
+			.contains("line 4: channel must be voice, sms or fax, not 'telex'");
+
+		Run report = run("report", "--account=acc", "--start=2026-07-01", "--end=2026-07-31",
+				"--include-customer-ids");
+		assertThat(report.exitCode()).as(report.err()).isZero();
+		Path file = Path.of(report.out().strip());
+		assertThat(Files.readAllLines(file)).containsExactly(
+				"Customer,Customer ID,Item,Quantity,Allowance,Billable,Unit Cost,Base Cost,Raw Cost,Amount",
+				"First,c1,Base,1,0,1,0,2.5,0,2.50", "First,c1,InboundSmsMessages,2,0,2,0.01,0,0,0.02");
+		assertThat(report.err()).contains("1 customers, 2 calls, total 2.52 USD");
+
+		String reportId = file.getFileName().toString().replace(".csv", "");
+		Run status = run("status", reportId);
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.out()).startsWith("Completed: 1 customers, 2 calls").contains(file.toString());
+
+		Run restart = run("restart", reportId);
+		assertThat(restart.exitCode()).isEqualTo(CommandLine.FAILED);
+		assertThat(restart.err()).contains("is Completed; only a report in Error can be restarted");
+	}
+
+	@Test
+	void failuresExitWithOne() {
+		Run unknownAccount = run("report", "--account=nope", "--start=2026-07-01", "--end=2026-07-31");
+		assertThat(unknownAccount.exitCode()).isEqualTo(CommandLine.FAILED);
+		assertThat(unknownAccount.err()).contains("account 'nope' does not exist");
+		assertThat(unknownAccount.out()).isEmpty();
+		Run badDates = run("report", "--account=acc", "--start=2026-07-31", "--end=2026-07-01");
+		assertThat(badDates.exitCode()).isEqualTo(CommandLine.FAILED);
+		assertThat(badDates.err()).contains("endDate must not be before startDate");
+		Run unknownReport = run("status", "no-such-report");
+		assertThat(unknownReport.exitCode()).isEqualTo(CommandLine.FAILED);
+		assertThat(unknownReport.err()).contains("Report 'no-such-report' was not found");
+	}
+
+	@Test
+	void usageErrorsExitWithTwoBeforeTouchingTheDatabase() {
+		for (String[] args : List.of(new String[] { "report", "--account=acc" }, new String[] { "frobnicate" },
+				new String[] { "status" }, new String[] { "report", "--account=acc", "--start=x", "--end=y", "--colour" },
+				new String[] { "import", "/no/such/file.csv", "--account=acc" })) {
+			Run run = new CommandLineRunner().run(args);
+			assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(CommandLine.USAGE);
+			assertThat(run.err()).contains("usage: java -jar billing-reports.jar");
+		}
+	}
+
+	private Run run(String... command) {
+		List<String> args = new ArrayList<>(List.of(command));
+		args.addAll(settings());
+		return new CommandLineRunner().run(args.toArray(String[]::new));
+	}
+
+	private List<String> settings(String... more) {
+		List<String> settings = new ArrayList<>(List.of("--billing.data-dir=" + dataDir,
+				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("billing")
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE",
+				"--spring.datasource.username=sa", "--spring.datasource.password="));
+		settings.addAll(List.of(more));
+		return settings;
+	}
+
+	/** Runs the command line with its output captured. */
+	static final class CommandLineRunner {
+
+		Run run(String... args) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			int code = new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+					new PrintStream(err, true, StandardCharsets.UTF_8))
+				.run(args);
+			return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.billingreports.scheduling;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.billingreports.BillingReportsApplication;
+import org.billingreports.support.Api;
+import org.billingreports.support.ApiTestSupport;
+import org.billingreports.support.Fixtures;
+import org.billingreports.support.PostgresTestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.billingreports.support.Fixtures.ok;
+
+/**
+ * Two application instances on one PostgreSQL database fire the same night at the same moment: each
+ * account with nightly billing gets one report for the day, launched once.
+ */
+@ExtendWith(PostgresTestDatabase.class)
+class NightlyOnTwoNodesPostgresTest {
+
+	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+	private PostgresTestDatabase.Schema schema;
+
+	@AfterEach
+	void stop() {
+		this.nodes.forEach(ConfigurableApplicationContext::close);
+		if (this.schema != null) {
+			this.schema.close();
+		}
+	}
+
+	@Test
+	void oneReportPerAccountPerNightHoweverManyNodesFire() throws Exception {
+		this.schema = PostgresTestDatabase.Schema.create();
+		ConfigurableApplicationContext first = start("node-one");
+		ConfigurableApplicationContext second = start("node-two");
+		Api api = api(first);
+		List<String> accounts = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String id = "acc" + i;
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("id", id);
+			body.put("name", "Account " + i);
+			body.put("billingSettings", Map.of("base", Fixtures.item("1", "0", "0", 0)));
+			body.put("nightlyBilling", Map.of("enabled", i < 2));
+			ok(api.post("/accounts", body));
+			new Fixtures(api).customer(id + "-c", id, null, "C", null, null);
+			accounts.add(id);
+		}
+
+		Instant night = Instant.parse("2026-07-02T01:30:00Z");
+		ExecutorService both = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<?>> fired = new ArrayList<>();
+			for (ConfigurableApplicationContext node : List.of(first, second)) {
+				fired.add(both.submit(() -> {
+					go.await();
+					node.getBean(NightlyRuns.class).runFor(night);
+					return null;
+				}));
+			}
+			go.countDown();
+			for (Future<?> firing : fired) {
+				firing.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			both.shutdownNow();
+		}
+
+		JdbcClient jdbc = first.getBean(JdbcClient.class);
+		for (String account : accounts.subList(0, 2)) {
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM billing_report WHERE account_id = ? AND nightly_date = ?")
+				.params(account, LocalDate.parse("2026-07-01"))
+				.query(Long.class)
+				.single()).as(account).isOne();
+			String reportId = NightlyRuns.reportId(account, LocalDate.parse("2026-07-01"));
+			assertThat(new Fixtures(api).awaitEnd(reportId).get("status").asString()).isEqualTo("Completed");
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM report_execution WHERE report_id = ?")
+				.param(reportId)
+				.query(Long.class)
+				.single()).as("executions of " + reportId).isOne();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM billing_report WHERE account_id = 'acc2'").query(Long.class).single())
+			.isZero();
+	}
+
+	private ConfigurableApplicationContext start(String node) {
+		List<String> args = new ArrayList<>(this.schema.arguments());
+		args.add("--server.port=0");
+		args.add("--billing.node-name=" + node);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingReportsApplication.class)
+			.profiles("test")
+			.run(args.toArray(String[]::new));
+		this.nodes.add(context);
+		return context;
+	}
+
+	private static Api api(ConfigurableApplicationContext context) {
+		return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")))
+			.as(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
+	}
+
+}
