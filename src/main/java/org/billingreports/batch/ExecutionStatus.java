@@ -25,6 +25,10 @@ public enum ExecutionStatus {
 		this.batchStatuses = batchStatuses;
 	}
 
+	public boolean hasEnded() {
+		return this == Completed || this == Error;
+	}
+
 	public Set<BatchStatus> batchStatuses() {
 		return this.batchStatuses;
 	}

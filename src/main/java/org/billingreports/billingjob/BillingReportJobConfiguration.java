@@ -1,5 +1,7 @@
 package org.billingreports.billingjob;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -23,6 +25,7 @@ import org.billingreports.accounts.AccountRepository;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.batch.ReadableFailures;
 import org.billingreports.notifications.NotificationRecorder;
 import org.billingreports.operations.RunningJobs;
 import org.billingreports.rating.CallRater;
@@ -55,7 +58,11 @@ class BillingReportJobConfiguration {
 			.listener(completions)
 			.listener(runningJobs)
 			.listener(notifications)
-			.listener(new ReportFailureListener())
+			.listener(new ReadableFailures(jobRepository,
+					Map.of(BillingJobProgress.RATE_STEP, "Rating call records failed", BillingJobProgress.FILE_STEP,
+							"Writing the billing file failed"),
+					". Restart the report once the cause is fixed.",
+					"The report was stopped before it completed; restart it to finish"))
 			.build();
 	}
 

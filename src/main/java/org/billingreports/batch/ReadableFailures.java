@@ -1,44 +1,70 @@
-package org.billingreports.billingjob;
+package org.billingreports.batch;
+
+import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Replaces a failed execution's exit description (a stack trace) with a reason a person can act on;
- * it becomes the report's {@code statusMessage}.
+ * Replaces a failed or stopped execution's exit description (a stack trace) with a reason a person
+ * can act on: which stage failed and the innermost cause's message. It becomes the {@code
+ * statusMessage} of the report or import. Saved at once: Spring Batch saved the end with the stack
+ * trace before it called the listeners.
  */
-class ReportFailureListener implements JobExecutionListener {
+public class ReadableFailures implements JobExecutionListener {
 
 	static final int MAX_MESSAGE = 500;
+
+	private final JobRepository jobRepository;
+
+	private final Map<String, String> stages;
+
+	private final String advice;
+
+	private final String stopped;
+
+	/**
+	 * @param stages what failed, by step name, e.g. "Rating call records failed"
+	 * @param advice what to do, appended to a failure
+	 * @param stopped the message of a stopped execution
+	 */
+	public ReadableFailures(JobRepository jobRepository, Map<String, String> stages, String advice,
+			String stopped) {
+		this.jobRepository = jobRepository;
+		this.stages = stages;
+		this.advice = advice;
+		this.stopped = stopped;
+	}
 
 	@Override
 	public void afterJob(JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.STOPPED) {
-			execution.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(),
-					"The report was stopped before it completed; restart it to finish"));
+			execution.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(), this.stopped));
+			this.jobRepository.update(execution);
 		}
 		else if (execution.getStatus() == BatchStatus.FAILED) {
 			execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), describe(execution)));
+			this.jobRepository.update(execution);
 		}
 	}
 
-	private static String describe(JobExecution execution) {
-		String stage = "The report failed";
+	private String describe(JobExecution execution) {
+		String stage = "It failed";
 		Throwable failure = null;
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStatus() == BatchStatus.FAILED) {
-				stage = BillingJobProgress.RATE_STEP.equals(step.getStepName())
-						? "Rating call records failed" : "Writing the billing file failed";
+				stage = this.stages.getOrDefault(step.getStepName(), stage);
 				failure = step.getFailureExceptions().isEmpty() ? null : step.getFailureExceptions().get(0);
 			}
 		}
 		if (failure == null && !execution.getAllFailureExceptions().isEmpty()) {
 			failure = execution.getAllFailureExceptions().get(0);
 		}
-		String message = stage + ": " + reason(failure) + ". Restart the report once the cause is fixed.";
+		String message = stage + ": " + reason(failure) + this.advice;
 		return (message.length() <= MAX_MESSAGE) ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
 	}
 
