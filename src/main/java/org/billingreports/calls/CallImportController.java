@@ -13,14 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.security.Caller;
 
 /**
- * {@code POST /calls/import?accountId=&format=&timeZoneId=} with the file as a {@code text/csv} body
- * or as the multipart part {@code file}. Answers 200 with the counts once the import has ended, or
- * 202 while it is still running.
+ * {@code POST /calls/import?accountId=&format=&timeZoneId=&defaultCustomerId=} with the file as a
+ * {@code text/csv} body or as the multipart part {@code file}. Answers 200 with the counts once the
+ * import has ended; a large file at once, 202 with its {@code Location}.
  */
 @RestController
 class CallImportController {
@@ -34,21 +34,30 @@ class CallImportController {
 	@PostMapping(path = "/calls/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImportInfo> importMultipart(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
+			@RequestParam(required = false) String defaultCustomerId,
 			@RequestPart(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal Caller caller)
 			throws Exception {
 		String fileName = (file != null) ? file.getOriginalFilename() : null;
 		return answer(this.imports.importCalls(
-				new CallImportService.ImportRequest(accountId, format, timeZoneId, fileName),
+				new CallImportService.ImportRequest(accountId, format, timeZoneId, fileName, defaultCustomerId),
 				() -> (file != null) ? file.getInputStream() : null, caller));
 	}
 
 	@PostMapping(path = "/calls/import")
 	ResponseEntity<ImportInfo> importBody(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
-			HttpServletRequest request, @AuthenticationPrincipal Caller caller) throws Exception {
+			@RequestParam(required = false) String defaultCustomerId, HttpServletRequest request,
+			@AuthenticationPrincipal Caller caller) throws Exception {
 		return answer(this.imports.importCalls(
-				new CallImportService.ImportRequest(accountId, format, timeZoneId, null), request::getInputStream,
-				caller));
+				new CallImportService.ImportRequest(accountId, format, timeZoneId, null, defaultCustomerId),
+				request::getInputStream, caller));
+	}
+
+	/** Continues a failed or stopped import after its last committed chunk. */
+	@PostMapping("/calls/imports/{id}/restart")
+	ResponseEntity<ImportInfo> restart(@PathVariable String id, @AuthenticationPrincipal Caller caller)
+			throws Exception {
+		return answer(this.imports.restart(id, caller));
 	}
 
 	@GetMapping("/calls/imports/{id}")
@@ -56,9 +65,17 @@ class CallImportController {
 		return this.imports.find(id, caller);
 	}
 
-	private static ResponseEntity<ImportInfo> answer(ImportInfo info) {
-		boolean ended = info.status() == ExecutionStatus.Completed || info.status() == ExecutionStatus.Error;
-		return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.ACCEPTED).body(info);
+	/** 200 once ended; 202 with a Location to follow for a large file, or while it is still running. */
+	private static ResponseEntity<ImportInfo> answer(CallImportService.Started started) {
+		ImportInfo info = started.info();
+		if (!started.followUp()) {
+			return ResponseEntity.ok(info);
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(ServletUriComponentsBuilder.fromCurrentContextPath().path("/calls/imports/{id}")
+				.buildAndExpand(info.id())
+				.toUri())
+			.body(info);
 	}
 
 }

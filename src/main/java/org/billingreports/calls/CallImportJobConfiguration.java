@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -32,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.billingreports.BillingProperties;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.batch.ReadableFailures;
 import org.billingreports.operations.RunningJobs;
 
 /**
@@ -48,12 +50,19 @@ class CallImportJobConfiguration {
 
 	static final String IMPORT_ID = "importId";
 
+	static final String IMPORT_STEP = "importCallsStep";
+
+	static final String CHECK_STEP = "checkRejectionsStep";
+
 	@Bean
-	Job callImportJob(JobRepository jobRepository, Step importCallsStep, JobCompletions completions,
-			RunningJobs runningJobs, CallImportRepository imports) {
+	Job callImportJob(JobRepository jobRepository, Step importCallsStep, Step checkRejectionsStep,
+			JobCompletions completions, RunningJobs runningJobs, CallImportRepository imports) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importCallsStep)
+			.next(checkRejectionsStep)
 			.listener(completions)
 			.listener(runningJobs)
+			.listener(new ReadableFailures(jobRepository, Map.of(IMPORT_STEP, "Reading the file failed", CHECK_STEP,
+					"The file was refused"), "", "The import was stopped before it completed; restart it to finish"))
 			.listener(deleteSpoolFileWhenCompleted(imports))
 			.build();
 	}
@@ -63,7 +72,7 @@ class CallImportJobConfiguration {
 			CsvLineReader callLineReader, CallLineProcessor callLineProcessor,
 			JdbcBatchItemWriter<CallRecord> callRecordWriter, RejectionRecorder rejectionRecorder,
 			BillingProperties properties) {
-		return new StepBuilder("importCallsStep", jobRepository)
+		return new StepBuilder(IMPORT_STEP, jobRepository)
 			.<CsvLine, CallRecord>chunk(properties.jobs().callImport().chunkSize())
 			.transactionManager(transactionManager)
 			.reader(callLineReader)
@@ -73,6 +82,23 @@ class CallImportJobConfiguration {
 			.skipPolicy((failure, skipCount) -> failure instanceof RejectedLineException)
 			.skipListener(rejectionRecorder)
 			.build();
+	}
+
+	/** Fails a file with too many rejected lines, and takes back what it imported. */
+	@Bean
+	Step checkRejectionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CallImportRepository imports, BillingProperties properties) {
+		return new StepBuilder(CHECK_STEP, jobRepository)
+			.tasklet(new RejectionThreshold(imports, jobRepository, properties.jobs().callImport().maxRejectedShare()),
+					transactionManager)
+			.build();
+	}
+
+	@Bean
+	DirectionRules directionRules(BillingProperties properties) {
+		BillingProperties.CallImport settings = properties.jobs().callImport();
+		return DirectionRules.of(settings.inboundContexts(), settings.outboundContexts(), settings.internalNumber(),
+				settings.defaultDirection());
 	}
 
 	@Bean
@@ -86,13 +112,14 @@ class CallImportJobConfiguration {
 	@Bean
 	@StepScope
 	CallLineProcessor callLineProcessor(@Value("#{jobParameters['importId']}") String importId,
-			CallImportRepository imports, CallRecordFormats formats, CustomerRepository customers)
-			throws IOException {
+			CallImportRepository imports, CallRecordFormats formats, CustomerRepository customers,
+			DirectionRules directions) throws IOException {
 		CallImportRepository.CallImport callImport = imports.find(importId).orElseThrow();
 		CallRecordFormat format = formats.find(callImport.format());
 		List<String> header = format.hasHeader() ? CsvLineReader.readHeader(callImport.spoolFile()) : List.of();
-		return new CallLineProcessor(format.parser(header), ZoneId.of(callImport.timeZoneId()),
-				customers.idsByIdOrReference(callImport.accountId()));
+		return new CallLineProcessor(format.parser(header),
+				new ImportContext(ZoneId.of(callImport.timeZoneId()), directions),
+				customers.idsByIdOrReference(callImport.accountId()), callImport.defaultCustomerId());
 	}
 
 	/** Idempotent on (account, callId): a record imported before, or twice in one file, is stored once. */

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Imports of call-record files and the lines they rejected. */
 @Repository
@@ -18,7 +20,7 @@ class CallImportRepository {
 
 	/** An upload, as recorded when it arrived. */
 	record CallImport(String id, String accountId, String format, String timeZoneId, String fileName,
-			Path spoolFile, String createdBy, Instant createdAt) {
+			Path spoolFile, String createdBy, Instant createdAt, String defaultCustomerId) {
 	}
 
 	record Rejection(long lineNumber, String reason, String line) {
@@ -36,10 +38,11 @@ class CallImportRepository {
 	void insert(CallImport callImport, String node) {
 		this.jdbc
 			.sql("INSERT INTO call_import (id, account_id, format, time_zone_id, file_name, spool_file, created_by, "
-					+ "created_at, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "created_at, node, default_customer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
 					callImport.fileName(), callImport.spoolFile().toString(), callImport.createdBy(),
-					OffsetDateTime.ofInstant(callImport.createdAt(), ZoneOffset.UTC), node)
+					OffsetDateTime.ofInstant(callImport.createdAt(), ZoneOffset.UTC), node,
+					callImport.defaultCustomerId())
 			.update();
 	}
 
@@ -48,6 +51,11 @@ class CallImportRepository {
 			.param(id)
 			.query(CallImportRepository::callImport)
 			.optional();
+	}
+
+	/** The node whose executor runs the import now, for recovery should that node stop. */
+	void assignNode(String importId, String node) {
+		this.jdbc.sql("UPDATE call_import SET node = ? WHERE id = ?").params(node, importId).update();
 	}
 
 	long importedCount(String importId) {
@@ -67,23 +75,39 @@ class CallImportRepository {
 			.list();
 	}
 
+	/** Forgets what the import stored: a file that failed as a whole leaves nothing behind. */
+	/**
+	 * In a transaction of its own: it is called by a step that fails right after, and whose own
+	 * transaction is rolled back.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	int deleteImported(String importId) {
+		return this.jdbc.sql("DELETE FROM call_record WHERE import_id = ?").param(importId).update();
+	}
+
 	/** Idempotent: a restarted import that rejects the same line again records it once. */
 	void reject(String importId, long lineNumber, String reason, String line) {
 		this.jdbc
 			.sql("INSERT INTO call_import_rejection (import_id, line_number, reason, line) VALUES (?, ?, ?, ?) "
 					+ "ON CONFLICT DO NOTHING")
-			.params(importId, lineNumber, truncate(reason), truncate(line))
+			.params(importId, lineNumber, storable(reason), storable(line))
 			.update();
 	}
 
-	private static String truncate(String text) {
-		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT - 1) + "…";
+	/** Cut to fit, and without NULs, which PostgreSQL refuses in text. */
+	private static String storable(String text) {
+		if (text == null) {
+			return null;
+		}
+		String clean = text.replace('\0', '\uFFFD');
+		return (clean.length() <= MAX_TEXT) ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
 	}
 
 	private static CallImport callImport(ResultSet rs, int row) throws SQLException {
 		return new CallImport(rs.getString("id"), rs.getString("account_id"), rs.getString("format"),
 				rs.getString("time_zone_id"), rs.getString("file_name"), Path.of(rs.getString("spool_file")),
-				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getString("default_customer_id"));
 	}
 
 }

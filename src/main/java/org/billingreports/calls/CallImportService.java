@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -12,12 +13,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.billingreports.BillingProperties;
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
+import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.security.Caller;
@@ -38,8 +42,20 @@ import org.billingreports.web.FieldErrors;
 @Service
 class CallImportService {
 
-	/** What a request asks to import. */
-	record ImportRequest(String accountId, String format, String timeZoneId, String fileName) {
+	/**
+	 * What a request asks to import.
+	 * @param defaultCustomerId the customer of lines that name none (switch files with empty account codes)
+	 */
+	record ImportRequest(String accountId, String format, String timeZoneId, String fileName,
+			String defaultCustomerId) {
+	}
+
+	/**
+	 * The import as the request leaves it.
+	 * @param followUp whether the client is to follow it at its URL: a large file, answered at once, or
+	 * one that outlasted the wait
+	 */
+	record Started(ImportInfo info, boolean followUp) {
 	}
 
 	@FunctionalInterface
@@ -65,9 +81,12 @@ class CallImportService {
 
 	private final BillingProperties properties;
 
+	private final CustomerRepository customers;
+
 	CallImportService(AccountAccess accounts, CallRecordFormats formats, CallImportRepository imports,
 			JobOperator jobOperator, JobRepository jobRepository, Job callImportJob, JobCompletions completions,
-			BillingProperties properties) {
+			BillingProperties properties, CustomerRepository customers) {
+		this.customers = customers;
 		this.accounts = accounts;
 		this.formats = formats;
 		this.imports = imports;
@@ -78,7 +97,7 @@ class CallImportService {
 		this.properties = properties;
 	}
 
-	ImportInfo importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
+	Started importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
 		FieldErrors errors = new FieldErrors();
 		if (request.accountId() == null || request.accountId().isBlank()) {
 			errors.add("accountId", "NotEmpty", "accountId is required");
@@ -93,6 +112,7 @@ class CallImportService {
 		Account account = this.accounts.actionable(request.accountId(), "accountId", caller);
 		caller.requireManagerOf(account.id());
 		ZoneId zone = zone(request.timeZoneId(), account);
+		String defaultCustomer = defaultCustomer(request.defaultCustomerId(), account);
 
 		String importId = UUID.randomUUID().toString();
 		Path spoolFile = spool(importId, upload);
@@ -106,10 +126,70 @@ class CallImportService {
 			throw ApiException.badRequest("InvalidFile", ex.getMessage());
 		}
 		this.imports.insert(new CallImportRepository.CallImport(importId, account.id(), format.name(), zone.getId(),
-				request.fileName(), spoolFile, caller.getUsername(), Instant.now()), this.properties.effectiveNodeName());
+				request.fileName(), spoolFile, caller.getUsername(), Instant.now(), defaultCustomer),
+				this.properties.effectiveNodeName());
+		BillingProperties.CallImport settings = this.properties.jobs().callImport();
+		// A small file is answered once imported; a large one at once, to be followed by its id. (Sized
+		// before the start: a completed import deletes its file.)
+		boolean small = Files.size(spoolFile) < settings.answerWhenDoneBelow().toBytes();
 		JobExecution execution = this.jobOperator.start(this.callImportJob, parameters(importId));
-		this.completions.await(execution.getId(), this.properties.jobs().callImport().waitForCompletion());
-		return find(importId, caller);
+		if (small) {
+			this.completions.await(execution.getId(), settings.waitForCompletion());
+		}
+		ImportInfo info = find(importId, caller);
+		return new Started(info, !small || !info.status().hasEnded());
+	}
+
+	/**
+	 * Continues an import that failed or was stopped (a server that stopped, a database that was away)
+	 * after its last committed chunk: the file is kept until an import completes, and a line stored
+	 * before is not stored again.
+	 */
+	Started restart(String importId, Caller caller) throws Exception {
+		CallImportRepository.CallImport callImport = this.imports.find(importId)
+			.orElseThrow(() -> ApiException.notFound("Import", importId));
+		caller.requireAccountWideView(callImport.accountId(), "Import", importId);
+		caller.requireManagerOf(callImport.accountId());
+		JobInstance instance = this.jobRepository.getJobInstance(CallImportJobConfiguration.JOB_NAME,
+				parameters(importId));
+		JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
+		ExecutionStatus status = (last != null) ? ExecutionStatus.of(last.getStatus()) : ExecutionStatus.Error;
+		if (status != ExecutionStatus.Error) {
+			throw ApiException.conflict("NotRestartable",
+					"Import '" + importId + "' is " + status + "; only an import in Error can be restarted");
+		}
+		if (last == null || refused(last)) {
+			throw ApiException.conflict("NotRestartable", "Import '" + importId + "' cannot be restarted: "
+					+ ((last == null) ? "it never started" : "its file was refused") + "; import the file again");
+		}
+		if (!Files.exists(callImport.spoolFile())) {
+			throw ApiException.conflict("NotRestartable",
+					"Import '" + importId + "' cannot be restarted: its file is no longer kept; import it again");
+		}
+		this.imports.assignNode(importId, this.properties.effectiveNodeName());
+		try {
+			this.jobOperator.restart(last);
+		}
+		catch (JobRestartException ex) {
+			throw ApiException.conflict("NotRestartable",
+					"Import '" + importId + "' cannot be restarted now: " + ex.getMessage());
+		}
+		return new Started(find(importId, caller), true);
+	}
+
+	/** Whether the file was refused as a whole for its rejected lines: running it again changes nothing. */
+	private static boolean refused(JobExecution execution) {
+		return execution.getStepExecutions().stream()
+			.anyMatch(step -> step.getStepName().equals(CallImportJobConfiguration.CHECK_STEP)
+					&& step.getStatus() == BatchStatus.FAILED);
+	}
+
+	/** The import once its job has ended. */
+	ImportInfo awaitEnd(ImportInfo info, Caller caller) throws InterruptedException {
+		if (info.jobId() != null) {
+			this.completions.await(Long.parseLong(info.jobId()), Duration.ofDays(3650));
+		}
+		return find(info.id(), caller);
 	}
 
 	ImportInfo find(String importId, Caller caller) {
@@ -150,9 +230,21 @@ class CallImportService {
 			.map(r -> new ImportInfo.Rejection(r.lineNumber(), r.reason(), r.line()))
 			.toList();
 		return new ImportInfo(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
-				callImport.fileName(), status, message, (latest != null) ? String.valueOf(latest.getId()) : null,
+				callImport.defaultCustomerId(), callImport.fileName(), status, message, (latest != null) ? String.valueOf(latest.getId()) : null,
 				valid + rejected, imported, duplicates, rejected, rejections,
 				callImport.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+	}
+
+	private String defaultCustomer(String customer, Account account) {
+		if (customer == null || customer.isBlank()) {
+			return null;
+		}
+		String id = this.customers.idsByIdOrReference(account.id()).get(customer.strip());
+		if (id == null) {
+			throw ApiException.invalidField("defaultCustomerId", "NotFound",
+					"no customer of this account has the id or referenceId '" + ApiException.echo(customer) + "'");
+		}
+		return id;
 	}
 
 	private ZoneId zone(String timeZoneId, Account account) {

@@ -17,10 +17,12 @@ public class CallImports {
 		this.imports = imports;
 	}
 
-	public ImportInfo importFile(Path file, String accountId, String format, String timeZoneId, Caller caller)
-			throws Exception {
-		return this.imports.importCalls(new CallImportService.ImportRequest(accountId, format, timeZoneId,
-				file.getFileName().toString()), () -> Files.newInputStream(file), caller);
+	/** Waits for the import to end, however large the file. */
+	public ImportInfo importFile(Path file, String accountId, String format, String timeZoneId,
+			String defaultCustomerId, Caller caller) throws Exception {
+		CallImportService.Started started = this.imports.importCalls(new CallImportService.ImportRequest(accountId, format,
+				timeZoneId, file.getFileName().toString(), defaultCustomerId), () -> Files.newInputStream(file), caller);
+		return this.imports.awaitEnd(started.info(), caller);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.billingreports.calls;
 
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -12,8 +11,10 @@ public interface CallRecordFormat {
 	/** The name clients pass as {@code format}, e.g. {@code native}. */
 	String name();
 
-	/** Whether the file's first line names the columns. */
-	boolean hasHeader();
+	/** Whether the file's first line names the columns; switches write none. */
+	default boolean hasHeader() {
+		return false;
+	}
 
 	/**
 	 * The parser for one file.
@@ -22,12 +23,16 @@ public interface CallRecordFormat {
 	 */
 	CallLineParser parser(List<String> header);
 
-	/** Turns the fields of one line into a call record. */
+	/** Turns one line into a call record. */
 	@FunctionalInterface
 	interface CallLineParser {
 
-		/** @throws RejectedLineException with the reason when the line is not a valid call record */
-		CallRecord parse(List<String> fields, ZoneId zone);
+		/**
+		 * @return the call record; its customer is what the line names (an id or a reference id), or
+		 * empty when the line names none
+		 * @throws RejectedLineException with the reason when the line is not a valid call record
+		 */
+		CallRecord parse(CsvLine line, ImportContext context);
 
 	}
 

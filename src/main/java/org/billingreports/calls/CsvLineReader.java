@@ -32,6 +32,9 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 
 	private static final CSVFormat CSV = CSVFormat.RFC4180;
 
+	/** A spreadsheet in a locale with a decimal comma saves "CSV" with semicolons. */
+	private static final CSVFormat SEMICOLONS = CSVFormat.RFC4180.builder().setDelimiter(';').get();
+
 	private final Path file;
 
 	private final boolean skipHeader;
@@ -41,6 +44,8 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 	private BoundedLineReader lines;
 
 	private long lineNumber;
+
+	private CSVFormat format = CSV;
 
 	/** Whether the line {@link #nextLine()} returned last was too long to keep. */
 	private boolean overlong;
@@ -75,6 +80,7 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 
 	@Override
 	protected void doOpen() throws IOException {
+		this.format = semicolonSeparated(this.file) ? SEMICOLONS : CSV;
 		this.lines = new BoundedLineReader(Files.newInputStream(this.file), MAX_LINE_LENGTH);
 		this.lineNumber = 0;
 		this.pushedBack.clear();
@@ -83,10 +89,39 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 		}
 	}
 
+	/** Whether the first line has more semicolons than commas outside quotes. */
+	private static boolean semicolonSeparated(Path file) throws IOException {
+		try (BoundedLineReader reader = new BoundedLineReader(Files.newInputStream(file), MAX_LINE_LENGTH)) {
+			String line;
+			do {
+				line = reader.readLine();
+			}
+			while (line != null && line.isBlank());
+			if (line == null) {
+				return false;
+			}
+			int commas = 0;
+			int semicolons = 0;
+			boolean quoted = false;
+			for (char c : line.toCharArray()) {
+				if (c == '"') {
+					quoted = !quoted;
+				}
+				else if (!quoted && c == ',') {
+					commas++;
+				}
+				else if (!quoted && c == ';') {
+					semicolons++;
+				}
+			}
+			return semicolons > commas;
+		}
+	}
+
 	@Override
 	protected CsvLine doRead() throws IOException {
 		RawRecord record = nextRecord();
-		return (record != null) ? record.parse() : null;
+		return (record != null) ? record.parse(this.format) : null;
 	}
 
 	/** On restart: move past records already read, without parsing them. */
@@ -168,11 +203,16 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 	/** A record's text as read, before its fields are split; {@code problem} when it cannot be. */
 	private record RawRecord(long lineNumber, String text, String problem) {
 
-		CsvLine parse() {
+		CsvLine parse(CSVFormat format) {
 			if (this.problem != null) {
 				throw new RejectedLineException(this.problem, this.lineNumber, this.text);
 			}
-			try (CSVParser parser = CSVParser.parse(new StringReader(this.text), CSV)) {
+			// A file cut short by a crash is often padded with NULs; no database keeps them in text.
+			if (this.text.indexOf('\0') >= 0) {
+				throw new RejectedLineException("the line holds NUL characters: the file is damaged, or not text",
+						this.lineNumber, this.text);
+			}
+			try (CSVParser parser = CSVParser.parse(new StringReader(this.text), format)) {
 				List<CSVRecord> records = parser.getRecords();
 				if (records.size() != 1) {
 					throw new RejectedLineException("the line holds " + records.size() + " records", this.lineNumber,

@@ -2,7 +2,9 @@ package org.billingreports.calls;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import org.billingreports.rating.Timestamps;
@@ -12,6 +14,8 @@ final class Fields {
 
 	/** The scale of {@code carrier_cost}: more decimals would be silently rounded by the database. */
 	private static final int MAX_DECIMALS = 10;
+
+	private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d.M.uuuu H:mm[:ss]");
 
 	private Fields() {
 	}
@@ -83,16 +87,30 @@ final class Fields {
 		return optionalTime(name, value, zone);
 	}
 
-	/** An ISO-8601 date-time; without an offset, a local time of {@code zone}. Empty is {@code null}. */
+	/**
+	 * An ISO-8601 date-time; without an offset, a local time of {@code zone}. Empty is {@code null}. A
+	 * spreadsheet that saved the file may have written {@code 27.01.2024 15:07} (day first, as in German
+	 * or Russian); a date with slashes could be either day or month first and is refused.
+	 */
 	static Instant optionalTime(String name, String value, ZoneId zone) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		String text = value.strip();
 		try {
-			return Timestamps.parse(value, zone);
+			return Timestamps.parse(text, zone);
 		}
-		catch (DateTimeParseException ex) {
-			throw new RejectedLineException(name + " is not an ISO-8601 date-time: '" + value.strip() + "'");
+		catch (DateTimeParseException notIso) {
+			try {
+				return LocalDateTime.parse(text, DAY_FIRST).atZone(zone).toInstant();
+			}
+			catch (DateTimeParseException notDayFirst) {
+				if (text.contains("/")) {
+					throw new RejectedLineException(name + " '" + text + "' is ambiguous (day or month first?): write "
+							+ "dates as yyyy-MM-dd HH:mm:ss");
+				}
+				throw new RejectedLineException(name + " is not an ISO-8601 date-time: '" + text + "'");
+			}
 		}
 	}
 

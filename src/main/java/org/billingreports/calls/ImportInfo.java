@@ -8,8 +8,8 @@ import org.billingreports.batch.ExecutionStatus;
  * An import as the API shows it: where it stands (the same statuses as reports) and what became of
  * its lines. {@code read} = {@code imported} + {@code duplicates} + {@code rejected}.
  */
-public record ImportInfo(String id, String accountId, String format, String timeZoneId, String fileName,
-		ExecutionStatus status, String statusMessage, String jobId, long read, long imported, long duplicates,
+public record ImportInfo(String id, String accountId, String format, String timeZoneId, String defaultCustomerId,
+		String fileName, ExecutionStatus status, String statusMessage, String jobId, long read, long imported, long duplicates,
 		long rejected, List<Rejection> rejections, String dateCreated) {
 
 	/** A line that was not imported, and why. */

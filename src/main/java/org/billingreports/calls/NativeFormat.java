@@ -40,7 +40,7 @@ class NativeFormat implements CallRecordFormat {
 	public CallLineParser parser(List<String> header) {
 		Map<String, Integer> positions = positions(header);
 		int width = header.size();
-		return (fields, zone) -> parse(new Row(fields, positions, width), zone);
+		return (line, context) -> parse(new Row(line.fields(), positions, width), context.zone());
 	}
 
 	private static Map<String, Integer> positions(List<String> header) {

@@ -26,7 +26,7 @@ import org.billingreports.web.ResponseError;
  * <pre>
  * report --account=ID --start=DATE --end=DATE [--include-customer-ids] [--email=ADDRESS] [--webhook=URL]
  * restart REPORT_ID
- * import FILE --account=ID [--format=native] [--time-zone=ZONE]
+ * import FILE --account=ID [--format=native|asterisk|freeswitch] [--time-zone=ZONE] [--default-customer=ID]
  * status REPORT_ID
  * </pre>
  *
@@ -48,7 +48,7 @@ public final class CommandLine {
 			usage: java -jar billing-reports.jar COMMAND [OPTIONS] [--spring.datasource.url=...]
 			  report --account=ID --start=DATE --end=DATE [--include-customer-ids] [--email=ADDRESS] [--webhook=URL]
 			  restart REPORT_ID
-			  import FILE --account=ID [--format=native] [--time-zone=ZONE]
+			  import FILE --account=ID [--format=native|asterisk|freeswitch] [--time-zone=ZONE] [--default-customer=ID]
 			  status REPORT_ID
 			exit codes: 0 done, 1 failed, 2 usage error""";
 
@@ -76,8 +76,10 @@ public final class CommandLine {
 			return USAGE;
 		}
 		// Quiet, so that standard output holds the result alone; settings given on the line win.
+		// A failed step is reported as its reason on standard error; its stack trace would only hide it.
 		List<String> settings = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=error",
-				"--logging.level.org.billingreports=error"));
+				"--logging.level.org.billingreports=error",
+				"--logging.level.org.springframework.batch.core.step.AbstractStep=off"));
 		settings.addAll(parsed.settings());
 		settings.add("--billing.background=false");
 		if (settings.stream().noneMatch(setting -> setting.startsWith("--billing.node-name="))) {
@@ -118,7 +120,7 @@ public final class CommandLine {
 					throw new IllegalArgumentException("import: cannot read " + file);
 				}
 				yield commands.importFile(file, parsed.required("account"), parsed.option("format"),
-						parsed.option("time-zone"), this.out);
+						parsed.option("time-zone"), parsed.option("default-customer"), this.out, this.err);
 			}
 			default -> throw new IllegalArgumentException("unknown command " + parsed.command());
 		};
@@ -144,7 +146,7 @@ public final class CommandLine {
 
 		private static final Map<String, Set<String>> OPTIONS = Map.of("report",
 				Set.of("account", "start", "end", "include-customer-ids", "email", "webhook"), "restart", Set.of(),
-				"status", Set.of(), "import", Set.of("account", "format", "time-zone"));
+				"status", Set.of(), "import", Set.of("account", "format", "time-zone", "default-customer"));
 
 		private static final Map<String, Integer> ARGUMENTS = Map.of("report", 0, "restart", 1, "status", 1, "import",
 				1);

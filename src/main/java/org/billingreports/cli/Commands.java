@@ -67,12 +67,16 @@ class Commands {
 		return (info.status() == ExecutionStatus.Error) ? CommandLine.FAILED : CommandLine.OK;
 	}
 
-	int importFile(Path file, String account, String format, String timeZone, PrintStream out) throws Exception {
-		ImportInfo result = this.imports.importFile(file, account, format, timeZone, OPERATOR);
-		out.println(result.status() + ": " + result.statusMessage());
-		result.rejections().forEach(rejection -> out.println("  line " + rejection.lineNumber() + ": "
+	int importFile(Path file, String account, String format, String timeZone, String defaultCustomer,
+			PrintStream out, PrintStream err) throws Exception {
+		ImportInfo result = this.imports.importFile(file, account, format, timeZone, defaultCustomer, OPERATOR);
+		boolean completed = result.status() == ExecutionStatus.Completed;
+		// The counts are the result; a failed import's reason goes where failures go.
+		PrintStream target = completed ? out : err;
+		target.println(result.status() + ": " + result.statusMessage());
+		result.rejections().forEach(rejection -> target.println("  line " + rejection.lineNumber() + ": "
 				+ rejection.reason()));
-		return (result.status() == ExecutionStatus.Completed) ? CommandLine.OK : CommandLine.FAILED;
+		return completed ? CommandLine.OK : CommandLine.FAILED;
 	}
 
 	/** Waits for the report's job and prints the file's path, or the reason it failed. */

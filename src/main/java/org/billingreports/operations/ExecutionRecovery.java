@@ -32,8 +32,8 @@ import org.billingreports.report.ReportLauncher;
  * start-up this node recovers its own: those that were running end in {@code Error} with a message
  * saying the server stopped, those that were queued are queued again. Every 30 seconds it does the
  * same for the executions of nodes whose heartbeat stopped (see {@link NodeHeartbeat}); a node that
- * stopped gracefully keeps its queue for its own next start. Recovered reports are restarted at once
- * when {@code billing.recovery.auto-restart} is set.
+ * stopped gracefully keeps its queue for its own next start. Recovered reports and imports are
+ * restarted at once when {@code billing.recovery.auto-restart} is set.
  */
 @Component
 public class ExecutionRecovery {
@@ -118,8 +118,7 @@ public class ExecutionRecovery {
 		this.jobOperator.recover(execution);
 		log.warn("Recovered job execution {} of {} ({}): {}", execution.getId(), owned.key(), execution.getStatus(),
 				message);
-		if ((queued && relaunchIfQueued) || (!queued && owned.isReport()
-				&& this.properties.recovery().autoRestart())) {
+		if ((queued && relaunchIfQueued) || (!queued && this.properties.recovery().autoRestart())) {
 			relaunch(owned, execution);
 		}
 	}

@@ -2,10 +2,7 @@ package org.billingreports.calls;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -65,8 +62,8 @@ class CallImportTest extends ApiTestSupport {
 		List<String> times = this.jdbc
 			.sql("SELECT start_time, answer_time, end_time FROM call_record WHERE account_id = ? AND call_id = 'call-1'")
 			.param(this.account)
-			.query((rs, n) -> List.of(String.valueOf(instant(rs, "start_time")), String.valueOf(instant(rs,
-					"answer_time")), String.valueOf(instant(rs, "end_time"))))
+			.query((rs, n) -> List.of(String.valueOf(StoredCalls.instant(rs, "start_time")), String.valueOf(
+					StoredCalls.instant(rs, "answer_time")), String.valueOf(StoredCalls.instant(rs, "end_time"))))
 			.single();
 		assertThat(row.get("customer_id")).isEqualTo(this.customer);
 		assertThat(row.get("channel")).isEqualTo("voice");
@@ -93,7 +90,7 @@ class CallImportTest extends ApiTestSupport {
 				"text/csv", csv));
 		Instant start = this.jdbc.sql("SELECT start_time FROM call_record WHERE account_id = ? AND call_id = 'tz-1'")
 			.param(this.account)
-			.query((rs, n) -> instant(rs, "start_time"))
+			.query((rs, n) -> StoredCalls.instant(rs, "start_time"))
 			.single();
 		assertThat(start).isEqualTo("2026-07-01T15:00:00Z");
 	}
@@ -108,11 +105,15 @@ class CallImportTest extends ApiTestSupport {
 				"bad-customer,nobody,voice,outbound,,,2026-07-01T10:00:00,,,1,1,completed,0",
 				"too,few,fields", "\"unclosed," + this.customer + ",voice",
 				line("ok-2", this.customer, "2026-07-02T10:00:00"), "", line("ok-3", this.customer,
-						"2026-07-03T10:00:00"));
+						"2026-07-03T10:00:00"),
+				// Enough good lines to stay under the rejected share at which a file fails as a whole.
+				line("ok-4", this.customer, "2026-07-04T10:00:00"), line("ok-5", this.customer, "2026-07-05T10:00:00"),
+				line("ok-6", this.customer, "2026-07-06T10:00:00"), line("ok-7", this.customer, "2026-07-07T10:00:00"),
+				line("ok-8", this.customer, "2026-07-08T10:00:00"));
 		JsonNode result = ok(admin().send("POST", "/calls/import?accountId=" + this.account, "text/csv", csv));
 		assertThat(result.get("status").asString()).isEqualTo("Completed");
-		assertThat(result.get("read").asLong()).isEqualTo(10);
-		assertThat(result.get("imported").asLong()).isEqualTo(3);
+		assertThat(result.get("read").asLong()).isEqualTo(15);
+		assertThat(result.get("imported").asLong()).isEqualTo(8);
 		assertThat(result.get("rejected").asLong()).isEqualTo(7);
 		List<String> rejections = result.get("rejections").valueStream()
 			.map(r -> r.get("lineNumber").asLong() + ": " + r.get("reason").asString())
@@ -123,7 +124,8 @@ class CallImportTest extends ApiTestSupport {
 				"7: no customer of this account has the id or referenceId 'nobody'",
 				"8: expected 13 fields as in the header, found 3", "9: a quoted field is not closed");
 		assertThat(result.get("rejections").get(6).get("line").asString()).startsWith("\"unclosed,");
-		assertThat(importedIds()).containsExactlyInAnyOrder("ok-1", "ok-2", "ok-3");
+		assertThat(importedIds()).containsExactlyInAnyOrder("ok-1", "ok-2", "ok-3", "ok-4", "ok-5", "ok-6", "ok-7",
+				"ok-8");
 	}
 
 	@Test
@@ -196,11 +198,6 @@ class CallImportTest extends ApiTestSupport {
 			.param(this.account)
 			.query(String.class)
 			.list();
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-		return (time != null) ? time.toInstant() : null;
 	}
 
 	private static void assertFieldError(ApiResponse response, String field) {

@@ -89,6 +89,28 @@ class CommandLineTest {
 	}
 
 	@Test
+	void importsASwitchFileWithADefaultCustomerAndRefusesOneWithoutIt() throws Exception {
+		Path master = dataDir.resolve("Master.csv");
+		try (var sample = getClass().getResourceAsStream("/cdr/asterisk-newcdrcolumns-Master.csv")) {
+			Files.copy(sample, master);
+		}
+		Run refused = run("import", master.toString(), "--account=acc", "--format=asterisk");
+		assertThat(refused.exitCode()).isEqualTo(CommandLine.FAILED);
+		assertThat(refused.out()).isEmpty();
+		// The reason alone, first, without a stack trace.
+		assertThat(refused.err()).startsWith("Error: The file was refused: 84 of 84 lines (100%) were rejected")
+			.contains("line 1: the line names no customer (empty account code) and the import has no "
+					+ "defaultCustomerId")
+			.doesNotContain("Exception");
+
+		Run imported = run("import", master.toString(), "--account=acc", "--format=asterisk",
+				"--time-zone=Europe/Moscow", "--default-customer=1001");
+		assertThat(imported.exitCode()).as(imported.err()).isZero();
+		assertThat(imported.out()).isEqualTo("Completed: Imported 84 of 84 call records; 0 duplicates, 0 rejected"
+				+ System.lineSeparator());
+	}
+
+	@Test
 	void failuresExitWithOne() {
 		Run unknownAccount = run("report", "--account=nope", "--start=2026-07-01", "--end=2026-07-31");
 		assertThat(unknownAccount.exitCode()).isEqualTo(CommandLine.FAILED);

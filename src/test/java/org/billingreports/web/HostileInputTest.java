@@ -152,7 +152,9 @@ class HostileInputTest extends ApiTestSupport {
 				+ "-c,sms,inbound,2026-07-01T00:00:00Z,completed\n";
 		for (String query : List.of("", "?accountId=", "?accountId=" + SQL.get(1), "?accountId=nobody",
 				"?accountId=" + account + "&format=" + SCRIPT.get(0), "?accountId=" + account + "&format=excel",
-				"?accountId=" + account + "&timeZoneId=Mars/Base", "?accountId=" + account + "&timeZoneId=" + SQL.get(0))) {
+				"?accountId=" + account + "&timeZoneId=Mars/Base", "?accountId=" + account + "&timeZoneId=" + SQL.get(0),
+				"?accountId=" + account + "&defaultCustomerId=" + SQL.get(1),
+				"?accountId=" + account + "&format=asterisk&defaultCustomerId=nobody")) {
 			cases.add(new Case("POST /calls/import", "POST", "/calls/import" + encodeQuery(query), "text/csv",
 					csv.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -167,6 +169,8 @@ class HostileInputTest extends ApiTestSupport {
 			cases.add(new Case("DELETE /users/{id}", "DELETE", "/users/" + id, null, null));
 			cases.add(new Case("POST /users/{id}/api-keys", "POST", "/users/" + id + "/api-keys", null, null));
 			cases.add(new Case("POST /reports/{id}/restart", "POST", "/reports/" + id + "/restart", null, null));
+			cases.add(new Case("POST /calls/imports/{id}/restart", "POST", "/calls/imports/" + id + "/restart", null,
+					null));
 			cases.add(new Case("DELETE /phone-numbers/{n}", "DELETE", "/phone-numbers/" + id, null, null));
 			cases.add(new Case("PUT /customers/{id}", "PUT", "/customers/" + id, "application/json",
 					bytes(changedCustomer)));

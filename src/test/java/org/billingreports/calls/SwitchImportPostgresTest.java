@@ -1,0 +1,9 @@
+package org.billingreports.calls;
+
+import org.billingreports.support.PostgresTest;
+
+/** {@link SwitchImportTest} against PostgreSQL. */
+@PostgresTest
+class SwitchImportPostgresTest extends SwitchImportTest {
+
+}
