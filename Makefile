@@ -17,7 +17,18 @@ PG_PASSWORD ?=
 #   make status REPORT=<id>      make restart REPORT=<id>
 ARGS ?=
 
-.PHONY: build test run run-postgres report import status restart clean
+# The benchmark (not a test): N call records billed by the job and by the SQL baseline, and an
+# Asterisk import, on H2 and on PostgreSQL when reachable. Medians of BENCH_REPEAT runs.
+#   make bench [BENCH_RECORDS=1000000] [BENCH_DB=h2,postgres] [BENCH_REPEAT=3] [BENCH_HEAP=256m]
+BENCH_RECORDS ?= 1000000
+BENCH_DB ?= h2,postgres
+BENCH_REPEAT ?= 3
+BENCH_IMPORT_RECORDS ?= 500000
+BENCH_HEAP ?= 256m
+# e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench.jfr to see where the time goes
+BENCH_JAVA_OPTS ?=
+
+.PHONY: build test bench run run-postgres report import status restart clean
 
 build: $(JAR)
 
@@ -26,6 +37,12 @@ $(JAR): $(SOURCES)
 
 test:
 	mvn -B --no-transfer-progress verify
+
+bench:
+	$(MVN) test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+	java -Xmx$(BENCH_HEAP) $(BENCH_JAVA_OPTS) -cp target/classes:target/test-classes:$$(cat target/bench.classpath) \
+	    org.billingreports.bench.Benchmark --records=$(BENCH_RECORDS) --db=$(BENCH_DB) \
+	    --repeat=$(BENCH_REPEAT) --import-records=$(BENCH_IMPORT_RECORDS) $(ARGS)
 
 run: $(JAR)
 	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT)

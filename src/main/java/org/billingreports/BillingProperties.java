@@ -48,8 +48,16 @@ public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue
 	/**
 	 * @param chunkSize call records rated per transaction
 	 * @param pageSize call records fetched per query
+	 * @param partitions ranges of call records rated at once, each on a thread of its own; 0: one per
+	 * processor core
 	 */
-	public record BillingReport(@DefaultValue("1000") int chunkSize, @DefaultValue("1000") int pageSize) {
+	public record BillingReport(@DefaultValue("5000") int chunkSize, @DefaultValue("5000") int pageSize,
+			@DefaultValue("0") int partitions) {
+
+		public int effectivePartitions() {
+			return (this.partitions > 0) ? this.partitions : Runtime.getRuntime().availableProcessors();
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.billingreports.batch;
 
+import java.util.Comparator;
 import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
@@ -28,7 +29,8 @@ public class ReadableFailures implements JobExecutionListener {
 	private final String stopped;
 
 	/**
-	 * @param stages what failed, by step name, e.g. "Rating call records failed"
+	 * @param stages what failed, by the step name's start (partitions are named after their step), e.g.
+	 * "Rating call records failed"
 	 * @param advice what to do, appended to a failure
 	 * @param stopped the message of a stopped execution
 	 */
@@ -53,14 +55,21 @@ public class ReadableFailures implements JobExecutionListener {
 	}
 
 	private String describe(JobExecution execution) {
-		String stage = "It failed";
-		Throwable failure = null;
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (step.getStatus() == BatchStatus.FAILED) {
-				stage = this.stages.getOrDefault(step.getStepName(), stage);
-				failure = step.getFailureExceptions().isEmpty() ? null : step.getFailureExceptions().get(0);
-			}
-		}
+		// The failed step that knows why: a partition's failure rather than its manager's "a partition failed".
+		StepExecution failed = execution.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStatus() == BatchStatus.FAILED)
+			.max(Comparator.comparing((StepExecution step) -> !step.getFailureExceptions().isEmpty())
+				.thenComparing(step -> step.getStepName().contains(":")))
+			.orElse(null);
+		String stage = (failed == null) ? "It failed" : this.stages.entrySet()
+			.stream()
+			.filter(entry -> failed.getStepName().startsWith(entry.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("It failed");
+		Throwable failure = (failed != null && !failed.getFailureExceptions().isEmpty())
+				? failed.getFailureExceptions().get(0) : null;
 		if (failure == null && !execution.getAllFailureExceptions().isEmpty()) {
 			failure = execution.getAllFailureExceptions().get(0);
 		}

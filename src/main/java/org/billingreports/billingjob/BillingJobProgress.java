@@ -5,6 +5,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import org.billingreports.report.Report;
@@ -12,16 +13,24 @@ import org.billingreports.report.ReportLauncher;
 import org.billingreports.report.ReportRepository;
 
 /**
- * Progress of a running billing job, for {@code statusMessage}: the rating step counts its call
- * records when it starts, and its committed read count says how far it got.
+ * The rating step's span of call records, and the progress of a running billing job for
+ * {@code statusMessage}: the rating step counts its call records when it first starts, and the
+ * committed read counts of its partitions say how far it got.
  */
 public final class BillingJobProgress {
 
+	/** The rating step, which splits the call records into partitions. */
 	static final String RATE_STEP = "rateCallsStep";
+
+	/** The step each partition runs; its executions are named {@code rateCallsStep-partition:partitionN}. */
+	static final String PARTITION_STEP = RATE_STEP + "-partition";
 
 	static final String FILE_STEP = "billingFileStep";
 
 	private static final String TOTAL = "rating.total";
+
+	/** What partitions that completed in earlier executions rated: a restart does not run them again. */
+	private static final String RATED_EARLIER = "rating.earlier";
 
 	private BillingJobProgress() {
 	}
@@ -31,39 +40,73 @@ public final class BillingJobProgress {
 		if (execution.getStatus() == BatchStatus.STOPPING) {
 			return "Stopping at the next chunk boundary";
 		}
+		StepExecution rating = null;
+		long rated = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (!step.getStatus().isRunning()) {
-				continue;
-			}
-			if (FILE_STEP.equals(step.getStepName())) {
+			if (FILE_STEP.equals(step.getStepName()) && step.getStatus().isRunning()) {
 				return "Writing the billing file";
 			}
-			if (RATE_STEP.equals(step.getStepName()) && step.getExecutionContext().containsKey(TOTAL)) {
-				// The reader's committed position counts what earlier executions rated too.
-				return "Rated " + step.getExecutionContext().getInt(ReportCalls.READ_COUNT, 0) + " of "
-						+ step.getExecutionContext().getLong(TOTAL) + " call records";
+			if (RATE_STEP.equals(step.getStepName())) {
+				rating = step;
+			}
+			else if (step.getStepName().startsWith(PARTITION_STEP)) {
+				// The readers' committed positions, which count what earlier executions read too.
+				rated += step.getExecutionContext().getInt(ReportCalls.READ_COUNT, 0);
 			}
 		}
-		return "Starting";
+		if (rating == null || !rating.getExecutionContext().containsKey(TOTAL)) {
+			return "Starting";
+		}
+		ExecutionContext context = rating.getExecutionContext();
+		return "Rated " + (rated + context.getLong(RATED_EARLIER, 0)) + " of " + context.getLong(TOTAL)
+				+ " call records";
+	}
+
+	/** The ids the partitioner splits, saved in the rating step's context when it first started. */
+	static CallRangePartitioner partitioner(ExecutionContext ratingStep) {
+		return new CallRangePartitioner(ratingStep.getLong(CallRangePartitioner.MIN_ID),
+				ratingStep.getLong(CallRangePartitioner.MAX_ID));
 	}
 
 	/**
-	 * Counts the report's call records as the rating step starts, and saves the count at once so that
-	 * progress shows before the first chunk commits.
+	 * Counts the report's call records and finds their ids as the rating step first starts, and saves
+	 * that at once so that progress shows before the first chunk commits; on a restart, adds up what
+	 * the partitions that will not run again rated.
 	 */
 	static StepExecutionListener counter(ReportRepository reports, NamedParameterJdbcTemplate jdbc,
 			JobRepository jobRepository) {
 		return new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
-				if (!stepExecution.getExecutionContext().containsKey(TOTAL)) {
+				ExecutionContext context = stepExecution.getExecutionContext();
+				if (!context.containsKey(TOTAL)) {
 					String reportId = stepExecution.getJobParameters().getString(ReportLauncher.REPORT_ID);
-					stepExecution.getExecutionContext()
-						.putLong(TOTAL, new ReportCalls(report(reports, reportId)).count(jdbc));
-					jobRepository.updateExecutionContext(stepExecution);
+					ReportCalls.Span span = new ReportCalls(report(reports, reportId)).span(jdbc);
+					context.putLong(TOTAL, span.count());
+					context.putLong(CallRangePartitioner.MIN_ID, (span.count() > 0) ? span.minId() : 1);
+					context.putLong(CallRangePartitioner.MAX_ID, (span.count() > 0) ? span.maxId() : 0);
 				}
+				else {
+					context.putLong(RATED_EARLIER, ratedByCompletedPartitions(stepExecution, jobRepository));
+				}
+				jobRepository.updateExecutionContext(stepExecution);
 			}
 		};
+	}
+
+	private static long ratedByCompletedPartitions(StepExecution rating, JobRepository jobRepository) {
+		long rated = 0;
+		for (JobExecution earlier : jobRepository.getJobExecutions(rating.getJobExecution().getJobInstance())) {
+			if (earlier.getId() == rating.getJobExecutionId()) {
+				continue;
+			}
+			for (StepExecution step : earlier.getStepExecutions()) {
+				if (step.getStepName().startsWith(PARTITION_STEP) && step.getStatus() == BatchStatus.COMPLETED) {
+					rated += step.getExecutionContext().getInt(ReportCalls.READ_COUNT, 0);
+				}
+			}
+		}
+		return rated;
 	}
 
 	/** The report a job works for; it may have been deleted while the job waited. */

@@ -9,15 +9,16 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.billingreports.BillingProperties;
@@ -36,8 +37,9 @@ import org.billingreports.report.ReportRepository;
 /**
  * {@code billingReportJob}, one job instance per report (identifying parameter {@code reportId}):
  * <ol>
- * <li>{@code rateCallsStep}: pages through the period's call records, rates each into a billing row
- * and writes the rows idempotently, chunk by chunk;</li>
+ * <li>{@code rateCallsStep}: splits the period's call records into id ranges; each partition pages
+ * through its range, rates each call record into a billing row and writes the rows, chunk by chunk,
+ * never twice;</li>
  * <li>{@code billingFileStep}: sums the rows per customer and item and writes the billing file.</li>
  * </ol>
  */
@@ -66,19 +68,52 @@ class BillingReportJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Splits the period's call records into id ranges and rates them at once, one partition per
+	 * thread; a restart runs only the partitions that did not complete.
+	 */
 	@Bean
-	Step rateCallsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<CallToRate> callsToRateReader, ItemProcessor<CallToRate, BillingRow> callRatingProcessor,
-			JdbcBatchItemWriter<BillingRow> billingRowWriter, ReportRepository reports, NamedParameterJdbcTemplate jdbc,
-			BillingProperties properties) {
+	Step rateCallsStep(JobRepository jobRepository, Step rateCallsPartitionStep,
+			CallRangePartitioner callRangePartitioner, TaskExecutor partitionTaskExecutor,
+			ReportRepository reports, NamedParameterJdbcTemplate jdbc, BillingProperties properties) {
 		return new StepBuilder(BillingJobProgress.RATE_STEP, jobRepository)
+			.partitioner(BillingJobProgress.PARTITION_STEP, callRangePartitioner)
+			.step(rateCallsPartitionStep)
+			.gridSize(properties.jobs().billingReport().effectivePartitions())
+			.taskExecutor(partitionTaskExecutor)
+			.listener(BillingJobProgress.counter(reports, jdbc, jobRepository))
+			.build();
+	}
+
+	/** One partition: pages through its range of call records, rates each, writes the rows. */
+	@Bean
+	Step rateCallsPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<CallToRate> callsToRateReader, ItemProcessor<CallToRate, BillingRow> callRatingProcessor,
+			BillingRowWriter billingRowWriter, BillingProperties properties) {
+		return new StepBuilder(BillingJobProgress.PARTITION_STEP, jobRepository)
 			.<CallToRate, BillingRow>chunk(properties.jobs().billingReport().chunkSize())
 			.transactionManager(transactionManager)
 			.reader(callsToRateReader)
 			.processor(callRatingProcessor)
 			.writer(billingRowWriter)
-			.listener(BillingJobProgress.counter(reports, jdbc, jobRepository))
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	CallRangePartitioner callRangePartitioner(@Value("#{stepExecution}") StepExecution ratingStep) {
+		return BillingJobProgress.partitioner(ratingStep.getExecutionContext());
+	}
+
+	/** Partitions of every running report share these threads; jobs run on others, so none waits on itself. */
+	@Bean
+	ThreadPoolTaskExecutor partitionTaskExecutor(BillingProperties properties) {
+		int threads = properties.jobs().billingReport().effectivePartitions() * properties.executor().threads();
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix("partition-");
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		return executor;
 	}
 
 	@Bean
@@ -91,10 +126,12 @@ class BillingReportJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<CallToRate> callsToRateReader(@Value(REPORT_ID) String reportId, ReportRepository reports,
-			DataSource dataSource, BillingProperties properties) throws Exception {
+	JdbcPagingItemReader<CallToRate> callsToRateReader(@Value(REPORT_ID) String reportId,
+			@Value("#{stepExecutionContext['" + CallRangePartitioner.MIN_ID + "']}") long minId,
+			@Value("#{stepExecutionContext['" + CallRangePartitioner.MAX_ID + "']}") long maxId,
+			ReportRepository reports, DataSource dataSource, BillingProperties properties) throws Exception {
 		return new ReportCalls(BillingJobProgress.report(reports, reportId)).reader(dataSource,
-				properties.jobs().billingReport().pageSize());
+				properties.jobs().billingReport().pageSize(), minId, maxId);
 	}
 
 	@Bean
@@ -103,23 +140,10 @@ class BillingReportJobConfiguration {
 				call.status(), call.billableSeconds(), call.carrierCost()));
 	}
 
-	/** Keyed by (report, call record): a row written before is not written again. */
 	@Bean
 	@StepScope
-	JdbcBatchItemWriter<BillingRow> billingRowWriter(@Value(REPORT_ID) String reportId, DataSource dataSource) {
-		return new JdbcBatchItemWriterBuilder<BillingRow>().dataSource(dataSource)
-			.sql("INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
-					+ "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-			.itemPreparedStatementSetter((row, ps) -> {
-				ps.setString(1, reportId);
-				ps.setLong(2, row.callRecordId());
-				ps.setString(3, row.customerId());
-				ps.setShort(4, row.rated().item().code());
-				ps.setLong(5, row.rated().units());
-				ps.setBigDecimal(6, row.rated().rawCost());
-			})
-			.assertUpdates(false)
-			.build();
+	BillingRowWriter billingRowWriter(@Value(REPORT_ID) String reportId, DataSource dataSource) throws Exception {
+		return new BillingRowWriter(reportId, dataSource);
 	}
 
 	@Bean

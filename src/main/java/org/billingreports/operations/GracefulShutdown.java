@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 
 	private final Duration gracePeriod;
 
-	GracefulShutdown(ThreadPoolTaskExecutor jobExecutor, RunningJobs runningJobs, JobOperator jobOperator,
+	GracefulShutdown(@BatchTaskExecutor ThreadPoolTaskExecutor jobExecutor, RunningJobs runningJobs, JobOperator jobOperator,
 			BillingProperties properties) {
 		this.jobExecutor = jobExecutor;
 		this.runningJobs = runningJobs;

@@ -9,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,8 +21,9 @@ import static org.billingreports.support.Fixtures.ok;
 import static org.billingreports.support.RatingGate.GATE;
 
 /**
- * A report that fails at a chosen call record (after some chunks committed) and is restarted gives
- * the same file, byte for byte, as a run that never failed, with one billing row per call record.
+ * A report that fails at a chosen call record in one partition (after some chunks committed) and is
+ * restarted runs that partition alone, from its last committed chunk, and gives the same file, byte
+ * for byte, as a run that never failed, with one billing row per call record.
  */
 @GatedJobs
 class RestartTest extends ApiTestSupport {
@@ -66,31 +66,32 @@ class RestartTest extends ApiTestSupport {
 		JsonNode uninterrupted = fixtures.runReport(request);
 		assertThat(uninterrupted.get("status").asString()).isEqualTo("Completed");
 
-		// The 57th call in the reader's order (by id): five chunks of ten are committed before it fails.
+		// Two partitions split the ids: the first 48 calls, then 47. The 37th call fails in the first
+		// partition after three chunks of ten committed; the second partition completes.
 		long failAt = this.jdbc.sql("SELECT id FROM call_record WHERE account_id = ? ORDER BY id")
 			.param(account)
 			.query(Long.class)
 			.list()
-			.get(56);
+			.get(36);
 		GATE.failOnceAt(failAt);
 		JsonNode failed = fixtures.runReport(request);
 		String id = failed.get("id").asString();
 		assertThat(failed.get("status").asString()).isEqualTo("Error");
 		assertThat(failed.get("statusMessage").asString())
 			.startsWith("Rating call records failed: injected failure at call record " + failAt);
-		assertThat(rows(id)).isEqualTo(50);
+		assertThat(rows(id)).isEqualTo(30 + 47);
 
 		ok(admin().post("/reports/" + id + "/restart", ""));
 		JsonNode restarted = fixtures.awaitEnd(id);
 		assertThat(restarted.get("status").asString()).isEqualTo("Completed");
 		assertThat(rows(id)).isEqualTo(CALLS);
-		// The second execution read only what the first did not commit.
+		// The second execution ran only the unfinished partition, from after its last committed chunk.
 		JobExecution second = this.jobRepository.getJobExecution(Long.parseLong(restarted.get("jobId").asString()));
-		StepExecution rating = second.getStepExecutions().stream()
-			.filter(step -> step.getStepName().equals("rateCallsStep"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(rating.getReadCount()).isEqualTo(CALLS - 50);
+		assertThat(second.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStepName().startsWith("rateCallsStep-partition"))
+			.map(step -> step.getStepName() + " read " + step.getReadCount())).containsExactly(
+					"rateCallsStep-partition:partition0 read " + (48 - 30));
 
 		byte[] expected = admin().get("/reports/" + uninterrupted.get("id").asString() + ".csv").bodyBytes();
 		assertThat(admin().get("/reports/" + id + ".csv").bodyBytes()).isEqualTo(expected);

@@ -11,14 +11,15 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The application with the {@link RatingGate} around rating, one job thread (so that the queue can
- * be seen), small chunks (so that a failure comes after some have committed) and at most two active
- * reports per account. Every test class with it shares one application.
+ * be seen), small chunks (so that a failure comes after some have committed), two partitions and at
+ * most two active reports per account. Every test class with it shares one application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @Import(RatingGate.Configuration.class)
 @TestPropertySource(properties = { "billing.executor.threads=1", "billing.limits.active-reports-per-account=2",
-		"billing.jobs.billing-report.chunk-size=10", "billing.jobs.billing-report.page-size=10" })
+		"billing.jobs.billing-report.chunk-size=10", "billing.jobs.billing-report.page-size=10",
+		"billing.jobs.billing-report.partitions=2" })
 public @interface GatedJobs {
 }

@@ -1,0 +1,312 @@
+package org.billingreports.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+import org.billingreports.BillingReportsApplication;
+import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.batch.JobCompletions;
+import org.billingreports.calls.AsteriskLines;
+import org.billingreports.calls.CallImports;
+import org.billingreports.calls.ImportInfo;
+import org.billingreports.report.BillingReportRequest;
+import org.billingreports.report.ReportInfo;
+import org.billingreports.report.ReportService;
+import org.billingreports.security.Caller;
+import org.billingreports.security.Role;
+
+/**
+ * {@code make bench}: generates call records into a fresh database, runs the billing report job as
+ * the REST API does (through {@link ReportService} and the {@code JobOperator}), runs the SQL
+ * baseline on the same data and checks that both bill the same, then imports a generated Asterisk
+ * file as the command line does; prints one table of medians.
+ *
+ * <pre>
+ * --records=1000000        call records to bill
+ * --db=h2,postgres         databases (PostgreSQL only when reachable)
+ * --repeat=3               runs of each measurement; the table shows medians
+ * --import-records=500000  Asterisk records to import
+ * --postgres-url=jdbc:postgresql://127.0.0.1:5432/test --postgres-user=postgres --postgres-password=
+ * </pre>
+ */
+public final class Benchmark {
+
+	private static final Caller BENCH = new Caller(null, "bench", null, Role.SystemAdministrator, null, null);
+
+	private static final String PG_SCHEMA = "billing_bench";
+
+	private static final String IMPORT_ACCOUNT = "bench-import";
+
+	private final Map<String, String> options;
+
+	private final HeapWatch heap = new HeapWatch();
+
+	private Benchmark(Map<String, String> options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>(Map.of("records", "1000000", "db", "h2,postgres", "repeat",
+				"3", "import-records", "500000", "postgres-url", "jdbc:postgresql://127.0.0.1:5432/test",
+				"postgres-user", "postgres", "postgres-password", ""));
+		for (String arg : args) {
+			String[] option = arg.replaceFirst("^--", "").split("=", 2);
+			if (!options.containsKey(option[0]) || option.length != 2) {
+				System.err.println("unknown option " + arg + "; options: " + options.keySet());
+				System.exit(2);
+			}
+			options.put(option[0], option[1]);
+		}
+		System.exit(new Benchmark(options).run());
+	}
+
+	private int run() throws Exception {
+		System.out.println(Machine.describe());
+		List<Result> results = new ArrayList<>();
+		for (String db : this.options.get("db").split(",")) {
+			if (db.equals("postgres") && !postgresReachable()) {
+				System.out.println("PostgreSQL is not reachable at " + this.options.get("postgres-url") + "; skipped");
+				continue;
+			}
+			results.add(measure(db.strip()));
+		}
+		System.out.println();
+		System.out.println(Result.table(results));
+		return results.stream().allMatch(Result::totalsMatch) ? 0 : 1;
+	}
+
+	private Result measure(String db) throws Exception {
+		long records = Long.parseLong(this.options.get("records"));
+		long importRecords = Long.parseLong(this.options.get("import-records"));
+		int repeat = Integer.parseInt(this.options.get("repeat"));
+		Path dataDir = Files.createTempDirectory("billing-bench-");
+		List<String> settings = new ArrayList<>(List.of("--billing.data-dir=" + dataDir, "--billing.background=false",
+				"--billing.node-name=bench", "--spring.main.banner-mode=off", "--logging.level.root=warn"));
+		boolean postgres = db.equals("postgres");
+		if (postgres) {
+			postgres("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE", "CREATE SCHEMA " + PG_SCHEMA);
+			String url = this.options.get("postgres-url");
+			settings.addAll(List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
+					+ PG_SCHEMA, "--spring.datasource.username=" + this.options.get("postgres-user"),
+					"--spring.datasource.password=" + this.options.get("postgres-password")));
+		}
+		else if (!db.equals("h2")) {
+			throw new IllegalArgumentException("--db takes h2 and postgres, not " + db);
+		}
+		System.out.printf("%n%s: generating %,d call records%n", db, records);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingReportsApplication.class)
+			.web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run(settings.toArray(String[]::new))) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			long generating = System.nanoTime();
+			new BenchData(context.getBean(DataSource.class), postgres).create(records);
+			System.out.printf("%s: generated in %s%n", db, seconds(System.nanoTime() - generating));
+			SqlBaseline baseline = new SqlBaseline(jdbc);
+			List<Run> runs = new ArrayList<>();
+			boolean totalsMatch = true;
+			for (int i = 1; i <= repeat; i++) {
+				Run run = billingRun(context, baseline, postgres, records);
+				runs.add(run);
+				totalsMatch &= run.totalsMatch();
+				System.out.printf("%s run %d: job %s (%,d/s, live heap %d MB), baseline %s (%,d/s), totals %s%n", db,
+						i, seconds(run.jobNanos()), rate(records, run.jobNanos()), run.liveHeapMegabytes(),
+						seconds(run.baselineNanos()), rate(records, run.baselineNanos()),
+						run.totalsMatch() ? "equal" : "DIFFER");
+			}
+			List<Long> imports = new ArrayList<>();
+			Path file = dataDir.resolve("Master.csv");
+			AsteriskLines.write(file, importRecords);
+			jdbc.sql("INSERT INTO account (id, name, time_zone_id, currency, created_at) VALUES (?, ?, 'UTC', 'USD', ?)")
+				.params(IMPORT_ACCOUNT, "Bench imports", OffsetDateTime.now(ZoneOffset.UTC))
+				.update();
+			jdbc.sql("INSERT INTO customer (id, account_id, name, override_billing_settings) VALUES (?, ?, ?, FALSE)")
+				.params(IMPORT_ACCOUNT + "-c", IMPORT_ACCOUNT, "Switch")
+				.update();
+			for (int i = 1; i <= repeat && importRecords > 0; i++) {
+				imports.add(importRun(context, file, importRecords));
+				System.out.printf("%s import %d: %s (%,d/s)%n", db, i, seconds(imports.get(i - 1)),
+						rate(importRecords, imports.get(i - 1)));
+			}
+			return new Result(db, records, median(runs, Run::jobNanos), median(runs, Run::baselineNanos),
+					runs.stream().mapToLong(Run::liveHeapMegabytes).max().orElse(0), totalsMatch, importRecords,
+					median(imports.stream().map(nanos -> new Run(nanos, 0, 0, true)).toList(), Run::jobNanos));
+		}
+		finally {
+			if (postgres) {
+				postgres("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+			}
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+	/** The report as a client requests it, then the SQL baseline on the same data. */
+	private Run billingRun(ConfigurableApplicationContext context, SqlBaseline baseline, boolean postgres,
+			long records) throws Exception {
+		ReportService reports = context.getBean(ReportService.class);
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		this.heap.reset();
+		long start = System.nanoTime();
+		ReportInfo report = reports.create(new BillingReportRequest(BenchData.ACCOUNT, BenchData.START_DATE,
+				BenchData.END_DATE, true, null, null), null, BENCH);
+		context.getBean(JobCompletions.class).await(Long.parseLong(report.jobId()), Duration.ofHours(10));
+		long job = System.nanoTime() - start;
+		long live = this.heap.liveMegabytes();
+		ReportInfo ended = reports.get(report.id(), BENCH);
+		System.out.println("  steps: " + stepTimes(jdbc, Long.parseLong(report.jobId())));
+		if (ended.status() != ExecutionStatus.Completed) {
+			throw new IllegalStateException("the report ended " + ended.status() + ": " + ended.statusMessage());
+		}
+		Map<String, SqlBaseline.Total> jobTotals = baseline.totals(report.id());
+		reports.delete(report.id(), BENCH);
+		vacuum(jdbc, postgres);
+
+		start = System.nanoTime();
+		Map<String, SqlBaseline.Total> baselineTotals = baseline.run(BenchData.ACCOUNT,
+				OffsetDateTime.parse(BenchData.START_DATE + "T00:00:00Z"),
+				OffsetDateTime.parse(BenchData.END_DATE + "T00:00:00Z").plusDays(1));
+		long sql = System.nanoTime() - start;
+		baseline.clear();
+		vacuum(jdbc, postgres);
+		long billed = baselineTotals.values().stream().mapToLong(SqlBaseline.Total::units).sum();
+		if (billed == 0 || records == 0) {
+			throw new IllegalStateException("nothing was billed");
+		}
+		return new Run(job, sql, live, jobTotals.equals(baselineTotals));
+	}
+
+	private long importRun(ConfigurableApplicationContext context, Path file, long records) throws Exception {
+		long start = System.nanoTime();
+		ImportInfo result = context.getBean(CallImports.class)
+			.importFile(file, IMPORT_ACCOUNT, "asterisk", "UTC", IMPORT_ACCOUNT + "-c", BENCH);
+		long nanos = System.nanoTime() - start;
+		if (result.status() != ExecutionStatus.Completed || result.imported() != records) {
+			throw new IllegalStateException("the import ended " + result.status() + ": " + result.statusMessage());
+		}
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		jdbc.sql("DELETE FROM call_record WHERE account_id = ?").param(IMPORT_ACCOUNT).update();
+		return nanos;
+	}
+
+	/** Where the job's time went: each step's (and partition's) seconds. */
+	private static String stepTimes(JdbcClient jdbc, long jobExecutionId) {
+		return jdbc.sql("SELECT step_name, start_time, end_time FROM batch_step_execution WHERE job_execution_id = ? "
+				+ "ORDER BY step_execution_id")
+			.param(jobExecutionId)
+			.query((rs, row) -> rs.getString("step_name") + " " + seconds(Duration
+				.between(rs.getTimestamp("start_time").toInstant(), rs.getTimestamp("end_time").toInstant())
+				.toNanos()))
+			.list()
+			.toString();
+	}
+
+	/** Dead rows of the run before would slow the next one down on PostgreSQL. */
+	private static void vacuum(JdbcClient jdbc, boolean postgres) {
+		if (postgres) {
+			jdbc.sql("VACUUM ANALYZE billing_row").update();
+		}
+	}
+
+	private boolean postgresReachable() {
+		try (Connection connection = postgresConnection()) {
+			return connection.isValid(5);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	private void postgres(String... statements) throws SQLException {
+		try (Connection connection = postgresConnection(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private Connection postgresConnection() throws SQLException {
+		return DriverManager.getConnection(this.options.get("postgres-url"), this.options.get("postgres-user"),
+				this.options.get("postgres-password"));
+	}
+
+	private static long median(List<Run> runs, ToLongFunction<Run> measure) {
+		long[] values = runs.stream().mapToLong(measure).sorted().toArray();
+		return (values.length == 0) ? 0 : values[values.length / 2];
+	}
+
+	static String seconds(long nanos) {
+		return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+	}
+
+	static long rate(long records, long nanos) {
+		return (nanos == 0) ? 0 : Math.round(records / (nanos / 1e9));
+	}
+
+	/** One billing run and its baseline. */
+	private record Run(long jobNanos, long baselineNanos, long liveHeapMegabytes, boolean totalsMatch) {
+	}
+
+	/** The medians of one database's runs. */
+	private record Result(String db, long records, long jobNanos, long baselineNanos, long liveHeapMegabytes,
+			boolean totalsMatch, long importRecords, long importNanos) {
+
+		static String table(List<Result> results) {
+			StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+					"| database | call records | job | job rate | SQL baseline | baseline rate | job/baseline | "
+							+ "live heap | totals | import records | import | import rate |%n"
+							+ "|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+			for (Result result : results) {
+				table.append(String.format(Locale.ROOT,
+						"| %s | %,d | %s | %,d/s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s |%n",
+						result.db(), result.records(), seconds(result.jobNanos()),
+						rate(result.records(), result.jobNanos()), seconds(result.baselineNanos()),
+						rate(result.records(), result.baselineNanos()),
+						(double) result.baselineNanos() / result.jobNanos(), result.liveHeapMegabytes(),
+						HeapWatch.maxHeapMegabytes(), result.totalsMatch() ? "equal" : "DIFFER",
+						result.importRecords(), seconds(result.importNanos()),
+						rate(result.importRecords(), result.importNanos())));
+			}
+			return table.toString();
+		}
+
+	}
+
+	/** Where the numbers were measured. */
+	private static final class Machine {
+
+		static String describe() throws IOException {
+			String cpu = Files.exists(Path.of("/proc/cpuinfo")) ? Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter(line -> line.startsWith("model name"))
+				.map(line -> line.substring(line.indexOf(':') + 1).strip())
+				.findFirst()
+				.orElse("?") : "?";
+			return String.format(Locale.ROOT, "%d cores (%s), Java %s, -Xmx %d MB", Runtime.getRuntime()
+				.availableProcessors(), cpu, System.getProperty("java.version"), HeapWatch.maxHeapMegabytes());
+		}
+
+	}
+
+}
