@@ -28,7 +28,11 @@ BENCH_HEAP ?= 256m
 # e.g. BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=target/bench.jfr to see where the time goes
 BENCH_JAVA_OPTS ?=
 
-.PHONY: build test bench run run-postgres report import status restart clean
+# A worker of remote partitioning (README "Several machines"), on PG_URL and RabbitMQ (the standard
+# spring.rabbitmq.* settings, default localhost:5672): make run-worker [WORKER_PORT=8081]
+WORKER_PORT ?= 8081
+
+.PHONY: build test bench run run-postgres run-worker report import status restart clean
 
 build: $(JAR)
 
@@ -45,12 +49,18 @@ bench:
 	    --repeat=$(BENCH_REPEAT) --import-records=$(BENCH_IMPORT_RECORDS) $(ARGS)
 
 run: $(JAR)
-	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT)
+	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT) $(ARGS)
 
 run-postgres: $(JAR)
 	SPRING_DATASOURCE_URL='$(PG_URL)' SPRING_DATASOURCE_USERNAME='$(PG_USER)' \
 	SPRING_DATASOURCE_PASSWORD='$(PG_PASSWORD)' \
-	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT)
+	java -jar $(JAR) --spring.profiles.active=demo --server.port=$(PORT) $(ARGS)
+
+run-worker: $(JAR)
+	SPRING_DATASOURCE_URL='$(PG_URL)' SPRING_DATASOURCE_USERNAME='$(PG_USER)' \
+	SPRING_DATASOURCE_PASSWORD='$(PG_PASSWORD)' \
+	java -jar $(JAR) --billing.partitioning.mode=remote --billing.partitioning.worker=true \
+	    --billing.node-name=$$(hostname)-$(WORKER_PORT) --server.port=$(WORKER_PORT) $(ARGS)
 
 report: $(JAR)
 	java -jar $(JAR) report --account=$(ACCOUNT) --start=$(START) --end=$(END) $(ARGS)

@@ -27,13 +27,15 @@ import org.billingreports.rating.Direction;
  * recovery, retention (the command line turns it off)
  * @param shutdownGracePeriod how long a stopping node waits for its running jobs to reach a chunk
  * boundary
+ * @param partitioning where the billing job's partitions run
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue("") String baseUrl,
 		@DefaultValue("./data") Path dataDir, @DefaultValue Executor executor, @DefaultValue Jobs jobs,
 		@DefaultValue Notifications notifications, @DefaultValue Security security, @DefaultValue Limits limits,
 		@DefaultValue Nightly nightly, @DefaultValue Recovery recovery, @DefaultValue("400d") Duration retention,
-		@DefaultValue("true") boolean background, @DefaultValue("30s") Duration shutdownGracePeriod) {
+		@DefaultValue("true") boolean background, @DefaultValue("30s") Duration shutdownGracePeriod,
+		@DefaultValue Partitioning partitioning) {
 
 	/**
 	 * @param threads jobs that run at the same time on this node
@@ -156,10 +158,38 @@ public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue
 	 * Recovery of executions whose node stopped.
 	 * @param heartbeatInterval how often a node says it is alive
 	 * @param staleAfter a node silent this long is taken for dead, and its executions recovered
-	 * @param autoRestart whether recovered reports are restarted at once
+	 * @param autoRestart whether recovered reports and imports are restarted at once
+	 * @param sweepInterval how often a node looks for executions (and partitions) of silent nodes
 	 */
 	public record Recovery(@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("2m") Duration staleAfter,
-			@DefaultValue("false") boolean autoRestart) {
+			@DefaultValue("false") boolean autoRestart, @DefaultValue("30s") Duration sweepInterval) {
+	}
+
+	/**
+	 * Where the billing job's partitions run.
+	 * @param mode {@code local}: on this node's partition threads; {@code remote}: sent over RabbitMQ
+	 * to worker nodes, which report through the shared job repository
+	 * @param worker whether this node runs partitions sent by others (remote mode)
+	 * @param queue the RabbitMQ queue of partition requests
+	 * @param workerThreads partitions a worker runs at once; 0: one per processor core
+	 * @param timeout how long the node that runs a report waits for its partitions; then those not done
+	 * fail, and the report can be restarted
+	 * @param pollInterval how often it looks at the job repository for their progress
+	 */
+	public record Partitioning(@DefaultValue("local") PartitioningMode mode, @DefaultValue("false") boolean worker,
+			@DefaultValue("billing.partitions") String queue, @DefaultValue("0") int workerThreads,
+			@DefaultValue("6h") Duration timeout, @DefaultValue("1s") Duration pollInterval) {
+
+		public int effectiveWorkerThreads() {
+			return (this.workerThreads > 0) ? this.workerThreads : Runtime.getRuntime().availableProcessors();
+		}
+
+	}
+
+	public enum PartitioningMode {
+
+		local, remote
+
 	}
 
 	/** Where mails go when no SMTP server is configured: one .eml file each. */

@@ -83,6 +83,22 @@ public class JobCompletions implements JobExecutionListener {
 		return this.jobRepository.getJobExecution(executionId);
 	}
 
+	/**
+	 * The status to show for an execution: one whose end is saved while this node's listeners are
+	 * still at work (its failure reason not written yet) is still {@code Running}.
+	 */
+	public ExecutionStatus statusOf(JobExecution execution) {
+		ExecutionStatus saved = ExecutionStatus.of(execution.getStatus());
+		if (saved.hasEnded()) {
+			synchronized (this.lock) {
+				if (this.running.contains(execution.getId())) {
+					return ExecutionStatus.Running;
+				}
+			}
+		}
+		return saved;
+	}
+
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		synchronized (this.lock) {

@@ -1,7 +1,11 @@
 package org.billingreports.batch;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -19,6 +23,15 @@ import org.springframework.batch.core.step.StepExecution;
 public class ReadableFailures implements JobExecutionListener {
 
 	static final int MAX_MESSAGE = 500;
+
+	/** Partition step executions are named {@code step:partitionN}. */
+	private static final String PARTITION_SEPARATOR = ":";
+
+	private static final String CAUSED_BY = "Caused by: ";
+
+	/** "java.lang.IllegalStateException: what went wrong", as a stack trace begins. */
+	private static final Pattern EXCEPTION_LINE = Pattern
+		.compile("(?:[a-zA-Z_$][\\w$]*\\.)+([A-Z][\\w$]*(?:Exception|Error))(?::\\s*(.*))?", Pattern.DOTALL);
 
 	private final JobRepository jobRepository;
 
@@ -60,21 +73,50 @@ public class ReadableFailures implements JobExecutionListener {
 			.stream()
 			.filter(step -> step.getStatus() == BatchStatus.FAILED)
 			.max(Comparator.comparing((StepExecution step) -> !step.getFailureExceptions().isEmpty())
-				.thenComparing(step -> step.getStepName().contains(":")))
+				.thenComparing(step -> step.getStepName().contains(PARTITION_SEPARATOR)))
 			.orElse(null);
-		String stage = (failed == null) ? "It failed" : this.stages.entrySet()
+		Throwable failure = (failed != null && !failed.getFailureExceptions().isEmpty())
+				? failed.getFailureExceptions().get(0) : null;
+		String reason = (failure != null && failed.getStepName().contains(PARTITION_SEPARATOR)) ? reason(failure)
+				: remotePartitionsReason(execution);
+		if (reason == null) {
+			if (failure == null && !execution.getAllFailureExceptions().isEmpty()) {
+				failure = execution.getAllFailureExceptions().get(0);
+			}
+			reason = reason(failure);
+		}
+		String message = stage(failed) + ": " + reason + this.advice;
+		return (message.length() <= MAX_MESSAGE) ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+	}
+
+	private String stage(StepExecution failed) {
+		return (failed == null) ? "It failed" : this.stages.entrySet()
 			.stream()
 			.filter(entry -> failed.getStepName().startsWith(entry.getKey()))
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse("It failed");
-		Throwable failure = (failed != null && !failed.getFailureExceptions().isEmpty())
-				? failed.getFailureExceptions().get(0) : null;
-		if (failure == null && !execution.getAllFailureExceptions().isEmpty()) {
-			failure = execution.getAllFailureExceptions().get(0);
+	}
+
+	/**
+	 * Partitions that failed in other processes (remote partitioning) left their reasons in the job
+	 * repository only: "partition2 on worker-b: …", each, or {@code null} when none failed so.
+	 */
+	private String remotePartitionsReason(JobExecution execution) {
+		JobExecution stored = this.jobRepository.getJobExecution(execution.getId());
+		if (stored == null) {
+			return null;
 		}
-		String message = stage + ": " + reason(failure) + this.advice;
-		return (message.length() <= MAX_MESSAGE) ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+		List<String> reasons = stored.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStepName().contains(PARTITION_SEPARATOR) && step.getStatus() == BatchStatus.FAILED)
+			.sorted(Comparator.comparing(StepExecution::getStepName))
+			.map(step -> step.getStepName().substring(step.getStepName().indexOf(PARTITION_SEPARATOR) + 1)
+					+ Optional.ofNullable(step.getExecutionContext().getString("node", null)).map(node -> " on " + node)
+						.orElse("")
+					+ ": " + reason(step.getExitStatus().getExitDescription()))
+			.toList();
+		return reasons.isEmpty() ? null : String.join("; ", reasons);
 	}
 
 	/** The innermost cause's message: the one that names what went wrong. */
@@ -88,6 +130,26 @@ public class ReadableFailures implements JobExecutionListener {
 		}
 		String message = root.getMessage();
 		return (message == null || message.isBlank()) ? root.getClass().getSimpleName() : message.strip();
+	}
+
+	/** The same from a saved exit description: a stack trace's innermost cause, or a plain reason. */
+	static String reason(String description) {
+		if (description == null || description.isBlank()) {
+			return "no cause was recorded";
+		}
+		List<String> lines = description.strip().lines().toList();
+		String cause = lines.stream()
+			.filter(line -> line.startsWith(CAUSED_BY))
+			.reduce((first, last) -> last)
+			.map(line -> line.substring(CAUSED_BY.length()))
+			.orElse(lines.get(0))
+			.strip();
+		Matcher exception = EXCEPTION_LINE.matcher(cause);
+		if (!exception.matches()) {
+			return cause;
+		}
+		return (exception.group(2) != null && !exception.group(2).isBlank()) ? exception.group(2).strip()
+				: exception.group(1);
 	}
 
 }

@@ -1,6 +1,9 @@
 package org.billingreports.billingjob;
 
+import java.time.LocalDateTime;
+
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,7 +26,10 @@ public final class BillingJobProgress {
 	static final String RATE_STEP = "rateCallsStep";
 
 	/** The step each partition runs; its executions are named {@code rateCallsStep-partition:partitionN}. */
-	static final String PARTITION_STEP = RATE_STEP + "-partition";
+	public static final String PARTITION_STEP = RATE_STEP + "-partition";
+
+	/** Where a partition's step execution says which node runs it. */
+	public static final String NODE = "node";
 
 	static final String FILE_STEP = "billingFileStep";
 
@@ -35,13 +41,15 @@ public final class BillingJobProgress {
 	private BillingJobProgress() {
 	}
 
-	/** E.g. "Rated 120000 of 480000 call records". */
+	/** E.g. "Rated 120000 of 480000 call records; 1 of 4 partitions done". */
 	public static String describe(JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.STOPPING) {
 			return "Stopping at the next chunk boundary";
 		}
 		StepExecution rating = null;
 		long rated = 0;
+		int partitions = 0;
+		int done = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (FILE_STEP.equals(step.getStepName()) && step.getStatus().isRunning()) {
 				return "Writing the billing file";
@@ -49,9 +57,11 @@ public final class BillingJobProgress {
 			if (RATE_STEP.equals(step.getStepName())) {
 				rating = step;
 			}
-			else if (step.getStepName().startsWith(PARTITION_STEP)) {
+			else if (isPartition(step)) {
 				// The readers' committed positions, which count what earlier executions read too.
 				rated += step.getExecutionContext().getInt(ReportCalls.READ_COUNT, 0);
+				partitions++;
+				done += (step.getStatus() == BatchStatus.COMPLETED) ? 1 : 0;
 			}
 		}
 		if (rating == null || !rating.getExecutionContext().containsKey(TOTAL)) {
@@ -59,7 +69,36 @@ public final class BillingJobProgress {
 		}
 		ExecutionContext context = rating.getExecutionContext();
 		return "Rated " + (rated + context.getLong(RATED_EARLIER, 0)) + " of " + context.getLong(TOTAL)
-				+ " call records";
+				+ " call records" + ((partitions > 1) ? "; " + done + " of " + partitions + " partitions done" : "");
+	}
+
+	/** Whether the step execution is one of the rating step's partitions. */
+	public static boolean isPartition(StepExecution step) {
+		return step.getStepName().startsWith(PARTITION_STEP + ":");
+	}
+
+	/**
+	 * Marks a partition lost: failed, with the reason as its exit description, so that the rating
+	 * step ends and a restart runs it again.
+	 * @throws org.springframework.dao.OptimisticLockingFailureException if its worker committed since
+	 * it was read
+	 */
+	public static void failPartition(StepExecution partition, String reason, JobRepository jobRepository) {
+		partition.setStatus(BatchStatus.FAILED);
+		partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), reason));
+		partition.setEndTime(LocalDateTime.now());
+		jobRepository.update(partition);
+	}
+
+	/** Records which node runs a partition, at once: recovery and failure reasons need it. */
+	static StepExecutionListener node(String nodeName, JobRepository jobRepository) {
+		return new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				stepExecution.getExecutionContext().putString(NODE, nodeName);
+				jobRepository.updateExecutionContext(stepExecution);
+			}
+		};
 	}
 
 	/** The ids the partitioner splits, saved in the rating step's context when it first started. */
@@ -101,7 +140,7 @@ public final class BillingJobProgress {
 				continue;
 			}
 			for (StepExecution step : earlier.getStepExecutions()) {
-				if (step.getStepName().startsWith(PARTITION_STEP) && step.getStatus() == BatchStatus.COMPLETED) {
+				if (isPartition(step) && step.getStatus() == BatchStatus.COMPLETED) {
 					rated += step.getExecutionContext().getInt(ReportCalls.READ_COUNT, 0);
 				}
 			}

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -16,9 +17,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.billingreports.BillingProperties;
@@ -69,19 +68,18 @@ class BillingReportJobConfiguration {
 	}
 
 	/**
-	 * Splits the period's call records into id ranges and rates them at once, one partition per
-	 * thread; a restart runs only the partitions that did not complete.
+	 * Splits the period's call records into id ranges, rated at once by the partition handler: on this
+	 * node's threads, or on worker nodes (see {@code partitioning}). A restart runs only the partitions
+	 * that did not complete.
 	 */
 	@Bean
-	Step rateCallsStep(JobRepository jobRepository, Step rateCallsPartitionStep,
-			CallRangePartitioner callRangePartitioner, TaskExecutor partitionTaskExecutor,
-			ReportRepository reports, NamedParameterJdbcTemplate jdbc, BillingProperties properties) {
+	Step rateCallsStep(JobRepository jobRepository, CallRangePartitioner callRangePartitioner,
+			PartitionHandler ratingPartitionHandler, ReportRepository reports, NamedParameterJdbcTemplate jdbc) {
 		return new StepBuilder(BillingJobProgress.RATE_STEP, jobRepository)
 			.partitioner(BillingJobProgress.PARTITION_STEP, callRangePartitioner)
-			.step(rateCallsPartitionStep)
-			.gridSize(properties.jobs().billingReport().effectivePartitions())
-			.taskExecutor(partitionTaskExecutor)
+			.partitionHandler(ratingPartitionHandler)
 			.listener(BillingJobProgress.counter(reports, jdbc, jobRepository))
+			.listener(new UnfinishedPartitions(jobRepository))
 			.build();
 	}
 
@@ -96,6 +94,7 @@ class BillingReportJobConfiguration {
 			.reader(callsToRateReader)
 			.processor(callRatingProcessor)
 			.writer(billingRowWriter)
+			.listener(BillingJobProgress.node(properties.effectiveNodeName(), jobRepository))
 			.build();
 	}
 
@@ -103,17 +102,6 @@ class BillingReportJobConfiguration {
 	@StepScope
 	CallRangePartitioner callRangePartitioner(@Value("#{stepExecution}") StepExecution ratingStep) {
 		return BillingJobProgress.partitioner(ratingStep.getExecutionContext());
-	}
-
-	/** Partitions of every running report share these threads; jobs run on others, so none waits on itself. */
-	@Bean
-	ThreadPoolTaskExecutor partitionTaskExecutor(BillingProperties properties) {
-		int threads = properties.jobs().billingReport().effectivePartitions() * properties.executor().threads();
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setThreadNamePrefix("partition-");
-		executor.setCorePoolSize(threads);
-		executor.setMaxPoolSize(threads);
-		return executor;
 	}
 
 	@Bean

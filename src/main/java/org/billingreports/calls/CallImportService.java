@@ -153,7 +153,7 @@ class CallImportService {
 		JobInstance instance = this.jobRepository.getJobInstance(CallImportJobConfiguration.JOB_NAME,
 				parameters(importId));
 		JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
-		ExecutionStatus status = (last != null) ? ExecutionStatus.of(last.getStatus()) : ExecutionStatus.Error;
+		ExecutionStatus status = (last != null) ? this.completions.statusOf(last) : ExecutionStatus.Error;
 		if (status != ExecutionStatus.Error) {
 			throw ApiException.conflict("NotRestartable",
 					"Import '" + importId + "' is " + status + "; only an import in Error can be restarted");
@@ -215,7 +215,7 @@ class CallImportService {
 		long imported = this.imports.importedCount(callImport.id());
 		long duplicates = Math.max(0, valid - imported);
 		JobExecution latest = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElse(null);
-		ExecutionStatus status = (latest != null) ? ExecutionStatus.of(latest.getStatus()) : ExecutionStatus.Error;
+		ExecutionStatus status = (latest != null) ? this.completions.statusOf(latest) : ExecutionStatus.Error;
 		String message = switch (status) {
 			case Queued -> "Waiting for a free job thread";
 			case Running -> "Imported " + imported + " call records so far";

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +19,16 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.BillingProperties;
+import org.billingreports.billingjob.BillingJobProgress;
 import org.billingreports.report.ReportLauncher;
 
 /**
@@ -74,18 +78,20 @@ public class ExecutionRecovery {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+	@Scheduled(fixedDelayString = "${billing.recovery.sweep-interval:30s}",
+			initialDelayString = "${billing.recovery.sweep-interval:30s}")
 	void sweep() {
 		recoverStale(this.clock.instant());
 	}
 
-	/** This node's executions, left behind by its previous run. */
+	/** This node's executions, and the partitions it ran as a worker, left behind by its previous run. */
 	public void recoverOwn() {
 		for (Owned execution : running()) {
 			if (this.node.equals(execution.node())) {
 				recover(execution, "The server " + this.node + " stopped while this ran; restart it", true);
 			}
 		}
+		recoverPartitions(node -> this.node.equals(node) ? "the worker " + node + " stopped while running it" : null);
 	}
 
 	/** Other nodes' executions, when those nodes have been silent longer than allowed. */
@@ -104,6 +110,41 @@ public class ExecutionRecovery {
 			}
 			recover(execution, "The server " + execution.node() + " running this stopped responding; restart it",
 					queued);
+		}
+		recoverPartitions(node -> {
+			Node worker = nodes.get(node);
+			if (this.node.equals(node) || (worker != null && worker.heartbeat().isAfter(limit)
+					&& !worker.stoppedGracefully())) {
+				return null;
+			}
+			return "the worker " + node + " stopped answering"
+					+ ((worker != null) ? " (last heard of at " + worker.heartbeat() + ")" : "");
+		});
+	}
+
+	/**
+	 * Partitions of running reports (remote partitioning) whose worker is gone: they are marked failed,
+	 * so that the node waiting for them ends the report in Error, and a restart sends them again.
+	 * @param lost why the partition run by that node is lost, or {@code null} when it is not
+	 */
+	private void recoverPartitions(Function<String, String> lost) {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(ReportLauncher.JOB_NAME)) {
+			JobExecution stored = this.jobRepository.getJobExecution(running.getId());
+			for (StepExecution partition : (stored != null) ? stored.getStepExecutions() : List.<StepExecution>of()) {
+				String worker = partition.getExecutionContext().getString(BillingJobProgress.NODE, null);
+				String reason = (worker != null && partition.getStatus() == BatchStatus.STARTED
+						&& BillingJobProgress.isPartition(partition)) ? lost.apply(worker) : null;
+				if (reason == null) {
+					continue;
+				}
+				try {
+					BillingJobProgress.failPartition(partition, reason, this.jobRepository);
+					log.warn("Recovered {} of job execution {}: {}", partition.getStepName(), running.getId(), reason);
+				}
+				catch (OptimisticLockingFailureException committedMeanwhile) {
+					// The worker is alive after all: it committed since it was read.
+				}
+			}
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.batch.JobCompletions;
 import org.billingreports.billingjob.BillingJobProgress;
 import org.billingreports.billingjob.ReportSummary;
 import org.billingreports.web.ApiException;
@@ -26,10 +27,13 @@ public class ReportInfos {
 
 	private final Links links;
 
-	ReportInfos(ReportRepository reports, JobRepository jobRepository, Links links) {
+	private final JobCompletions completions;
+
+	ReportInfos(ReportRepository reports, JobRepository jobRepository, Links links, JobCompletions completions) {
 		this.reports = reports;
 		this.jobRepository = jobRepository;
 		this.links = links;
+		this.completions = completions;
 	}
 
 	/** A report as it stands, for the service's own use (no caller, no notifications). */
@@ -41,8 +45,7 @@ public class ReportInfos {
 		Report report = row.report();
 		JobExecution execution = (row.jobExecutionId() != null)
 				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
-		ExecutionStatus status = (execution != null) ? ExecutionStatus.of(execution.getStatus())
-				: ExecutionStatus.Error;
+		ExecutionStatus status = (execution != null) ? this.completions.statusOf(execution) : ExecutionStatus.Error;
 		Instant updated = report.createdAt();
 		if (execution != null && execution.getLastUpdated() != null) {
 			Instant lastUpdated = execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant();

@@ -55,7 +55,7 @@ class ReportLifecycleTest extends ApiTestSupport {
 		assertThat(secondHeld.await(30, TimeUnit.SECONDS)).isTrue();
 		JsonNode running = ok(admin().get("/reports/" + second.get("id").asString()));
 		assertThat(running.get("status").asString()).isEqualTo("Running");
-		assertThat(running.get("statusMessage").asString()).matches("Rated \\d+ of 4 call records");
+		assertThat(running.get("statusMessage").asString()).matches("Rated \\d+ of 4 call records; [01] of 2 partitions done");
 		assertThat(running.has("downloadLink")).isFalse();
 
 		GATE.release(account + "-second");

@@ -60,6 +60,18 @@ public final class Fixtures {
 	}
 
 	/** Imports native CSV and returns the import's answer. */
+	/**
+	 * Account {@code id} (UTC) with rates for voice and SMS and customers {@code c0}…{@code c4}: what
+	 * {@link PostgresTestDatabase.Schema#insertCalls} bills.
+	 */
+	public void accountWithFiveCustomers(String id) {
+		account(id, "UTC", Map.of("base", item("3", "0", "0", 0), "outboundVoiceCalls", item("0", "1.05", "0.012", 100),
+				"inboundVoiceCalls", item("0", "0", "0.007", 0), "outboundSmsMessages", item("0", "0", "0.0045", 0)));
+		for (int i = 0; i < 5; i++) {
+			customer("c" + i, id, null, "Customer " + i, null, null);
+		}
+	}
+
 	public JsonNode importCalls(String accountId, String csv) {
 		return ok(this.api.send("POST", "/calls/import?accountId=" + accountId, "text/csv", csv));
 	}

@@ -2,6 +2,7 @@ package org.billingreports.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -88,6 +89,45 @@ public final class PostgresTestDatabase
 			String separator = URL.contains("?") ? "&" : "?";
 			// reWriteBatchedInserts as DatabaseEnvironment sets it for a PostgreSQL URL in production.
 			return new Schema(name, URL + separator + "currentSchema=" + name + "&reWriteBatchedInserts=true");
+		}
+
+		/** A connection to this schema, for tests that write or read around the application. */
+		public Connection connect() throws SQLException {
+			return DriverManager.getConnection(this.url, USER, PASSWORD);
+		}
+
+		/**
+		 * Call records straight into the database, in one statement: a month (July 2026) of voice and
+		 * SMS for customers {@code c0}…{@code c4} of the account, some not billable.
+		 */
+		public void insertCalls(String accountId, int count) throws SQLException {
+			try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+				statement.execute("INSERT INTO call_record (account_id, call_id, customer_id, channel, direction, "
+						+ "start_time, duration_seconds, billable_seconds, status, carrier_cost) "
+						+ "SELECT '" + accountId + "', 'k' || g, 'c' || (g % 5), "
+						+ "CASE WHEN g % 7 = 0 THEN 'sms' ELSE 'voice' END, "
+						+ "CASE WHEN g % 3 = 0 THEN 'inbound' ELSE 'outbound' END, "
+						+ "TIMESTAMPTZ '2026-07-01 00:00:00+00' + (g % 2678400) * INTERVAL '1 second', g % 900, "
+						+ "g % 900, CASE WHEN g % 11 = 0 THEN 'busy' ELSE 'completed' END, (g % 1000) / 100000.0 "
+						+ "FROM generate_series(1, " + count + ") g");
+				statement.execute("ANALYZE call_record");
+			}
+		}
+
+		/** The report's billing rows, and the call records among them: equal when none is there twice. */
+		public BillingRows billingRows(String reportId) throws SQLException {
+			try (Connection connection = connect();
+					PreparedStatement statement = connection.prepareStatement(
+							"SELECT COUNT(*), COUNT(DISTINCT call_record_id) FROM billing_row WHERE report_id = ?")) {
+				statement.setString(1, reportId);
+				try (ResultSet rows = statement.executeQuery()) {
+					rows.next();
+					return new BillingRows(rows.getLong(1), rows.getLong(2));
+				}
+			}
+		}
+
+		public record BillingRows(long rows, long callRecords) {
 		}
 
 		/** Settings that point an application at this schema. */
