@@ -36,16 +36,32 @@ public class ReportInfos {
 		this.completions = completions;
 	}
 
-	/** A report as it stands, for the service's own use (no caller, no notifications). */
+	/**
+	 * A report as its job repository has it, for the service's own use (no caller, no notifications),
+	 * e.g. by the job's own listeners.
+	 */
 	public ReportInfo of(String reportId) {
-		return of(this.reports.findRow(reportId).orElseThrow(() -> ApiException.notFound("Report", reportId)));
+		return of(this.reports.findRow(reportId).orElseThrow(() -> ApiException.notFound("Report", reportId)),
+				false);
 	}
 
+	/** A report as a client sees it: still Running until its job's listeners are done. */
 	ReportInfo of(ReportRepository.ReportRow row) {
+		return of(row, true);
+	}
+
+	private ReportInfo of(ReportRepository.ReportRow row, boolean untilListenersAreDone) {
 		Report report = row.report();
 		JobExecution execution = (row.jobExecutionId() != null)
 				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
-		ExecutionStatus status = (execution != null) ? this.completions.statusOf(execution) : ExecutionStatus.Error;
+		ExecutionStatus status;
+		if (execution == null) {
+			status = ExecutionStatus.Error;
+		}
+		else {
+			status = untilListenersAreDone ? this.completions.statusOf(execution)
+					: ExecutionStatus.of(execution.getStatus());
+		}
 		Instant updated = report.createdAt();
 		if (execution != null && execution.getLastUpdated() != null) {
 			Instant lastUpdated = execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant();
