@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import org.billingreports.BillingProperties;
+import org.billingreports.monitoring.JobLogContext;
 
 /**
  * The threads that run jobs. Boot's {@code JobOperator} uses this executor, so {@code start}
@@ -23,6 +24,7 @@ class JobExecutorConfiguration {
 		executor.setCorePoolSize(properties.executor().threads());
 		executor.setMaxPoolSize(properties.executor().threads());
 		executor.setQueueCapacity(properties.executor().queueCapacity());
+		executor.setTaskDecorator(JobLogContext.clearedAfterEachTask());
 		return executor;
 	}
 

@@ -26,6 +26,8 @@ import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.ReadableFailures;
+import org.billingreports.monitoring.BillingMetrics;
+import org.billingreports.monitoring.JobLogContext;
 import org.billingreports.notifications.NotificationRecorder;
 import org.billingreports.operations.RunningJobs;
 import org.billingreports.rating.CallRater;
@@ -49,14 +51,17 @@ class BillingReportJobConfiguration {
 
 	/**
 	 * Listeners end a job in the reverse order of registration: first the readable failure reason,
-	 * then the notifications that carry it, last whoever waits for the end.
+	 * then the notifications that carry it, the metrics, last whoever waits for the end.
 	 */
 	@Bean
 	Job billingReportJob(JobRepository jobRepository, Step rateCallsStep, Step billingFileStep,
-			JobCompletions completions, RunningJobs runningJobs, NotificationRecorder notifications) {
+			JobCompletions completions, RunningJobs runningJobs, NotificationRecorder notifications,
+			BillingMetrics metrics) {
 		return new JobBuilder(ReportLauncher.JOB_NAME, jobRepository).start(rateCallsStep)
 			.next(billingFileStep)
+			.listener(new JobLogContext(ReportLauncher.REPORT_ID))
 			.listener(completions)
+			.listener(metrics.reportsEnded())
 			.listener(runningJobs)
 			.listener(notifications)
 			.listener(new ReadableFailures(jobRepository,
@@ -87,7 +92,7 @@ class BillingReportJobConfiguration {
 	@Bean
 	Step rateCallsPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<CallToRate> callsToRateReader, ItemProcessor<CallToRate, BillingRow> callRatingProcessor,
-			BillingRowWriter billingRowWriter, BillingProperties properties) {
+			BillingRowWriter billingRowWriter, BillingMetrics metrics, BillingProperties properties) {
 		return new StepBuilder(BillingJobProgress.PARTITION_STEP, jobRepository)
 			.<CallToRate, BillingRow>chunk(properties.jobs().billingReport().chunkSize())
 			.transactionManager(transactionManager)
@@ -95,6 +100,8 @@ class BillingReportJobConfiguration {
 			.processor(callRatingProcessor)
 			.writer(billingRowWriter)
 			.listener(BillingJobProgress.node(properties.effectiveNodeName(), jobRepository))
+			.listener(new JobLogContext(ReportLauncher.REPORT_ID))
+			.listener(metrics.callsRated())
 			.build();
 	}
 

@@ -1,5 +1,15 @@
 package org.billingreports.calls;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -32,6 +42,9 @@ class CallImportController {
 	}
 
 	@PostMapping(path = "/calls/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import call records", description = "The file as the multipart part 'file' or as a "
+			+ "text/csv body; format native (default), asterisk or freeswitch.")
+	@EndedOrAccepted
 	ResponseEntity<ImportInfo> importMultipart(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
 			@RequestParam(required = false) String defaultCustomerId,
@@ -44,6 +57,9 @@ class CallImportController {
 	}
 
 	@PostMapping(path = "/calls/import")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+	@EndedOrAccepted
 	ResponseEntity<ImportInfo> importBody(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
 			@RequestParam(required = false) String defaultCustomerId, HttpServletRequest request,
@@ -55,6 +71,7 @@ class CallImportController {
 
 	/** Continues a failed or stopped import after its last committed chunk. */
 	@PostMapping("/calls/imports/{id}/restart")
+	@EndedOrAccepted
 	ResponseEntity<ImportInfo> restart(@PathVariable String id, @AuthenticationPrincipal Caller caller)
 			throws Exception {
 		return answer(this.imports.restart(id, caller));
@@ -63,6 +80,16 @@ class CallImportController {
 	@GetMapping("/calls/imports/{id}")
 	ImportInfo get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
 		return this.imports.find(id, caller);
+	}
+
+	/** The answers of {@link #answer}, for the API description. */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	@ApiResponse(responseCode = "200", description = "The import ended: its counts and first rejected lines",
+			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
+	@ApiResponse(responseCode = "202", description = "A large file, or one still running: follow the Location",
+			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
+	@interface EndedOrAccepted {
 	}
 
 	/** 200 once ended; 202 with a Location to follow for a large file, or while it is still running. */

@@ -34,6 +34,8 @@ import org.billingreports.BillingProperties;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.ReadableFailures;
+import org.billingreports.monitoring.BillingMetrics;
+import org.billingreports.monitoring.JobLogContext;
 import org.billingreports.operations.RunningJobs;
 
 /**
@@ -56,10 +58,13 @@ class CallImportJobConfiguration {
 
 	@Bean
 	Job callImportJob(JobRepository jobRepository, Step importCallsStep, Step checkRejectionsStep,
-			JobCompletions completions, RunningJobs runningJobs, CallImportRepository imports) {
+			JobCompletions completions, RunningJobs runningJobs, CallImportRepository imports,
+			BillingMetrics metrics) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importCallsStep)
 			.next(checkRejectionsStep)
+			.listener(new JobLogContext(IMPORT_ID))
 			.listener(completions)
+			.listener(metrics.importsEnded())
 			.listener(runningJobs)
 			.listener(new ReadableFailures(jobRepository, Map.of(IMPORT_STEP, "Reading the file failed", CHECK_STEP,
 					"The file was refused"), "", "The import was stopped before it completed; restart it to finish"))

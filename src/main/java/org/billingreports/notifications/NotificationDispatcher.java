@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import org.billingreports.BillingProperties;
 import org.billingreports.accounts.AccountRepository;
+import org.billingreports.monitoring.BillingMetrics;
 import org.billingreports.report.Links;
 
 /**
@@ -57,6 +58,8 @@ class NotificationDispatcher {
 
 	private final Clock clock;
 
+	private final BillingMetrics metrics;
+
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "notifications");
 		thread.setDaemon(true);
@@ -67,7 +70,7 @@ class NotificationDispatcher {
 
 	NotificationDispatcher(NotificationRepository notifications, EmailSender email, WebhookSender webhooks,
 			AccountRepository accounts, Links links, JsonMapper jsonMapper, BillingProperties properties,
-			Clock clock) {
+			Clock clock, BillingMetrics metrics) {
 		this.notifications = notifications;
 		this.email = email;
 		this.webhooks = webhooks;
@@ -81,6 +84,7 @@ class NotificationDispatcher {
 		this.lease = this.settings.webhooks().connectTimeout().plus(this.settings.webhooks().readTimeout())
 			.plusMinutes(1);
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Scheduled(fixedDelayString = "${billing.notifications.poll-interval:5s}")
@@ -131,6 +135,7 @@ class NotificationDispatcher {
 						this.accounts.webhookSecret(payload.report().accountId()));
 			}
 			this.notifications.delivered(notification.id(), attempts, this.clock.instant());
+			this.metrics.notification(notification.channel().name(), "delivered");
 			log.info("Notification {} ({} to {}) delivered on attempt {}", notification.id(), notification.channel(),
 					NotificationInfo.shownTarget(notification), attempts);
 		}
@@ -144,11 +149,13 @@ class NotificationDispatcher {
 		if (attempts >= this.settings.maxAttempts()
 				|| next.isAfter(notification.createdAt().plus(this.settings.giveUpAfter()))) {
 			this.notifications.failed(notification.id(), attempts, error);
+			this.metrics.notification(notification.channel().name(), "failed");
 			log.error("Notification {} ({} to {}) given up after {} attempts: {}", notification.id(),
 					notification.channel(), NotificationInfo.shownTarget(notification), attempts, error);
 		}
 		else {
 			this.notifications.retryLater(notification.id(), attempts, error, next);
+			this.metrics.notification(notification.channel().name(), "retrying");
 			log.warn("Notification {} ({} to {}) attempt {} failed, next at {}: {}", notification.id(),
 					notification.channel(), NotificationInfo.shownTarget(notification), attempts, next, error);
 		}

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import org.billingreports.BillingProperties;
+import org.billingreports.monitoring.JobLogContext;
 
 /**
  * {@code billing.partitioning.mode=local} (the default): the rating step's partitions run on this
@@ -39,6 +40,7 @@ class LocalPartitioning {
 		executor.setThreadNamePrefix("partition-");
 		executor.setCorePoolSize(threads);
 		executor.setMaxPoolSize(threads);
+		executor.setTaskDecorator(JobLogContext.clearedAfterEachTask());
 		return executor;
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.boot.amqp.health.RabbitHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +44,12 @@ import org.billingreports.billingjob.BillingJobProgress;
 class RemotePartitioning {
 
 	private static final Logger log = LoggerFactory.getLogger(RemotePartitioning.class);
+
+	/** Without the broker no partition moves: it is part of the health status in this mode. */
+	@Bean
+	RabbitHealthIndicator rabbitHealthIndicator(RabbitTemplate rabbitTemplate) {
+		return new RabbitHealthIndicator(rabbitTemplate);
+	}
 
 	@Bean
 	Queue partitionRequestQueue(BillingProperties properties) {
@@ -111,7 +119,14 @@ class RemotePartitioning {
 						.defaultRequeueRejected(false)
 						.shutdownTimeout(properties.shutdownGracePeriod().toMillis())))
 				.filter(StepExecutionRequest.class, request -> notStarted(request, jobRepository))
-				.handle(partitionRequestHandler, "handle")
+				.handle(StepExecutionRequest.class, (request, headers) -> {
+					try {
+						return partitionRequestHandler.handle(request);
+					}
+					finally {
+						MDC.clear(); // the partition's log context (JobLogContext)
+					}
+				})
 				.nullChannel();
 		}
 

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -21,12 +22,20 @@ import org.billingreports.web.SelfValidating;
 /**
  * Evo's {@code BillingReport} request DTO: from a JSON body, a form or the query string.
  */
-public record BillingReportRequest(@NotBlank(message = "accountId is required") String accountId,
-		@NotBlank(message = "startDate is required") String startDate,
-		@NotBlank(message = "endDate is required") String endDate, Boolean includeCustomerIds,
+public record BillingReportRequest(
+		@Schema(example = "acc-1") @NotBlank(message = "accountId is required") String accountId,
+		@Schema(example = "2026-07-01", description = "First day (in the account's time zone), or an "
+				+ "ISO-8601 date-time") @NotBlank(message = "startDate is required") String startDate,
+		@Schema(example = "2026-07-31", description = "Last day, included (in the account's time zone), or an "
+				+ "ISO-8601 date-time, excluded") @NotBlank(message = "endDate is required") String endDate,
+		@Schema(example = "false", description = "Whether the billing file has a customer id column")
+		Boolean includeCustomerIds,
+		@Schema(example = "ops@example.com", description = "Mailed when the report has run")
 		@Email(message = "emailAddressToNotify must be an e-mail address such as ops@example.com") @Size(max = 254,
 				message = "emailAddressToNotify is at most 254 characters") String emailAddressToNotify,
-		@Size(max = 2000, message = "webhookUrl is at most 2000 characters") String webhookUrl)
+		@Schema(example = "https://hooks.example.com/billing", description = "Called (signed) with the report's "
+				+ "data when it is complete") @Size(max = 2000, message = "webhookUrl is at most 2000 characters")
+		String webhookUrl)
 		implements SelfValidating {
 
 	private static final String DATE_MESSAGE = " must be a date (yyyy-MM-dd) or an ISO-8601 date-time";

@@ -5,6 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -19,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +41,11 @@ class ReportController {
 
 	static final int MAX_TAKE = 500;
 
+	private static final String CREATE = "/reports/billing";
+
+	/** ServiceStack's generic route of the same request DTO. */
+	private static final String CREATE_GENERIC = "/json/reply/BillingReport";
+
 	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final ReportService reports;
@@ -42,12 +54,24 @@ class ReportController {
 		this.reports = reports;
 	}
 
-	/** ServiceStack lists {@code BillingReport} for every verb, and under its generic route too. */
-	@RequestMapping(path = { "/reports/billing", "/json/reply/BillingReport" })
+	@PostMapping(path = { CREATE, CREATE_GENERIC })
+	@Operation(summary = "Run a billing report", description = "Creates the report and queues its job; "
+			+ "answers at once with status Queued. A repeat with the same Idempotency-Key and body answers "
+			+ "the first report (keys are kept 24 hours).")
 	ReportInfo create(@RequestDto BillingReportRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal Caller caller) throws Exception {
 		return this.reports.create(request, idempotencyKey, caller);
+	}
+
+	/** ServiceStack lists {@code BillingReport} for every verb; POST is the one documented. */
+	@Hidden
+	@RequestMapping(path = { CREATE, CREATE_GENERIC },
+			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
+	ReportInfo createWithAnotherVerb(@RequestDto BillingReportRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@AuthenticationPrincipal Caller caller) throws Exception {
+		return create(request, idempotencyKey, caller);
 	}
 
 	@GetMapping("/reports")
@@ -91,6 +115,10 @@ class ReportController {
 	}
 
 	@GetMapping("/reports/{id}.csv")
+	@Operation(summary = "Download the billing file", description = "With credentials of a user who may "
+			+ "see the report, or with the signed token of its downloadLink (no credentials needed).")
+	@ApiResponse(responseCode = "200", description = "The billing file (SPEC section 8)",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {
 		Path file = this.reports.file(id, caller, token);

@@ -22,7 +22,8 @@ import org.billingreports.web.ErrorResponseWriter;
  * CSRF (an API for programs, not a browser form). Failures answer in the ServiceStack error shape.
  * A billing file may also be fetched with the signed token of its download link, checked by the
  * report routes. Which role may do what, in which tenant, is checked per route through
- * {@link Caller}.
+ * {@link Caller}. The OpenAPI description and the health status are open to all; the other
+ * actuator endpoints (metrics) are for SystemAdministrators.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,6 +46,12 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/reports/*.csv")
 				.permitAll()
+				// The API's description, and whether the service is up (details for administrators only).
+				.requestMatchers(HttpMethod.GET, "/openapi", "/openapi/**", "/swagger-ui", "/swagger-ui/**",
+						"/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Role.SystemAdministrator.name())
 				.anyRequest()
 				.hasAnyRole(Role.SystemAdministrator.name(), Role.Manager.name(), Role.Customer.name()))
 			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))

@@ -2,6 +2,7 @@ package org.billingreports.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * filter) also answer in the ServiceStack shape, instead of Boot's default error body.
  */
 @RestController
+@Hidden
 public class ServiceStackErrorController implements ErrorController {
 
 	@RequestMapping("/error")

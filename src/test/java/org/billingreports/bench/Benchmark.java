@@ -274,7 +274,7 @@ public final class Benchmark {
 
 		static String table(List<Result> results) {
 			StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-					"| database | call records | job | job rate | SQL baseline | baseline rate | job/baseline | "
+					"| database | call records | job | job rate | SQL baseline | baseline rate | job rate / baseline rate | "
 							+ "live heap | totals | import records | import | import rate |%n"
 							+ "|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
 			for (Result result : results) {

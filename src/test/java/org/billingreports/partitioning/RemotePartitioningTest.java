@@ -136,6 +136,9 @@ class RemotePartitioningTest {
 		fixtures.accountWithFiveCustomers("acc");
 		this.schema.insertCalls("acc", 10);
 
+		assertThat(ok(api(manager).get("/actuator/health")).at("/components/rabbit/status").asString())
+			.as("the broker is part of a remote node's health").isEqualTo("UP");
+
 		JsonNode report = fixtures.runReport(REQUEST);
 
 		assertThat(report.get("status").asString()).isEqualTo("Error");
