@@ -27,6 +27,9 @@ public class ReadableFailures implements JobExecutionListener {
 	/** Partition step executions are named {@code step:partitionN}. */
 	private static final String PARTITION_SEPARATOR = ":";
 
+	/** Where a partition's step execution names the node that ran it, for its failure reason. */
+	public static final String NODE = "node";
+
 	private static final String CAUSED_BY = "Caused by: ";
 
 	/** "java.lang.IllegalStateException: what went wrong", as a stack trace begins. */
@@ -112,7 +115,7 @@ public class ReadableFailures implements JobExecutionListener {
 			.filter(step -> step.getStepName().contains(PARTITION_SEPARATOR) && step.getStatus() == BatchStatus.FAILED)
 			.sorted(Comparator.comparing(StepExecution::getStepName))
 			.map(step -> step.getStepName().substring(step.getStepName().indexOf(PARTITION_SEPARATOR) + 1)
-					+ Optional.ofNullable(step.getExecutionContext().getString("node", null)).map(node -> " on " + node)
+					+ Optional.ofNullable(step.getExecutionContext().getString(NODE, null)).map(node -> " on " + node)
 						.orElse("")
 					+ ": " + reason(step.getExitStatus().getExitDescription()))
 			.toList();

@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import org.billingreports.batch.ReadableFailures;
 import org.billingreports.report.Report;
 import org.billingreports.report.ReportLauncher;
 import org.billingreports.report.ReportRepository;
@@ -29,7 +30,7 @@ public final class BillingJobProgress {
 	public static final String PARTITION_STEP = RATE_STEP + "-partition";
 
 	/** Where a partition's step execution says which node runs it. */
-	public static final String NODE = "node";
+	public static final String NODE = ReadableFailures.NODE;
 
 	static final String FILE_STEP = "billingFileStep";
 
