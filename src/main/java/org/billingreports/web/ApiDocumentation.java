@@ -1,5 +1,7 @@
 package org.billingreports.web;
 
+import java.util.List;
+
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -19,6 +21,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.util.StringUtils;
 
 import org.billingreports.security.Caller;
 
@@ -54,6 +57,16 @@ class ApiDocumentation {
 					.description("An API key made with POST /users/{id}/api-keys")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"))
 			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+	}
+
+	/** Routes grouped and named by their controller: tag "Report", operation "reportCreate". */
+	@Bean
+	OperationCustomizer namesFromControllers() {
+		return (operation, handler) -> {
+			String area = handler.getBeanType().getSimpleName().replace("Controller", "");
+			return operation.tags(List.of(area))
+				.operationId(StringUtils.uncapitalize(area) + StringUtils.capitalize(handler.getMethod().getName()));
+		};
 	}
 
 	/**

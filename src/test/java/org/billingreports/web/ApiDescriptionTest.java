@@ -66,6 +66,7 @@ class ApiDescriptionTest extends ApiTestSupport {
 		assertThat(schemas.at("/ReportInfo/properties/status/enum")).extracting(JsonNode::asString)
 			.containsExactly("Queued", "Running", "Completed", "Error");
 		assertThat(schemas.at("/ErrorResponse/properties/responseStatus").isMissingNode()).isFalse();
+		assertThat(description.at("/paths/~1reports~1billing/post/operationId").asString()).isEqualTo("reportCreate");
 		assertThat(description.at("/paths/~1reports~1billing/post/requestBody/content/application~1json/schema/$ref")
 			.asString()).isEqualTo("#/components/schemas/BillingReportRequest");
 		assertThat(description.at("/paths/~1accounts~1{id}/put/parameters").findValuesAsString("name"))
