@@ -13,6 +13,7 @@ import org.billingreports.support.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.billingreports.support.Fixtures.ok;
+import static org.billingreports.support.Prometheus.value;
 
 /**
  * Health for anyone (details for a SystemAdministrator), liveness and readiness, and the Prometheus
@@ -99,22 +100,6 @@ class HealthAndMetricsTest extends ApiTestSupport {
 		ApiResponse response = admin().get("/actuator/prometheus");
 		assertThat(response.status()).isEqualTo(200);
 		return response.body();
-	}
-
-	/** The sum of a metric's samples whose labels include those given; 0 when there is none. */
-	private static double value(String scrape, String name, String... labels) {
-		return scrape.lines()
-			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-			.filter(line -> {
-				for (String label : labels) {
-					if (!line.contains(label)) {
-						return false;
-					}
-				}
-				return true;
-			})
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
 	}
 
 }
