@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +91,8 @@ public class ExecutionRecovery {
 				recover(execution, "The server " + this.node + " stopped while this ran; restart it", true);
 			}
 		}
-		recoverPartitions(node -> this.node.equals(node) ? "the worker " + node + " stopped while running it" : null);
+		recoverPartitions(
+				(node, partition) -> this.node.equals(node) ? "the worker " + node + " stopped while running it" : null);
 	}
 
 	/** Other nodes' executions, when those nodes have been silent longer than allowed. */
@@ -111,10 +112,12 @@ public class ExecutionRecovery {
 			recover(execution, "The server " + execution.node() + " running this stopped responding; restart it",
 					queued);
 		}
-		recoverPartitions(node -> {
+		recoverPartitions((node, partition) -> {
 			Node worker = nodes.get(node);
+			// A partition updated lately is alive: a restarted one carries its last node until its new
+			// worker names itself, and that node may be the dead one.
 			if (this.node.equals(node) || (worker != null && worker.heartbeat().isAfter(limit)
-					&& !worker.stoppedGracefully())) {
+					&& !worker.stoppedGracefully()) || lastUpdated(partition).isAfter(limit)) {
 				return null;
 			}
 			return "the worker " + node + " stopped answering"
@@ -125,15 +128,15 @@ public class ExecutionRecovery {
 	/**
 	 * Partitions of running reports (remote partitioning) whose worker is gone: they are marked failed,
 	 * so that the node waiting for them ends the report in Error, and a restart sends them again.
-	 * @param lost why the partition run by that node is lost, or {@code null} when it is not
+	 * @param lost why the partition, run by that node, is lost, or {@code null} when it is not
 	 */
-	private void recoverPartitions(Function<String, String> lost) {
+	private void recoverPartitions(BiFunction<String, StepExecution, String> lost) {
 		for (JobExecution running : this.jobRepository.findRunningJobExecutions(ReportLauncher.JOB_NAME)) {
 			JobExecution stored = this.jobRepository.getJobExecution(running.getId());
 			for (StepExecution partition : (stored != null) ? stored.getStepExecutions() : List.<StepExecution>of()) {
 				String worker = partition.getExecutionContext().getString(BillingJobProgress.NODE, null);
 				String reason = (worker != null && partition.getStatus() == BatchStatus.STARTED
-						&& BillingJobProgress.isPartition(partition)) ? lost.apply(worker) : null;
+						&& BillingJobProgress.isPartition(partition)) ? lost.apply(worker, partition) : null;
 				if (reason == null) {
 					continue;
 				}
@@ -217,6 +220,12 @@ public class ExecutionRecovery {
 		return (execution.getLastUpdated() != null)
 				? execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant()
 				: execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant();
+	}
+
+	private static Instant lastUpdated(StepExecution step) {
+		return ((step.getLastUpdated() != null) ? step.getLastUpdated() : step.getCreateTime())
+			.atZone(ZoneId.systemDefault())
+			.toInstant();
 	}
 
 	private record Owned(JobExecution execution, String key, String node, boolean isReport) {

@@ -17,10 +17,12 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.billingreports.billingjob.BillingJobProgress;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.report.Report;
 import org.billingreports.report.ReportRepository;
@@ -101,6 +103,42 @@ class RecoveryTest extends ApiTestSupport {
 		assertThat(new Fixtures(admin()).awaitEnd(queued).get("status").asString()).isEqualTo("Completed");
 	}
 
+	@Test
+	void aSilentWorkersPartitionFailsButNotOneAnotherWorkerHasJustTakenOver() throws Exception {
+		String account = account();
+		String report = reportOf(account, "test-node", BatchStatus.STARTED, Duration.ZERO, false);
+		String worker = "dead-worker-" + account;
+		heartbeat(worker, Duration.ofMinutes(10), false);
+		JobExecution execution = this.jobRepository
+			.getJobExecution(this.reports.findRow(report).orElseThrow().jobExecutionId());
+		StepExecution abandoned = partition(execution, "partition0", worker, Duration.ofMinutes(10));
+		// Restarted: it carries its last node until its new worker names itself.
+		StepExecution takenOver = partition(execution, "partition1", worker, Duration.ZERO);
+
+		this.recovery.recoverStale(Instant.now());
+
+		StepExecution failed = this.jobRepository.getStepExecution(abandoned.getId());
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getExitStatus().getExitDescription())
+			.startsWith("the worker " + worker + " stopped answering (last heard of at ");
+		assertThat(this.jobRepository.getStepExecution(takenOver.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+	}
+
+	/** A partition of the execution, started on {@code node}, last updated {@code idleFor} ago. */
+	private StepExecution partition(JobExecution execution, String name, String node, Duration idleFor) {
+		StepExecution partition = this.jobRepository.createStepExecution(BillingJobProgress.PARTITION_STEP + ":" + name,
+				execution);
+		partition.setStartTime(LocalDateTime.now());
+		partition.setStatus(BatchStatus.STARTED);
+		partition.getExecutionContext().putString(BillingJobProgress.NODE, node);
+		this.jobRepository.update(partition);
+		this.jobRepository.updateExecutionContext(partition);
+		this.jdbc.sql("UPDATE batch_step_execution SET last_updated = ? WHERE step_execution_id = ?")
+			.params(LocalDateTime.now().minus(idleFor), partition.getId())
+			.update();
+		return partition;
+	}
+
 	private String account() {
 		Fixtures fixtures = new Fixtures(admin());
 		String account = unique("rec");
@@ -130,13 +168,18 @@ class RecoveryTest extends ApiTestSupport {
 		}
 		this.reports.recordExecution(id, execution.getId(), node);
 		if (!node.equals("test-node")) {
-			OffsetDateTime heartbeat = OffsetDateTime.ofInstant(now.minus(silentFor), ZoneOffset.UTC);
-			this.jdbc.sql("DELETE FROM node_heartbeat WHERE node = ?").param(node).update();
-			this.jdbc.sql("INSERT INTO node_heartbeat (node, started_at, heartbeat_at, stopped_at) VALUES (?, ?, ?, ?)")
-				.params(node, heartbeat, heartbeat, stoppedGracefully ? heartbeat : null)
-				.update();
+			heartbeat(node, silentFor, stoppedGracefully);
 		}
 		return id;
+	}
+
+	/** The node's last heartbeat, as it left it. */
+	private void heartbeat(String node, Duration silentFor, boolean stoppedGracefully) {
+		OffsetDateTime heartbeat = OffsetDateTime.ofInstant(Instant.now().minus(silentFor), ZoneOffset.UTC);
+		this.jdbc.sql("DELETE FROM node_heartbeat WHERE node = ?").param(node).update();
+		this.jdbc.sql("INSERT INTO node_heartbeat (node, started_at, heartbeat_at, stopped_at) VALUES (?, ?, ?, ?)")
+			.params(node, heartbeat, heartbeat, stoppedGracefully ? heartbeat : null)
+			.update();
 	}
 
 }
