@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,13 +92,7 @@ class RemotePartitioningTest {
 			.contains("worker-1", "worker-2");
 		byte[] file = api.get("/reports/" + remote.get("id").asString() + ".csv").bodyBytes();
 
-		byte[] local;
-		try (ConfigurableApplicationContext alone = node("alone", "local")) {
-			JsonNode report = new Fixtures(api(alone)).runReport(REQUEST);
-			assertThat(partitionNodes(alone, report)).containsOnly("alone");
-			local = api(alone).get("/reports/" + report.get("id").asString() + ".csv").bodyBytes();
-		}
-		assertThat(file).isEqualTo(local);
+		assertThat(file).isEqualTo(localModeFile());
 
 		// Killed in the middle of a partition it committed chunks of.
 		String killed = ok(api.post("/reports/billing", REQUEST)).get("id").asString();
@@ -125,6 +121,48 @@ class RemotePartitioningTest {
 		assertThat(api.get("/reports/" + killed + ".csv").bodyBytes()).isEqualTo(file);
 		assertThat(this.schema.billingRows(killed)).isEqualTo(new PostgresTestDatabase.Schema.BillingRows(CALLS, CALLS));
 		assertThat(second.log()).doesNotContain("ERROR");
+	}
+
+	@Test
+	void aKilledManagersReportIsRecoveredByAnotherNodeAndRestartedThere() throws Exception {
+		this.schema = PostgresTestDatabase.Schema.create();
+		worker("worker-1");
+		ServiceProcess manager = ServiceProcess.start(this.dataDir, "manager", settings("remote"));
+		this.workers.add(manager);
+		new Fixtures(manager.api()).accountWithFiveCustomers("acc");
+		this.schema.insertCalls("acc", CALLS);
+
+		// Killed while worker-1 is in the middle of a partition it committed chunks of.
+		String killed = ok(manager.api().post("/reports/billing", REQUEST)).get("id").asString();
+		Pattern progress = Pattern.compile("Rated (\\d+) of " + CALLS + " call records; 0 of 4 partitions done");
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+			Matcher matcher = progress.matcher(ok(manager.api().get("/reports/" + killed)).get("statusMessage").asString());
+			return matcher.matches() && Long.parseLong(matcher.group(1)) >= 1000;
+		});
+		manager.kill();
+
+		ConfigurableApplicationContext survivor = node("survivor", "remote", "--billing.partitioning.worker=true");
+		Api api = api(survivor);
+		JsonNode failed = new Fixtures(api).awaitEnd(killed);
+		assertThat(failed.get("status").asString()).isEqualTo("Error");
+		assertThat(failed.get("statusMessage").asString())
+			.isEqualTo("The server manager running this stopped responding; restart it");
+
+		ok(api.post("/reports/" + killed + "/restart", ""));
+		JsonNode restarted = new Fixtures(api).awaitEnd(killed);
+		assertThat(restarted.get("status").asString()).as(restarted.toString()).isEqualTo("Completed");
+		assertThat(restarted.get("server").asString()).isEqualTo("survivor");
+		assertThat(api.get("/reports/" + killed + ".csv").bodyBytes()).isEqualTo(localModeFile());
+		assertThat(this.schema.billingRows(killed)).isEqualTo(new PostgresTestDatabase.Schema.BillingRows(CALLS, CALLS));
+	}
+
+	/** The same report's file from a node that runs its partitions itself. */
+	private byte[] localModeFile() {
+		try (ConfigurableApplicationContext alone = node("alone", "local")) {
+			JsonNode report = new Fixtures(api(alone)).runReport(REQUEST);
+			assertThat(partitionNodes(alone, report)).containsOnly("alone");
+			return api(alone).get("/reports/" + report.get("id").asString() + ".csv").bodyBytes();
+		}
 	}
 
 	@Test
