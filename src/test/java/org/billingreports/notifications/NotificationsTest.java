@@ -98,6 +98,14 @@ class NotificationsTest extends ApiTestSupport {
 	}
 
 	@Test
+	void theSmtpServerIsPartOfHealthOnceConfigured() {
+		JsonNode health = ok(admin().get("/actuator/health"));
+		assertThat(health.at("/components/mail/status").asString()).as(health.toString()).isEqualTo("UP");
+		assertThat(health.at("/components/mail/details/location").asString())
+			.isEqualTo("127.0.0.1:" + SMTP.getSmtp().getPort());
+	}
+
+	@Test
 	void aCompletedReportIsMailedWithItsSummaryAndLink() throws Exception {
 		String to = unique("ops") + "@example.com";
 		JsonNode report = this.fixtures.runReport(request(Map.of("emailAddressToNotify", to)));
