@@ -2,6 +2,7 @@ package org.billingreports.operations;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -101,8 +102,10 @@ public class ExecutionRecovery {
 		Map<String, Node> nodes = nodes();
 		for (Owned execution : running()) {
 			Node owner = (execution.node() != null) ? nodes.get(execution.node()) : null;
+			JobExecution job = execution.execution();
+			boolean savedLately = lastUpdated(job.getLastUpdated(), job.getCreateTime()).isAfter(limit);
 			if (this.node.equals(execution.node()) || (owner != null && owner.heartbeat().isAfter(limit))
-					|| (owner == null && lastUpdated(execution.execution()).isAfter(limit))) {
+					|| (owner == null && savedLately)) {
 				continue;
 			}
 			boolean queued = execution.execution().getStatus() == BatchStatus.STARTING;
@@ -116,8 +119,9 @@ public class ExecutionRecovery {
 			Node worker = nodes.get(node);
 			// A partition updated lately is alive: a restarted one carries its last node until its new
 			// worker names itself, and that node may be the dead one.
+			boolean savedLately = lastUpdated(partition.getLastUpdated(), partition.getCreateTime()).isAfter(limit);
 			if (this.node.equals(node) || (worker != null && worker.heartbeat().isAfter(limit)
-					&& !worker.stoppedGracefully()) || lastUpdated(partition).isAfter(limit)) {
+					&& !worker.stoppedGracefully()) || savedLately) {
 				return null;
 			}
 			return "the worker " + node + " stopped answering"
@@ -215,17 +219,9 @@ public class ExecutionRecovery {
 		return nodes;
 	}
 
-	/** Spring Batch keeps local date-times of the JVM's zone. */
-	private static Instant lastUpdated(JobExecution execution) {
-		return (execution.getLastUpdated() != null)
-				? execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant()
-				: execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant();
-	}
-
-	private static Instant lastUpdated(StepExecution step) {
-		return ((step.getLastUpdated() != null) ? step.getLastUpdated() : step.getCreateTime())
-			.atZone(ZoneId.systemDefault())
-			.toInstant();
+	/** When a job or step execution was last saved (Batch keeps local times of this JVM's zone). */
+	private static Instant lastUpdated(LocalDateTime lastUpdated, LocalDateTime created) {
+		return ((lastUpdated != null) ? lastUpdated : created).atZone(ZoneId.systemDefault()).toInstant();
 	}
 
 	private record Owned(JobExecution execution, String key, String node, boolean isReport) {
