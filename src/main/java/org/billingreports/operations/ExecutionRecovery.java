@@ -61,6 +61,9 @@ public class ExecutionRecovery {
 
 	private final Clock clock;
 
+	/** Before any job of this run: what this node created or started earlier, its last run left behind. */
+	private final Instant started;
+
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ReportLauncher reportLauncher,
 			JdbcClient jdbc, BillingProperties properties, Clock clock) {
 		this.jobRepository = jobRepository;
@@ -70,6 +73,7 @@ public class ExecutionRecovery {
 		this.node = properties.effectiveNodeName();
 		this.properties = properties;
 		this.clock = clock;
+		this.started = clock.instant();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -85,15 +89,20 @@ public class ExecutionRecovery {
 		recoverStale(this.clock.instant());
 	}
 
-	/** This node's executions, and the partitions it ran as a worker, left behind by its previous run. */
+	/**
+	 * This node's executions, and the partitions it ran as a worker, left behind by its previous run:
+	 * not those this run started already (a request taken before start-up ended, a report queued again).
+	 */
 	public void recoverOwn() {
 		for (Owned execution : running()) {
-			if (this.node.equals(execution.node())) {
+			boolean byEarlierRun = at(execution.execution().getCreateTime()).isBefore(this.started);
+			if (this.node.equals(execution.node()) && byEarlierRun) {
 				recover(execution, "The server " + this.node + " stopped while this ran; restart it", true);
 			}
 		}
-		recoverPartitions(
-				(node, partition) -> this.node.equals(node) ? "the worker " + node + " stopped while running it" : null);
+		recoverPartitions((node, partition) -> (this.node.equals(node)
+				&& at(partition.getStartTime(), partition.getCreateTime()).isBefore(this.started))
+						? "the worker " + node + " stopped while running it" : null);
 	}
 
 	/** Other nodes' executions, when those nodes have been silent longer than allowed. */
@@ -103,7 +112,7 @@ public class ExecutionRecovery {
 		for (Owned execution : running()) {
 			Node owner = (execution.node() != null) ? nodes.get(execution.node()) : null;
 			JobExecution job = execution.execution();
-			boolean savedLately = lastUpdated(job.getLastUpdated(), job.getCreateTime()).isAfter(limit);
+			boolean savedLately = at(job.getLastUpdated(), job.getCreateTime()).isAfter(limit);
 			if (this.node.equals(execution.node()) || (owner != null && owner.heartbeat().isAfter(limit))
 					|| (owner == null && savedLately)) {
 				continue;
@@ -119,7 +128,7 @@ public class ExecutionRecovery {
 			Node worker = nodes.get(node);
 			// A partition updated lately is alive: a restarted one carries its last node until its new
 			// worker names itself, and that node may be the dead one.
-			boolean savedLately = lastUpdated(partition.getLastUpdated(), partition.getCreateTime()).isAfter(limit);
+			boolean savedLately = at(partition.getLastUpdated(), partition.getCreateTime()).isAfter(limit);
 			if (this.node.equals(node) || (worker != null && worker.heartbeat().isAfter(limit)
 					&& !worker.stoppedGracefully()) || savedLately) {
 				return null;
@@ -219,9 +228,16 @@ public class ExecutionRecovery {
 		return nodes;
 	}
 
-	/** When a job or step execution was last saved (Batch keeps local times of this JVM's zone). */
-	private static Instant lastUpdated(LocalDateTime lastUpdated, LocalDateTime created) {
-		return ((lastUpdated != null) ? lastUpdated : created).atZone(ZoneId.systemDefault()).toInstant();
+	/**
+	 * A time of a job or step execution, e.g. when it was last saved, or else created (Batch keeps local
+	 * times of this JVM's zone).
+	 */
+	private static Instant at(LocalDateTime time, LocalDateTime created) {
+		return at((time != null) ? time : created);
+	}
+
+	private static Instant at(LocalDateTime time) {
+		return time.atZone(ZoneId.systemDefault()).toInstant();
 	}
 
 	private record Owned(JobExecution execution, String key, String node, boolean isReport) {

@@ -124,7 +124,27 @@ class RecoveryTest extends ApiTestSupport {
 		assertThat(this.jobRepository.getStepExecution(takenOver.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
 	}
 
-	/** A partition of the execution, started on {@code node}, last updated {@code idleFor} ago. */
+	@Test
+	void atStartupOnlyThePartitionsThisNodeStartedBeforeAreRecovered() throws Exception {
+		String account = account();
+		String report = reportOf(account, "live-" + account, BatchStatus.STARTED, Duration.ZERO, false);
+		JobExecution execution = this.jobRepository
+			.getJobExecution(this.reports.findRow(report).orElseThrow().jobExecutionId());
+		StepExecution leftBehind = partition(execution, "partition0", "test-node", Duration.ofDays(1));
+		// E.g. of a report this run queued again, or a request this run took as a worker.
+		StepExecution startedByThisRun = partition(execution, "partition1", "test-node", Duration.ZERO);
+
+		this.recovery.recoverOwn();
+
+		StepExecution failed = this.jobRepository.getStepExecution(leftBehind.getId());
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getExitStatus().getExitDescription())
+			.isEqualTo("the worker test-node stopped while running it");
+		assertThat(this.jobRepository.getStepExecution(startedByThisRun.getId()).getStatus())
+			.isEqualTo(BatchStatus.STARTED);
+	}
+
+	/** A partition of the execution, started on {@code node} {@code idleFor} ago and not updated since. */
 	private StepExecution partition(JobExecution execution, String name, String node, Duration idleFor) {
 		StepExecution partition = this.jobRepository.createStepExecution(BillingJobProgress.PARTITION_STEP + ":" + name,
 				execution);
@@ -133,8 +153,8 @@ class RecoveryTest extends ApiTestSupport {
 		partition.getExecutionContext().putString(BillingJobProgress.NODE, node);
 		this.jobRepository.update(partition);
 		this.jobRepository.updateExecutionContext(partition);
-		this.jdbc.sql("UPDATE batch_step_execution SET last_updated = ? WHERE step_execution_id = ?")
-			.params(LocalDateTime.now().minus(idleFor), partition.getId())
+		this.jdbc.sql("UPDATE batch_step_execution SET start_time = ?, last_updated = ? WHERE step_execution_id = ?")
+			.params(LocalDateTime.now().minus(idleFor), LocalDateTime.now().minus(idleFor), partition.getId())
 			.update();
 		return partition;
 	}
@@ -166,6 +186,10 @@ class RecoveryTest extends ApiTestSupport {
 			execution.setStatus(BatchStatus.STARTED);
 			this.jobRepository.update(execution);
 		}
+		// Created by a run of that node before this one.
+		this.jdbc.sql("UPDATE batch_job_execution SET create_time = ? WHERE job_execution_id = ?")
+			.params(LocalDateTime.now().minusDays(1), execution.getId())
+			.update();
 		this.reports.recordExecution(id, execution.getId(), node);
 		if (!node.equals("test-node")) {
 			heartbeat(node, silentFor, stoppedGracefully);
