@@ -119,9 +119,20 @@ public record BillingProperties(@DefaultValue("") String nodeName, @DefaultValue
 	 * the database, shared by every node
 	 * @param downloadLinkTtl how long a download link works without credentials
 	 * @param logins how failed logins are throttled
+	 * @param sessions signed-in sessions ({@code POST /auth/credentials})
+	 * @param apiKeysInQuery whether an API key may come as {@code ?apikey=} (ServiceStack's
+	 * {@code AllowInHttpParams}); off, since query strings end up in logs and browser histories
 	 */
 	public record Security(@DefaultValue("") String downloadLinkSecret,
-			@DefaultValue("7d") Duration downloadLinkTtl, @DefaultValue Logins logins) {
+			@DefaultValue("7d") Duration downloadLinkTtl, @DefaultValue Logins logins,
+			@DefaultValue Sessions sessions, @DefaultValue("false") boolean apiKeysInQuery) {
+	}
+
+	/**
+	 * @param idleTimeout a session not used for this long ends
+	 * @param lifetime a session ends this long after its sign-in, however much it is used
+	 */
+	public record Sessions(@DefaultValue("24h") Duration idleTimeout, @DefaultValue("14d") Duration lifetime) {
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.billingreports.accounts;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
 import org.billingreports.security.Caller;
@@ -22,6 +24,14 @@ public class AccountAccess {
 	public Account readable(String accountId, Caller caller) {
 		caller.requireVisible(accountId, "Account", accountId);
 		return this.accounts.find(accountId).orElseThrow(() -> ApiException.notFound("Account", accountId));
+	}
+
+	/** The names of the accounts the caller belongs to, by id: every account for a SystemAdministrator. */
+	public Map<String, String> namesVisibleTo(Caller caller) {
+		if (caller.isAdministrator()) {
+			return this.accounts.names(null);
+		}
+		return (caller.accountId() != null) ? this.accounts.names(caller.accountId()) : Map.of();
 	}
 
 	/**

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +49,17 @@ public class AccountRepository {
 			.stream()
 			.map(this::withSettings)
 			.toList();
+	}
+
+	/** Account names by id, in name order; all accounts when {@code onlyId} is null. */
+	Map<String, String> names(String onlyId) {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT id, name FROM account WHERE (CAST(? AS VARCHAR) IS NULL OR id = ?) ORDER BY name, id")
+			.params(onlyId, onlyId)
+			.query(rs -> {
+				names.put(rs.getString("id"), rs.getString("name"));
+			});
+		return names;
 	}
 
 	/** The secret that signs the account's webhooks; one is made for an account that has none yet. */

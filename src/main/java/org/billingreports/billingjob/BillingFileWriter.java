@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -45,25 +46,17 @@ final class BillingFileWriter implements Closeable {
 				StandardOpenOption.TRUNCATE_EXISTING);
 		BufferedWriter writer = new BufferedWriter(
 				new OutputStreamWriter(Channels.newOutputStream(this.channel), StandardCharsets.UTF_8));
-		String[] header = includeCustomerIds
-				? new String[] { "Customer", "Customer ID", "Item", "Quantity", "Allowance", "Billable", "Unit Cost",
-						"Base Cost", "Raw Cost", "Amount" }
-				: new String[] { "Customer", "Item", "Quantity", "Allowance", "Billable", "Unit Cost", "Base Cost",
-						"Raw Cost", "Amount" };
-		this.printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header).get());
+		this.printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+			.setHeader(BillingFileColumns.header(includeCustomerIds).toArray(String[]::new))
+			.get());
 	}
 
 	void write(String customerName, String customerId, BillingLine line) throws IOException {
-		if (this.includeCustomerIds) {
-			this.printer.printRecord(customerName, customerId, line.item().displayName(), line.quantity(),
-					line.allowance(), line.billable(), plain(line.unitCost()), plain(line.baseCost()),
-					plain(line.rawCost()), line.amount().toPlainString());
+		List<Object> values = BillingFileColumns.values(customerName, customerId, line, this.includeCustomerIds);
+		for (Object value : values) {
+			this.printer.print((value instanceof BigDecimal decimal) ? decimal.toPlainString() : value);
 		}
-		else {
-			this.printer.printRecord(customerName, line.item().displayName(), line.quantity(), line.allowance(),
-					line.billable(), plain(line.unitCost()), plain(line.baseCost()), plain(line.rawCost()),
-					line.amount().toPlainString());
-		}
+		this.printer.println();
 	}
 
 	/** Flushes to the disk and replaces the target in one step. */
@@ -82,11 +75,6 @@ final class BillingFileWriter implements Closeable {
 			this.printer.close();
 			Files.deleteIfExists(this.temporary);
 		}
-	}
-
-	/** Plain decimals as written: 0.01, 12, never 1E+1 or 0.0100000000. */
-	private static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
 	}
 
 }

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.security.Caller;
+import org.billingreports.web.ApiException;
 import org.billingreports.web.FieldErrors;
 import org.billingreports.web.RequestDto;
 
@@ -43,10 +44,13 @@ class ReportController {
 
 	private static final String CREATE = "/reports/billing";
 
-	/** ServiceStack's generic route of the same request DTO. */
-	private static final String CREATE_GENERIC = "/json/reply/BillingReport";
-
 	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private static final String FORMATS = "csv (the billing file), xlsx (the same as a workbook) or json "
+			+ "(the report)";
 
 	private final ReportService reports;
 
@@ -54,7 +58,7 @@ class ReportController {
 		this.reports = reports;
 	}
 
-	@PostMapping(path = { CREATE, CREATE_GENERIC })
+	@PostMapping(CREATE)
 	@Operation(summary = "Run a billing report", description = "Creates the report and queues its job; "
 			+ "answers at once with status Queued. A repeat with the same Idempotency-Key and body answers "
 			+ "the first report (keys are kept 24 hours).")
@@ -66,7 +70,7 @@ class ReportController {
 
 	/** ServiceStack lists {@code BillingReport} for every verb; POST is the one documented. */
 	@Hidden
-	@RequestMapping(path = { CREATE, CREATE_GENERIC },
+	@RequestMapping(path = CREATE,
 			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
 	ReportInfo createWithAnotherVerb(@RequestDto BillingReportRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -99,6 +103,11 @@ class ReportController {
 
 	@GetMapping("/reports/{id}")
 	ReportInfo get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		if (id.contains(".")) {
+			// /reports/{id}.pdf: a format this service does not make, not a report of that name.
+			throw ApiException.badRequest("UnsupportedFormat", "'" + ApiException.echo(id.substring(id.indexOf('.') + 1))
+					+ "' is not a format of a report; use " + FORMATS);
+		}
 		return this.reports.get(id, caller);
 	}
 
@@ -116,16 +125,46 @@ class ReportController {
 
 	@GetMapping("/reports/{id}.csv")
 	@Operation(summary = "Download the billing file", description = "With credentials of a user who may "
-			+ "see the report, or with the signed token of its downloadLink (no credentials needed).")
+			+ "see the report, or with the signed token of its downloadLink (no credentials needed). "
+			+ "GET /reports/{id}?format=csv is the same.")
 	@ApiResponse(responseCode = "200", description = "The billing file (SPEC section 8)",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {
-		Path file = this.reports.file(id, caller, token);
+		return download(this.reports.file(id, caller, token), TEXT_CSV, "billing-" + id + ".csv");
+	}
+
+	@GetMapping("/reports/{id}.xlsx")
+	@Operation(summary = "Download the billing file as a workbook", description = "The billing file's rows, "
+			+ "columns and order in one sheet, numbers as numbers; on the same terms as the CSV. "
+			+ "GET /reports/{id}?format=xlsx is the same.")
+	@ApiResponse(responseCode = "200", description = "The workbook (Office Open XML)", content = @Content(
+			mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			schema = @Schema(type = "string", format = "binary")))
+	ResponseEntity<Resource> workbook(@PathVariable String id, @RequestParam(required = false) String token,
+			@AuthenticationPrincipal Caller caller) {
+		return download(this.reports.workbook(id, caller, token), XLSX, "billing-" + id + ".xlsx");
+	}
+
+	/** {@code ?format=csv}: the same as the {@code .csv} suffix, as ServiceStack reads it. */
+	@Hidden
+	@GetMapping(path = "/reports/{id}", params = "format=csv")
+	ResponseEntity<Resource> fileByFormat(@PathVariable String id, @RequestParam(required = false) String token,
+			@AuthenticationPrincipal Caller caller) {
+		return file(id, token, caller);
+	}
+
+	@Hidden
+	@GetMapping(path = "/reports/{id}", params = "format=xlsx")
+	ResponseEntity<Resource> workbookByFormat(@PathVariable String id, @RequestParam(required = false) String token,
+			@AuthenticationPrincipal Caller caller) {
+		return workbook(id, token, caller);
+	}
+
+	private static ResponseEntity<Resource> download(Path file, MediaType type, String name) {
 		return ResponseEntity.ok()
-			.contentType(TEXT_CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("billing-" + id + ".csv").build().toString())
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.body(new FileSystemResource(file));
 	}
 

@@ -46,6 +46,7 @@ public class ReportDeletion {
 		});
 		try {
 			Files.deleteIfExists(this.files.file(reportId));
+			Files.deleteIfExists(this.files.workbook(reportId));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The billing file of report " + reportId + " could not be deleted", ex);

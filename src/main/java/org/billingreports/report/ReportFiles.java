@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import org.billingreports.BillingProperties;
 
-/** Where a report's billing file lives: one file per report in the reports folder. */
+/** Where a report's billing file (and its workbook) live: in the reports folder, named by the report. */
 @Component
 public class ReportFiles {
 
@@ -22,6 +22,11 @@ public class ReportFiles {
 
 	public Path file(String reportId) {
 		return this.folder.resolve(reportId + ".csv");
+	}
+
+	/** The workbook, made from the stored lines when first asked for. */
+	public Path workbook(String reportId) {
+		return this.folder.resolve(reportId + ".xlsx");
 	}
 
 }

@@ -21,6 +21,7 @@ import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.accounts.CustomerScope;
 import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.billingjob.BillingWorkbooks;
 import org.billingreports.notifications.NotificationStatus;
 import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.operations.RunningJobs;
@@ -63,10 +64,14 @@ public class ReportService {
 
 	private final RunningJobs runningJobs;
 
+	private final BillingWorkbooks workbooks;
+
 	ReportService(AccountAccess accounts, ReportRepository reports, ReportLauncher launcher, ReportInfos infos,
 			JobRepository jobRepository, ReportFiles files, NotificationStatus notifications,
 			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission,
-			DownloadTokens tokens, JobOperator jobOperator, ReportDeletion deletion, RunningJobs runningJobs) {
+			DownloadTokens tokens, JobOperator jobOperator, ReportDeletion deletion, RunningJobs runningJobs,
+			BillingWorkbooks workbooks) {
+		this.workbooks = workbooks;
 		this.runningJobs = runningJobs;
 		this.tokens = tokens;
 		this.jobOperator = jobOperator;
@@ -231,32 +236,43 @@ public class ReportService {
 	 * @param token {@code null} when the request carried none
 	 */
 	public Path file(String id, Caller caller, String token) {
-		if (token != null) {
-			if (!this.tokens.isValid(id, token)) {
-				throw ApiException.forbidden("The download link is invalid or has expired; ask for a new one with "
-						+ "GET /reports/" + id);
-			}
-			return completedFile(id, this.infos.of(this.reports.findRow(id)
-				.orElseThrow(() -> ApiException.notFound("Report", id))));
-		}
-		if (caller == null) {
-			throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized",
-					"Send credentials, or use the download link with its token");
-		}
-		return completedFile(id, get(id, caller));
-	}
-
-	private Path completedFile(String id, ReportInfo info) {
-		if (info.status() != ExecutionStatus.Completed) {
-			throw ApiException.conflict("NotCompleted",
-					"Report '" + id + "' is " + info.status() + "; its file exists once it is Completed");
-		}
+		downloadable(id, caller, token);
 		Path file = this.files.file(id);
 		if (!Files.isRegularFile(file)) {
 			throw new ApiException(HttpStatus.NOT_FOUND, "FileMissing", "The billing file of report '" + id
 					+ "' is missing from the reports folder; restore it from a backup");
 		}
 		return file;
+	}
+
+	/** The billing file as a workbook, on the same terms as {@link #file}. */
+	public Path workbook(String id, Caller caller, String token) {
+		Report report = downloadable(id, caller, token);
+		return this.workbooks.workbook(id, report.includeCustomerIds());
+	}
+
+	/** A completed report that the caller, or the token of its download link, may download. */
+	private Report downloadable(String id, Caller caller, String token) {
+		ReportRepository.ReportRow row;
+		if (token != null) {
+			if (!this.tokens.isValid(id, token)) {
+				throw ApiException.forbidden("The download link is invalid or has expired; ask for a new one with "
+						+ "GET /reports/" + id);
+			}
+			row = this.reports.findRow(id).orElseThrow(() -> ApiException.notFound("Report", id));
+		}
+		else if (caller == null) {
+			throw ApiException.unauthorized("Send credentials, or use the download link with its token");
+		}
+		else {
+			row = visibleRow(id, caller);
+		}
+		ExecutionStatus status = this.infos.of(row).status();
+		if (status != ExecutionStatus.Completed) {
+			throw ApiException.conflict("NotCompleted",
+					"Report '" + id + "' is " + status + "; its file exists once it is Completed");
+		}
+		return row.report();
 	}
 
 	private static BillingPeriod period(BillingReportRequest request, ZoneId zone) {

@@ -2,14 +2,12 @@ package org.billingreports.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,7 +50,7 @@ public class ApiKeys {
 		String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		this.jdbc.sql("INSERT INTO api_key (id, user_id, name, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id, userId, name, sha256(encoded), now)
+			.params(id, userId, name, Digests.sha256(encoded), now)
 			.update();
 		return new NewApiKey(id, name, PREFIX + id + "_" + encoded, iso(now));
 	}
@@ -86,6 +84,12 @@ public class ApiKeys {
 		return (separator > PREFIX.length()) ? key.substring(PREFIX.length(), separator) : null;
 	}
 
+	/** What failed logins with this key count against: its id, never its secret. */
+	static String claimedIdentity(String key) {
+		String id = keyId(key);
+		return (id != null) ? "key:" + id : "key:?";
+	}
+
 	/** @return the id of the user the key belongs to, when it is a live key */
 	Optional<String> authenticate(String key) {
 		String id = keyId(key);
@@ -99,23 +103,13 @@ public class ApiKeys {
 			.query((rs, row) -> new String[] { rs.getString("user_id"), rs.getString("secret_hash") })
 			.optional();
 		if (stored.isEmpty() || !MessageDigest.isEqual(stored.get()[1].getBytes(StandardCharsets.US_ASCII),
-				sha256(secret).getBytes(StandardCharsets.US_ASCII))) {
+				Digests.sha256(secret).getBytes(StandardCharsets.US_ASCII))) {
 			return Optional.empty();
 		}
 		this.jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?")
 			.params(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), id)
 			.update();
 		return Optional.of(stored.get()[0]);
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String iso(OffsetDateTime time) {

@@ -1,9 +1,7 @@
 package org.billingreports.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,15 +24,18 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private final ErrorResponseWriter errors;
 
-	LoginThrottleFilter(LoginThrottle throttle, ErrorResponseWriter errors) {
+	private final boolean keysInQuery;
+
+	LoginThrottleFilter(LoginThrottle throttle, ErrorResponseWriter errors, boolean keysInQuery) {
 		this.throttle = throttle;
 		this.errors = errors;
+		this.keysInQuery = keysInQuery;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String user = claimedIdentity(request.getHeader(HttpHeaders.AUTHORIZATION));
+		String user = claimedIdentity(request);
 		if (user == null) {
 			chain.doFilter(request, response);
 			return;
@@ -57,27 +58,19 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	}
 
 	/** The user name of Basic credentials, or the id of an API key; never the secret. */
-	private static String claimedIdentity(String header) {
-		if (header == null) {
+	private String claimedIdentity(HttpServletRequest request) {
+		String key = ApiKeyAuthenticationFilter.presentedKey(request, this.keysInQuery);
+		if (key != null) {
+			return ApiKeys.claimedIdentity(key);
+		}
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, ApiKeyAuthenticationFilter.BASIC, 0,
+				ApiKeyAuthenticationFilter.BASIC.length())) {
 			return null;
 		}
-		if (header.regionMatches(true, 0, ApiKeyAuthenticationFilter.BEARER, 0,
-				ApiKeyAuthenticationFilter.BEARER.length())) {
-			String keyId = ApiKeys.keyId(header.substring(ApiKeyAuthenticationFilter.BEARER.length()).strip());
-			return (keyId != null) ? "key:" + keyId : "key:?";
-		}
-		if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
-						StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				return (colon > 0) ? decoded.substring(0, colon) : null;
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-		return null;
+		String decoded = ApiKeyAuthenticationFilter.decodeBasic(header);
+		int colon = (decoded != null) ? decoded.indexOf(':') : -1;
+		return (colon > 0) ? decoded.substring(0, colon) : null;
 	}
 
 }

@@ -1,5 +1,9 @@
 package org.billingreports.security;
 
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +19,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import org.billingreports.BillingProperties;
 import org.billingreports.web.ErrorResponseWriter;
 
 /**
- * HTTP Basic against the users table, or an API key as a Bearer token; stateless, no sessions, no
- * CSRF (an API for programs, not a browser form). Failures answer in the ServiceStack error shape.
+ * HTTP Basic against the users table, an API key (see {@link ApiKeyAuthenticationFilter}), or a
+ * session signed in at {@code POST /auth/credentials} (see {@link SessionAuthenticationFilter}, which
+ * also holds the rule against cross-site request forgery; Spring's own CSRF tokens and HTTP sessions
+ * are off). Failures answer in the ServiceStack error shape.
  * A billing file may also be fetched with the signed token of its download link, checked by the
  * report routes. Which role may do what, in which tenant, is checked per route through
  * {@link Caller}. The OpenAPI description and the health status are open to all; the other
@@ -30,21 +37,36 @@ class SecurityConfiguration {
 
 	static final String REALM = "billing-reports";
 
+	private static final Pattern DOWNLOAD_ROUTE = Pattern.compile("/reports/(?!billing$)[^/.]+");
+
 	@Bean
 	@ConditionalOnWebApplication
 	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors, ApiKeys apiKeys,
-			UserRepository users, LoginThrottle throttle) throws Exception {
+			UserRepository users, LoginThrottle throttle, Sessions sessions, BillingProperties properties)
+			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 			errors.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-					"Send valid credentials: HTTP Basic with a user name and password, or Bearer with an API key");
+					(request.getAttribute(SessionAuthenticationFilter.CROSS_SITE) != null)
+							? "Session cookies do not count on a request from another site; send it from this "
+									+ "service's own pages, or with credentials"
+							: "Send valid credentials: HTTP Basic with a user name and password, Bearer with an API "
+									+ "key, or the session cookies of POST /auth/credentials");
 		};
-		ApiKeyAuthenticationFilter apiKeyFilter = new ApiKeyAuthenticationFilter(apiKeys, users, entryPoint);
+		boolean keysInQuery = properties.security().apiKeysInQuery();
+		ApiKeyAuthenticationFilter apiKeyFilter = new ApiKeyAuthenticationFilter(apiKeys, users, entryPoint,
+				keysInQuery);
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/error")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/reports/*.csv")
+				// A download checks its link's token, or the caller, itself.
+				.requestMatchers(HttpMethod.GET, "/reports/*.csv", "/reports/*.xlsx")
+				.permitAll()
+				.requestMatchers(SecurityConfiguration::isDownloadByFormat)
+				.permitAll()
+				// Signing in and out, and asking whether one is signed in.
+				.requestMatchers("/auth", "/auth/**")
 				.permitAll()
 				// The API's description, and whether the service is up (details for administrators only).
 				.requestMatchers(HttpMethod.GET, "/openapi", "/openapi/**", "/swagger-ui", "/swagger-ui/**",
@@ -59,8 +81,17 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> errors.write(response, HttpStatus.FORBIDDEN,
 						"Forbidden", "Your role may not do this")))
 			.addFilterBefore(apiKeyFilter, BasicAuthenticationFilter.class)
-			.addFilterBefore(new LoginThrottleFilter(throttle, errors), ApiKeyAuthenticationFilter.class);
+			.addFilterBefore(new SessionAuthenticationFilter(sessions), ApiKeyAuthenticationFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, errors, keysInQuery), SessionAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** {@code GET /reports/{id}?format=csv} (or {@code xlsx}): a download, as the suffix is. */
+	private static boolean isDownloadByFormat(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String format = request.getParameter("format");
+		return "GET".equals(request.getMethod()) && DOWNLOAD_ROUTE.matcher(path).matches()
+				&& ("csv".equals(format) || "xlsx".equals(format));
 	}
 
 	@Bean

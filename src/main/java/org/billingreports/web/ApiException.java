@@ -1,5 +1,6 @@
 package org.billingreports.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -21,21 +22,36 @@ public class ApiException extends RuntimeException {
 
 	private final List<ResponseError> errors;
 
+	/** When to try again, for a 429 or 503; {@code null} when there is nothing to say. */
+	private final Duration retryAfter;
+
 	public ApiException(HttpStatus status, String errorCode, String message) {
-		this(status, errorCode, message, List.of());
+		this(status, errorCode, message, List.of(), null);
 	}
 
-	private ApiException(HttpStatus status, String errorCode, String message, List<ResponseError> errors) {
+	private ApiException(HttpStatus status, String errorCode, String message, List<ResponseError> errors,
+			Duration retryAfter) {
 		super(capped(message));
 		this.status = status;
 		this.errorCode = errorCode;
 		this.errors = List.copyOf(errors);
+		this.retryAfter = retryAfter;
+	}
+
+	/** A 429 that says when the client may try again ({@code Retry-After}, in whole seconds). */
+	public static ApiException tooManyRequests(String errorCode, String message, Duration retryAfter) {
+		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, errorCode, message, List.of(), retryAfter);
+	}
+
+	/** 401: the request carried no credentials, or wrong ones. */
+	public static ApiException unauthorized(String message) {
+		return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", message);
 	}
 
 	/** A 400 naming the fields at fault; the first error gives the summary. */
 	public static ApiException validation(List<ResponseError> errors) {
 		ResponseError first = errors.get(0);
-		return new ApiException(HttpStatus.BAD_REQUEST, first.errorCode(), first.message(), errors);
+		return new ApiException(HttpStatus.BAD_REQUEST, first.errorCode(), first.message(), errors, null);
 	}
 
 	public static ApiException invalidField(String fieldName, String errorCode, String message) {
@@ -88,6 +104,9 @@ public class ApiException extends RuntimeException {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(this.status);
 		if (this.status == HttpStatus.UNAUTHORIZED) {
 			response.header("WWW-Authenticate", "Basic realm=\"billing-reports\"");
+		}
+		if (this.retryAfter != null) {
+			response.header("Retry-After", String.valueOf(Math.max(1, this.retryAfter.toSeconds())));
 		}
 		return response.body(toResponse());
 	}

@@ -2,6 +2,7 @@ package org.billingreports.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,78 +29,90 @@ public class ApiExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	@ExceptionHandler(ApiException.class)
-	ResponseEntity<ErrorResponse> api(ApiException ex) {
-		return ex.toResponseEntity();
+	ResponseEntity<ErrorResponse> api(ApiException ex, HttpServletRequest request) {
+		return typed(ex.toResponseEntity(), request);
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
-	ResponseEntity<ErrorResponse> unknownRoute(Exception ex) {
-		return error(HttpStatus.NOT_FOUND, "NotFound", "No route matches this request");
+	ResponseEntity<ErrorResponse> unknownRoute(Exception ex, HttpServletRequest request) {
+		return error(request, HttpStatus.NOT_FOUND, "NotFound", "No route matches this request");
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	ResponseEntity<ErrorResponse> method(HttpRequestMethodNotSupportedException ex) {
-		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+	ResponseEntity<ErrorResponse> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		return typed(ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.headers(ex.getHeaders())
 			.body(body("MethodNotAllowed", "This route does not accept " + ex.getMethod()
-					+ "; it accepts " + ex.getSupportedHttpMethods()));
+					+ "; it accepts " + ex.getSupportedHttpMethods())), request);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
+	ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
+		return error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
 				"Content-Type " + ex.getContentType() + " is not accepted here; use one of "
 						+ ex.getSupportedMediaTypes());
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-	ResponseEntity<ErrorResponse> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
-		return error(HttpStatus.NOT_ACCEPTABLE, "NotAcceptable",
+	ResponseEntity<ErrorResponse> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request) {
+		return error(request, HttpStatus.NOT_ACCEPTABLE, "NotAcceptable",
 				"This route answers with " + ex.getSupportedMediaTypes());
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException ex) {
-		return ApiException.invalidField(ex.getParameterName(), "NotEmpty", ex.getParameterName() + " is required")
-			.toResponseEntity();
+	ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException ex,
+			HttpServletRequest request) {
+		return api(ApiException.invalidField(ex.getParameterName(), "NotEmpty", ex.getParameterName() + " is required"),
+				request);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return ApiException
-			.invalidField(ex.getName(), "InvalidValue", "'" + ex.getName() + "' has a value of the wrong type")
-			.toResponseEntity();
+	ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return api(ApiException.invalidField(ex.getName(), "InvalidValue",
+				"'" + ex.getName() + "' has a value of the wrong type"), request);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException ex) {
-		return error(HttpStatus.BAD_REQUEST, "SerializationException", "The request body could not be read");
+	ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		return error(request, HttpStatus.BAD_REQUEST, "SerializationException", "The request body could not be read");
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<ErrorResponse> tooLarge(MaxUploadSizeExceededException ex) {
-		return error(HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge", "The upload is larger than this server accepts");
+	ResponseEntity<ErrorResponse> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+		return error(request, HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge", "The upload is larger than this server accepts");
 	}
 
 	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<ErrorResponse> multipart(MultipartException ex) {
-		return error(HttpStatus.BAD_REQUEST, "InvalidMultipart", "The multipart body could not be read");
+	ResponseEntity<ErrorResponse> multipart(MultipartException ex, HttpServletRequest request) {
+		return error(request, HttpStatus.BAD_REQUEST, "InvalidMultipart", "The multipart body could not be read");
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<ErrorResponse> denied(AccessDeniedException ex) {
-		return error(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
+	ResponseEntity<ErrorResponse> denied(AccessDeniedException ex, HttpServletRequest request) {
+		return error(request, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ErrorResponse> unexpected(Exception ex) {
+	ResponseEntity<ErrorResponse> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure of a request", ex);
-		return error(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
+		return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
 				"The server failed to handle this request; the failure is logged");
 	}
 
-	private static ResponseEntity<ErrorResponse> error(HttpStatus status, String errorCode, String message) {
-		return ResponseEntity.status(status).body(body(errorCode, message));
+	private static ResponseEntity<ErrorResponse> error(HttpServletRequest request, HttpStatus status,
+			String errorCode, String message) {
+		return typed(ResponseEntity.status(status).body(body(errorCode, message)), request);
+	}
+
+	/**
+	 * An error always has a body, whatever the request accepts (a download's {@code text/csv}
+	 * included): the HTML page for a browser that asks for HTML first, else JSON.
+	 */
+	static ResponseEntity<ErrorResponse> typed(ResponseEntity<ErrorResponse> error, HttpServletRequest request) {
+		return ResponseEntity.status(error.getStatusCode())
+			.headers(error.getHeaders())
+			.contentType(ErrorBodies.mediaType(request))
+			.body(error.getBody());
 	}
 
 	private static ErrorResponse body(String errorCode, String message) {

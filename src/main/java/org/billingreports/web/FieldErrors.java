@@ -13,6 +13,14 @@ public final class FieldErrors {
 		return this;
 	}
 
+	/** A value that must be given: {@code NotEmpty} when it is missing or blank. */
+	public FieldErrors required(String fieldName, String value) {
+		if (value == null || value.isBlank()) {
+			add(fieldName, "NotEmpty", fieldName + " is required");
+		}
+		return this;
+	}
+
 	/** Names and labels are printed in files and mails: no line breaks, tabs or other control characters. */
 	public FieldErrors printable(String fieldName, String value) {
 		if (value != null && value.chars().anyMatch(Character::isISOControl)) {

@@ -2,6 +2,7 @@ package org.billingreports.web;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,7 +34,8 @@ class RequestDtoArgumentResolver implements HandlerMethodArgumentResolver {
 	private final long maxBytes;
 
 	RequestDtoArgumentResolver(JsonMapper jsonMapper, Validator validator, long maxBytes) {
-		this.jsonMapper = jsonMapper;
+		// Property names match whatever their case, as ServiceStack matches them: {"AccountId": …}.
+		this.jsonMapper = jsonMapper.rebuild().enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
 		this.validator = validator;
 		this.maxBytes = maxBytes;
 	}
@@ -46,15 +49,47 @@ class RequestDtoArgumentResolver implements HandlerMethodArgumentResolver {
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		Class<?> type = parameter.getParameterType();
 		ObjectNode fields = this.jsonMapper.createObjectNode();
-		// Query string and, for form posts, the form body.
+		// Query string and, for form posts, the form body; then the JSON body, which wins.
 		for (Map.Entry<String, String[]> parameterValues : request.getParameterMap().entrySet()) {
-			fields.put(parameterValues.getKey(), parameterValues.getValue()[0]);
+			fields.put(propertyName(type, parameterValues.getKey()), parameterValues.getValue()[0]);
 		}
-		fields.setAll(jsonBody(request));
-		Object dto = bind(fields, parameter.getParameterType());
+		jsonBody(request).properties().forEach(field -> fields.set(propertyName(type, field.getKey()), field.getValue()));
+		isoDates(fields);
+		Object dto = bind(fields, type);
 		validate(dto);
 		return dto;
+	}
+
+	/** The DTO's own name for a property named in any case, so that a later source overrides an earlier one. */
+	private static String propertyName(Class<?> type, String name) {
+		if (type.isRecord()) {
+			for (RecordComponent component : type.getRecordComponents()) {
+				if (component.getName().equalsIgnoreCase(name)) {
+					return component.getName();
+				}
+			}
+		}
+		return name;
+	}
+
+	/** ServiceStack's {@code /Date(ms)/} dates become ISO-8601 text, everywhere in the request. */
+	private static void isoDates(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			for (String name : List.copyOf(object.propertyNames())) {
+				JsonNode value = object.get(name);
+				if (value.isString()) {
+					object.put(name, WcfDates.toIso(value.asString()));
+				}
+				else {
+					isoDates(value);
+				}
+			}
+		}
+		else if (node != null && node.isArray()) {
+			node.forEach(RequestDtoArgumentResolver::isoDates);
+		}
 	}
 
 	private ObjectNode jsonBody(HttpServletRequest request) throws IOException {

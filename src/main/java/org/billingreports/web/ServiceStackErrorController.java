@@ -28,7 +28,8 @@ public class ServiceStackErrorController implements ErrorController {
 		String errorCode = status.getReasonPhrase().replace(" ", "");
 		String message = status.is5xxServerError() ? "The server failed to handle this request; the failure is logged"
 				: "The request was refused: " + status.getReasonPhrase();
-		return ResponseEntity.status(status).body(ErrorResponse.of(errorCode, message, List.of()));
+		return ApiExceptionHandler.typed(
+				ResponseEntity.status(status).body(ErrorResponse.of(errorCode, message, List.of())), request);
 	}
 
 }

@@ -1,10 +1,7 @@
 package org.billingreports.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -14,38 +11,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import org.billingreports.BillingProperties;
+import org.billingreports.support.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest {
 
-	/** A clock the test moves by hand. */
-	static final class ManualClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-	}
-
-	private final ManualClock clock = new ManualClock();
+	private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
 
 	private final LoginThrottle throttle = new LoginThrottle(properties(3, 5, Duration.ofMinutes(10)), this.clock);
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +85,19 @@ public final class Api {
 		return send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8), header, value);
 	}
 
+	/** A request with exactly these headers (and this client's credentials, if any). */
+	public ApiResponse exchange(String method, String path, Map<String, String> headers, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::header);
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		return execute(request);
+	}
+
 	private ApiResponse send(String method, String path, String contentType, byte[] body, String header,
 			String value) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
@@ -99,6 +113,10 @@ public final class Api {
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
 		}
+		return execute(request);
+	}
+
+	private static ApiResponse execute(HttpRequest.Builder request) {
 		try {
 			HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			return new ApiResponse(response.statusCode(), response.body(), response.headers());

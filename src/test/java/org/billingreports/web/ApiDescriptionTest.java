@@ -110,12 +110,15 @@ class ApiDescriptionTest extends ApiTestSupport {
 		requests.put("POST /calls/imports/{id}/restart",
 				() -> admin.post("/calls/imports/" + this.ids.get("import") + "/restart", ""));
 		requests.put("POST /reports/billing", () -> remember("report", admin.post("/reports/billing", report)));
-		requests.put("POST /json/reply/BillingReport",
+		requests.put("POST /json/reply/{dto}",
 				() -> remember("other", admin.post("/json/reply/BillingReport", report)));
+		requests.put("POST /api/{dto}", () -> admin.post("/api/ListReports", Map.of("accountId", account)));
+		requests.put("POST /json/oneway/{dto}", () -> admin.post("/json/oneway/GetAccount", Map.of("id", account)));
 		requests.put("GET /reports", () -> admin.get("/reports?accountId=" + account));
 		requests.put("GET /reports/{id}",
 				() -> admin.get("/reports/" + new Fixtures(admin).awaitEnd(this.ids.get("report")).get("id").asString()));
 		requests.put("GET /reports/{id}.csv", () -> admin.get("/reports/" + this.ids.get("report") + ".csv"));
+		requests.put("GET /reports/{id}.xlsx", () -> admin.get("/reports/" + this.ids.get("report") + ".xlsx"));
 		requests.put("POST /reports/{id}/restart", () -> admin.post("/reports/" + this.ids.get("report") + "/restart", ""));
 		requests.put("DELETE /reports/{id}", () -> {
 			new Fixtures(admin).awaitEnd(this.ids.get("other"));
@@ -129,6 +132,15 @@ class ApiDescriptionTest extends ApiTestSupport {
 		requests.put("GET /users/{id}/api-keys", () -> admin.get("/users/" + this.ids.get("user") + "/api-keys"));
 		requests.put("DELETE /users/{id}/api-keys/{keyId}",
 				() -> admin.delete("/users/" + this.ids.get("user") + "/api-keys/" + this.ids.get("key")));
+		requests.put("POST /auth/{provider}", () -> anonymous().post("/auth/credentials",
+				Map.of("userName", account + "-m", "password", "documented-password")));
+		requests.put("GET /auth/{provider}", () -> anonymous().get("/auth/logout"));
+		requests.put("POST /auth", () -> anonymous().post("/auth", Map.of("provider", "credentials", "userName",
+				account + "-m", "password", "documented-password", "rememberMe", true)));
+		requests.put("GET /auth", () -> admin.get("/auth"));
+		requests.put("GET /auth/status", () -> admin.get("/auth/status"));
+		requests.put("POST /auth/logout", () -> anonymous().post("/auth/logout", ""));
+		requests.put("GET /auth/logout", () -> anonymous().get("/auth/logout"));
 		requests.put("DELETE /users/{id}", () -> admin.delete("/users/" + this.ids.get("user")));
 		return requests;
 	}

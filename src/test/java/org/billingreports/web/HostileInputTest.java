@@ -186,7 +186,11 @@ class HostileInputTest extends ApiTestSupport {
 		for (String broken : BROKEN_JSON) {
 			cases.add(new Case(route, method, path, "application/json", broken.getBytes(StandardCharsets.UTF_8)));
 		}
-		cases.add(new Case(route, method, path, "text/plain", bytes(valid)));
+		if (!path.startsWith("/json/")) {
+			// ServiceStack's pre-defined routes read a body as JSON whatever its type (its JSON client
+			// posts text/plain there): only the REST routes refuse it.
+			cases.add(new Case(route, method, path, "text/plain", bytes(valid)));
+		}
 		for (String field : concat(formattedFields, textFields)) {
 			for (Object value : WRONG_TYPES) {
 				cases.add(json(route, method, path, with(valid, field, value)));

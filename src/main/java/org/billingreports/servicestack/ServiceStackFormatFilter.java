@@ -1,10 +1,12 @@
-package org.billingreports.web;
+package org.billingreports.servicestack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -23,16 +25,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import org.billingreports.web.ApiException;
+import org.billingreports.web.ErrorResponseWriter;
+
 /**
  * ServiceStack's format selection, ahead of everything else (security included): a {@code .json}
- * suffix or {@code ?format=json} asks for JSON, and {@code ?callback=fn} wraps a JSON answer as
- * JSONP, {@code fn(…)} with {@code application/javascript}.
+ * suffix or {@code ?format=json} asks for JSON, {@code ?format=html} for the HTML page a browser
+ * gets, {@code ?format=csv} or {@code xlsx} for a report's file (any other route answers 406 to
+ * those); another format is a 400 naming the supported ones. {@code ?callback=fn} wraps a JSON
+ * answer as JSONP, {@code fn(…)} with {@code application/javascript}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class ServiceStackFormatFilter extends OncePerRequestFilter {
+class ServiceStackFormatFilter extends OncePerRequestFilter {
 
 	private static final String JSON_SUFFIX = ".json";
+
+	/** What {@code ?format=} may ask for, as the {@code Accept} header it stands for. */
+	static final Map<String, String> FORMATS = Map.of("json", MediaType.APPLICATION_JSON_VALUE, "html",
+			MediaType.TEXT_HTML_VALUE, "csv", "text/csv", "xlsx",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	static final String SUPPORTED = "json, html, csv (a report's file) or xlsx (a report's workbook)";
 
 	/** A JavaScript identifier path such as {@code fn} or {@code app.cb_1}: nothing that could inject script. */
 	private static final Pattern CALLBACK = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*){0,4}");
@@ -41,7 +55,7 @@ public class ServiceStackFormatFilter extends OncePerRequestFilter {
 
 	private final ErrorResponseWriter errorWriter;
 
-	public ServiceStackFormatFilter(ErrorResponseWriter errorWriter) {
+	ServiceStackFormatFilter(ErrorResponseWriter errorWriter) {
 		this.errorWriter = errorWriter;
 	}
 
@@ -50,8 +64,18 @@ public class ServiceStackFormatFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		var query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
 		boolean suffix = request.getRequestURI().endsWith(JSON_SUFFIX);
-		boolean formatJson = "json".equalsIgnoreCase(query.getFirst("format"));
-		HttpServletRequest effective = (suffix || formatJson) ? new JsonRequest(request, suffix) : request;
+		String format = query.getFirst("format");
+		format = (format == null || format.isBlank()) ? null : format;
+		String accept = (format != null) ? FORMATS.get(format.strip().toLowerCase(Locale.ROOT)) : null;
+		if (format != null && accept == null) {
+			this.errorWriter.write(response, HttpStatus.BAD_REQUEST, "InvalidFormat",
+					"format '" + ApiException.echo(format) + "' is not supported; use " + SUPPORTED);
+			return;
+		}
+		if (suffix) {
+			accept = MediaType.APPLICATION_JSON_VALUE;
+		}
+		HttpServletRequest effective = (accept != null) ? new FormatRequest(request, suffix, accept) : request;
 		String callback = query.getFirst("callback");
 		if (callback == null || callback.isEmpty()) {
 			chain.doFilter(effective, response);
@@ -76,14 +100,17 @@ public class ServiceStackFormatFilter extends OncePerRequestFilter {
 		caching.copyBodyToResponse();
 	}
 
-	/** The request as the rest of the service should see it: without the suffix, asking for JSON. */
-	private static final class JsonRequest extends HttpServletRequestWrapper {
+	/** The request as the rest of the service should see it: without the suffix, asking for the format. */
+	private static final class FormatRequest extends HttpServletRequestWrapper {
 
 		private final boolean stripSuffix;
 
-		JsonRequest(HttpServletRequest request, boolean stripSuffix) {
+		private final String accept;
+
+		FormatRequest(HttpServletRequest request, boolean stripSuffix, String accept) {
 			super(request);
 			this.stripSuffix = stripSuffix;
+			this.accept = accept;
 		}
 
 		private String strip(String path) {
@@ -108,14 +135,13 @@ public class ServiceStackFormatFilter extends OncePerRequestFilter {
 
 		@Override
 		public String getHeader(String name) {
-			return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.APPLICATION_JSON_VALUE
-					: super.getHeader(name);
+			return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? this.accept : super.getHeader(name);
 		}
 
 		@Override
 		public Enumeration<String> getHeaders(String name) {
 			return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
-					? Collections.enumeration(List.of(MediaType.APPLICATION_JSON_VALUE))
+					? Collections.enumeration(List.of(this.accept))
 					: super.getHeaders(name);
 		}
 
