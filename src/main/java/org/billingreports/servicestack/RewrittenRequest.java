@@ -31,6 +31,7 @@ final class RewrittenRequest extends HttpServletRequestWrapper {
 
 	private final String method;
 
+	/** The REST route's path, its variables URL-encoded, as a request URI has them. */
 	private final String path;
 
 	private final String queryString;
@@ -89,9 +90,10 @@ final class RewrittenRequest extends HttpServletRequestWrapper {
 		return url.append(getRequestURI());
 	}
 
+	/** Decoded, as a servlet path is. */
 	@Override
 	public String getServletPath() {
-		return this.path;
+		return decode(this.path.replace("+", "%2B"));
 	}
 
 	@Override
