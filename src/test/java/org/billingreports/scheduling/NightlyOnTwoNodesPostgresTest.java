@@ -16,14 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.billingreports.BillingReportsApplication;
 import org.billingreports.support.Api;
-import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
+import org.billingreports.support.Nodes;
 import org.billingreports.support.PostgresTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +51,7 @@ class NightlyOnTwoNodesPostgresTest {
 		this.schema = PostgresTestDatabase.Schema.create();
 		ConfigurableApplicationContext first = start("node-one");
 		ConfigurableApplicationContext second = start("node-two");
-		Api api = api(first);
+		Api api = Nodes.admin(first);
 		List<String> accounts = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			String id = "acc" + i;
@@ -106,19 +104,9 @@ class NightlyOnTwoNodesPostgresTest {
 	}
 
 	private ConfigurableApplicationContext start(String node) {
-		List<String> args = new ArrayList<>(this.schema.arguments());
-		args.add("--server.port=0");
-		args.add("--billing.node-name=" + node);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingReportsApplication.class)
-			.profiles("test")
-			.run(args.toArray(String[]::new));
+		ConfigurableApplicationContext context = Nodes.start(node, this.schema.arguments());
 		this.nodes.add(context);
 		return context;
-	}
-
-	private static Api api(ConfigurableApplicationContext context) {
-		return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")))
-			.as(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
 	}
 
 }

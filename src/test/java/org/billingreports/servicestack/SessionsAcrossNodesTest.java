@@ -9,15 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.billingreports.BillingReportsApplication;
-import org.billingreports.support.Api;
 import org.billingreports.support.ApiResponse;
-import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Cookies;
 import org.billingreports.support.Fixtures;
+import org.billingreports.support.Nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.billingreports.support.Fixtures.ok;
@@ -54,11 +51,11 @@ class SessionsAcrossNodesTest {
 		ConfigurableApplicationContext first = start("node-one", database);
 		ConfigurableApplicationContext second = start("node-two", database);
 		String account = "nodes-acc";
-		new Fixtures(admin(first)).account(account, "UTC", Map.of());
-		ok(admin(first).post("/users", Map.of("username", "nodes-manager", "password", "nodes-password-1", "role",
+		new Fixtures(Nodes.admin(first)).account(account, "UTC", Map.of());
+		ok(Nodes.admin(first).post("/users", Map.of("username", "nodes-manager", "password", "nodes-password-1", "role",
 				"Manager", "accountId", account)));
 
-		ApiResponse signIn = anonymous(first).post("/auth/credentials",
+		ApiResponse signIn = Nodes.api(first).post("/auth/credentials",
 				Map.of("userName", "nodes-manager", "password", "nodes-password-1", "rememberMe", true));
 		assertThat(signIn.status()).as(signIn.body()).isEqualTo(200);
 		Cookies cookies = Cookies.from(signIn);
@@ -68,36 +65,23 @@ class SessionsAcrossNodesTest {
 		second.close();
 		ConfigurableApplicationContext restarted = start("node-three", database);
 		assertThat(reports(restarted, cookies, account)).isEqualTo(200);
-		assertThat(ok(anonymous(restarted).exchange("GET", "/auth/status", Map.of("Cookie", cookies.header()), null))
+		assertThat(ok(Nodes.api(restarted).exchange("GET", "/auth/status", Map.of("Cookie", cookies.header()), null))
 			.get("userName")
 			.asString()).isEqualTo("nodes-manager");
-		anonymous(restarted).exchange("POST", "/auth/logout", Map.of("Cookie", cookies.header()), null);
+		Nodes.api(restarted).exchange("POST", "/auth/logout", Map.of("Cookie", cookies.header()), null);
 		assertThat(reports(restarted, cookies, account)).isEqualTo(401);
 	}
 
 	private static int reports(ConfigurableApplicationContext node, Cookies cookies, String account) {
-		return anonymous(node)
+		return Nodes.api(node)
 			.exchange("GET", "/reports?accountId=" + account, Map.of("Cookie", cookies.header()), null)
 			.status();
 	}
 
 	private ConfigurableApplicationContext start(String node, List<String> database) {
-		List<String> args = new ArrayList<>(database);
-		args.add("--server.port=0");
-		args.add("--billing.node-name=" + node);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingReportsApplication.class)
-			.profiles("test")
-			.run(args.toArray(String[]::new));
+		ConfigurableApplicationContext context = Nodes.start(node, database);
 		this.nodes.add(context);
 		return context;
-	}
-
-	private static Api anonymous(ConfigurableApplicationContext context) {
-		return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-	}
-
-	private static Api admin(ConfigurableApplicationContext context) {
-		return anonymous(context).as(ApiTestSupport.ADMIN, ApiTestSupport.ADMIN_PASSWORD);
 	}
 
 }
