@@ -27,6 +27,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import org.billingreports.web.ApiException;
 import org.billingreports.web.ErrorResponseWriter;
+import org.billingreports.web.RequestSizeLimitFilter;
 
 /**
  * ServiceStack's format selection, ahead of everything else (security included): a {@code .json}
@@ -64,7 +65,9 @@ class ServiceStackFormatFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		var query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
 		boolean suffix = request.getRequestURI().endsWith(JSON_SUFFIX);
-		String format = query.getFirst("format");
+		// On the import route, format names the call-record file's format (SPEC section 3), not the answer's.
+		String format = request.getRequestURI().startsWith(RequestSizeLimitFilter.IMPORT_PATH) ? null
+				: query.getFirst("format");
 		format = (format == null || format.isBlank()) ? null : format;
 		String accept = (format != null) ? FORMATS.get(format.strip().toLowerCase(Locale.ROOT)) : null;
 		if (format != null && accept == null) {
