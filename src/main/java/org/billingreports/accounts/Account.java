@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.billingreports.rating.BillingSettings;
-import org.billingreports.web.FieldErrors;
-import org.billingreports.web.SelfValidating;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.SelfValidating;
 
 /**
  * A tenant (SPEC section 5), as the API reads and writes it. {@code webhookSecret} signs its webhooks:

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.security.Caller;
-import org.billingreports.web.ApiException;
+import org.billingreports.kernel.ApiException;
 
 /**
  * The account checks every route starts with. Reading another tenant's account answers 404, so

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.security.Caller;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.RequestDto;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.RequestDto;
 
 /** Accounts (SPEC section 5): created and changed by a SystemAdministrator, read by their users. */
 @RestController

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
-import org.billingreports.web.FieldErrors;
-import org.billingreports.web.SelfValidating;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.SelfValidating;
 
 /**
  * A customer of an account (SPEC section 5). Its prices are its own {@code billingSettings} when

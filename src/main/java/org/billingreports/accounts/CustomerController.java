@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.billingreports.rating.EffectiveSettings;
 import org.billingreports.security.Caller;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.RequestDto;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.RequestDto;
 
 /** Customers (SPEC section 5): a tree per account; SystemAdministrator, or a Manager in its account. */
 @RestController

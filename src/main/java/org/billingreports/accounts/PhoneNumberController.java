@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.billingreports.security.Caller;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.RequestDto;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.RequestDto;
 
 /** Phone numbers assigned to customers, billed as the LocalNumbers and TollFreeNumbers items. */
 @RestController

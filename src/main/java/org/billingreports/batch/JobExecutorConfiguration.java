@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.monitoring.JobLogContext;
 
 /**
@@ -18,12 +17,12 @@ class JobExecutorConfiguration {
 
 	@Bean
 	@BatchTaskExecutor
-	ThreadPoolTaskExecutor jobTaskExecutor(BillingProperties properties) {
+	ThreadPoolTaskExecutor jobTaskExecutor(ExecutorProperties properties) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("job-");
-		executor.setCorePoolSize(properties.executor().threads());
-		executor.setMaxPoolSize(properties.executor().threads());
-		executor.setQueueCapacity(properties.executor().queueCapacity());
+		executor.setCorePoolSize(properties.threads());
+		executor.setMaxPoolSize(properties.threads());
+		executor.setQueueCapacity(properties.queueCapacity());
 		executor.setTaskDecorator(JobLogContext.clearedAfterEachTask());
 		return executor;
 	}

@@ -26,7 +26,7 @@ import org.billingreports.rating.EffectiveSettings;
 import org.billingreports.rating.ItemUsage;
 import org.billingreports.rating.LineCalculator;
 import org.billingreports.report.Report;
-import org.billingreports.report.ReportFiles;
+import org.billingreports.billingjob.ReportFiles;
 import org.billingreports.report.ReportRepository;
 
 /**

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.accounts.AccountRepository;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
@@ -31,9 +30,10 @@ import org.billingreports.monitoring.JobLogContext;
 import org.billingreports.notifications.NotificationRecorder;
 import org.billingreports.operations.RunningJobs;
 import org.billingreports.rating.CallRater;
-import org.billingreports.report.ReportFiles;
+import org.billingreports.billingjob.ReportFiles;
 import org.billingreports.report.ReportLauncher;
 import org.billingreports.report.ReportRepository;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * {@code billingReportJob}, one job instance per report (identifying parameter {@code reportId}):
@@ -92,14 +92,15 @@ class BillingReportJobConfiguration {
 	@Bean
 	Step rateCallsPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<CallToRate> callsToRateReader, ItemProcessor<CallToRate, BillingRow> callRatingProcessor,
-			BillingRowWriter billingRowWriter, BillingMetrics metrics, BillingProperties properties) {
+			BillingRowWriter billingRowWriter, BillingMetrics metrics, BillingJobProperties properties,
+			ServiceProperties service) {
 		return new StepBuilder(BillingJobProgress.PARTITION_STEP, jobRepository)
-			.<CallToRate, BillingRow>chunk(properties.jobs().billingReport().chunkSize())
+			.<CallToRate, BillingRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(callsToRateReader)
 			.processor(callRatingProcessor)
 			.writer(billingRowWriter)
-			.listener(BillingJobProgress.node(properties.effectiveNodeName(), jobRepository))
+			.listener(BillingJobProgress.node(service.effectiveNodeName(), jobRepository))
 			.listener(new JobLogContext(ReportLauncher.REPORT_ID))
 			.listener(metrics.callsRated())
 			.build();
@@ -124,9 +125,9 @@ class BillingReportJobConfiguration {
 	JdbcPagingItemReader<CallToRate> callsToRateReader(@Value(REPORT_ID) String reportId,
 			@Value("#{stepExecutionContext['" + CallRangePartitioner.MIN_ID + "']}") long minId,
 			@Value("#{stepExecutionContext['" + CallRangePartitioner.MAX_ID + "']}") long maxId,
-			ReportRepository reports, DataSource dataSource, BillingProperties properties) throws Exception {
+			ReportRepository reports, DataSource dataSource, BillingJobProperties properties) throws Exception {
 		return new ReportCalls(BillingJobProgress.report(reports, reportId)).reader(dataSource,
-				properties.jobs().billingReport().pageSize(), minId, maxId);
+				properties.pageSize(), minId, maxId);
 	}
 
 	@Bean

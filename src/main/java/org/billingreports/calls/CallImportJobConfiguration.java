@@ -30,7 +30,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.ReadableFailures;
@@ -76,9 +75,9 @@ class CallImportJobConfiguration {
 	Step importCallsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CsvLineReader callLineReader, CallLineProcessor callLineProcessor,
 			JdbcBatchItemWriter<CallRecord> callRecordWriter, RejectionRecorder rejectionRecorder,
-			BillingProperties properties) {
+			CallImportProperties settings) {
 		return new StepBuilder(IMPORT_STEP, jobRepository)
-			.<CsvLine, CallRecord>chunk(properties.jobs().callImport().chunkSize())
+			.<CsvLine, CallRecord>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(callLineReader)
 			.processor(callLineProcessor)
@@ -92,16 +91,15 @@ class CallImportJobConfiguration {
 	/** Fails a file with too many rejected lines, and takes back what it imported. */
 	@Bean
 	Step checkRejectionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CallImportRepository imports, BillingProperties properties) {
+			CallImportRepository imports, CallImportProperties settings) {
 		return new StepBuilder(CHECK_STEP, jobRepository)
-			.tasklet(new RejectionThreshold(imports, jobRepository, properties.jobs().callImport().maxRejectedShare()),
+			.tasklet(new RejectionThreshold(imports, jobRepository, settings.maxRejectedShare()),
 					transactionManager)
 			.build();
 	}
 
 	@Bean
-	DirectionRules directionRules(BillingProperties properties) {
-		BillingProperties.CallImport settings = properties.jobs().callImport();
+	DirectionRules directionRules(CallImportProperties settings) {
 		return DirectionRules.of(settings.inboundContexts(), settings.outboundContexts(), settings.internalNumber(),
 				settings.defaultDirection());
 	}

@@ -25,15 +25,15 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.security.Caller;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.FieldErrors;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * Imports a call-record file: spools the upload to disk (never into memory), checks its header, and
@@ -79,13 +79,15 @@ class CallImportService {
 
 	private final JobCompletions completions;
 
-	private final BillingProperties properties;
+	private final CallImportProperties settings;
+
+	private final ServiceProperties service;
 
 	private final CustomerRepository customers;
 
 	CallImportService(AccountAccess accounts, CallRecordFormats formats, CallImportRepository imports,
 			JobOperator jobOperator, JobRepository jobRepository, Job callImportJob, JobCompletions completions,
-			BillingProperties properties, CustomerRepository customers) {
+			CallImportProperties settings, ServiceProperties service, CustomerRepository customers) {
 		this.customers = customers;
 		this.accounts = accounts;
 		this.formats = formats;
@@ -94,7 +96,8 @@ class CallImportService {
 		this.jobRepository = jobRepository;
 		this.callImportJob = callImportJob;
 		this.completions = completions;
-		this.properties = properties;
+		this.settings = settings;
+		this.service = service;
 	}
 
 	Started importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
@@ -127,8 +130,8 @@ class CallImportService {
 		}
 		this.imports.insert(new CallImportRepository.CallImport(importId, account.id(), format.name(), zone.getId(),
 				request.fileName(), spoolFile, caller.getUsername(), Instant.now(), defaultCustomer),
-				this.properties.effectiveNodeName());
-		BillingProperties.CallImport settings = this.properties.jobs().callImport();
+				this.service.effectiveNodeName());
+		CallImportProperties settings = this.settings;
 		// A small file is answered once imported; a large one at once, to be followed by its id. (Sized
 		// before the start: a completed import deletes its file.)
 		boolean small = Files.size(spoolFile) < settings.answerWhenDoneBelow().toBytes();
@@ -166,7 +169,7 @@ class CallImportService {
 			throw ApiException.conflict("NotRestartable",
 					"Import '" + importId + "' cannot be restarted: its file is no longer kept; import it again");
 		}
-		this.imports.assignNode(importId, this.properties.effectiveNodeName());
+		this.imports.assignNode(importId, this.service.effectiveNodeName());
 		try {
 			this.jobOperator.restart(last);
 		}
@@ -225,7 +228,7 @@ class CallImportService {
 					: "The import was never started";
 		};
 		List<ImportInfo.Rejection> rejections = this.imports
-			.rejections(callImport.id(), this.properties.jobs().callImport().rejectionsShown())
+			.rejections(callImport.id(), this.settings.rejectionsShown())
 			.stream()
 			.map(r -> new ImportInfo.Rejection(r.lineNumber(), r.reason(), r.line()))
 			.toList();
@@ -261,8 +264,9 @@ class CallImportService {
 	}
 
 	private Path spool(String importId, Upload upload) throws IOException {
-		Files.createDirectories(this.properties.spoolDir());
-		Path file = this.properties.spoolDir().resolve(importId + ".csv");
+		Path folder = this.service.dataDir().resolve("imports");
+		Files.createDirectories(folder);
+		Path file = folder.resolve(importId + ".csv");
 		try (InputStream in = upload.open()) {
 			if (in == null || Files.copy(in, file) == 0) {
 				Files.deleteIfExists(file);

@@ -16,8 +16,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.billingreports.BillingReportsApplication;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.ResponseError;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ResponseError;
 
 /**
  * The service's jar as a command, without its HTTP server, on the same configuration (H2 or

@@ -11,7 +11,7 @@ import org.billingreports.batch.JobCompletions;
 import org.billingreports.calls.ImportInfo;
 import org.billingreports.calls.CallImports;
 import org.billingreports.report.BillingReportRequest;
-import org.billingreports.report.ReportFiles;
+import org.billingreports.billingjob.ReportFiles;
 import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportInfos;
 import org.billingreports.report.ReportService;

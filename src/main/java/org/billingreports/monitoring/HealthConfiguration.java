@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.kernel.ServiceProperties;
+
 
 /**
  * The service's own part of {@code /actuator/health}: free space in {@code billing.data-dir}, where
@@ -21,7 +22,7 @@ class HealthConfiguration {
 	private static final DataSize MIN_FREE = DataSize.ofMegabytes(100);
 
 	@Bean
-	DiskSpaceHealthIndicator diskSpaceHealthIndicator(BillingProperties properties) throws IOException {
+	DiskSpaceHealthIndicator diskSpaceHealthIndicator(ServiceProperties properties) throws IOException {
 		// Created now, so that a new node's empty data folder is not taken for a missing disk.
 		Files.createDirectories(properties.dataDir());
 		return new DiskSpaceHealthIndicator(properties.dataDir().toFile(), MIN_FREE);

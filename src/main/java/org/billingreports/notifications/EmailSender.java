@@ -19,7 +19,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.kernel.ServiceProperties;
+
 
 /**
  * Sends notification mails through the SMTP server of the standard {@code spring.mail.*} settings.
@@ -37,10 +38,11 @@ class EmailSender {
 
 	private final Path outbox;
 
-	EmailSender(ObjectProvider<JavaMailSender> mailSender, BillingProperties properties) {
+	EmailSender(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
+			ServiceProperties service) {
 		this.mailSender = mailSender.getIfAvailable();
-		this.from = properties.notifications().mailFrom();
-		this.outbox = properties.mailOutboxDir();
+		this.from = properties.mailFrom();
+		this.outbox = properties.mailOutboxDir(service.dataDir());
 	}
 
 	void send(Notification notification, MailContent content) throws DeliveryException {

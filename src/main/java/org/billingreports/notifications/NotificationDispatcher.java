@@ -18,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.accounts.AccountRepository;
 import org.billingreports.monitoring.BillingMetrics;
 import org.billingreports.report.Links;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * Delivers pending notifications from the outbox: when one is recorded, and every
@@ -48,7 +48,7 @@ class NotificationDispatcher {
 
 	private final JsonMapper jsonMapper;
 
-	private final BillingProperties.Notifications settings;
+	private final NotificationProperties settings;
 
 	private final Backoff backoff;
 
@@ -69,7 +69,8 @@ class NotificationDispatcher {
 	private final AtomicBoolean queued = new AtomicBoolean();
 
 	NotificationDispatcher(NotificationRepository notifications, EmailSender email, WebhookSender webhooks,
-			AccountRepository accounts, Links links, JsonMapper jsonMapper, BillingProperties properties,
+			AccountRepository accounts, Links links, JsonMapper jsonMapper, NotificationProperties properties,
+			ServiceProperties service,
 			Clock clock, BillingMetrics metrics) {
 		this.notifications = notifications;
 		this.email = email;
@@ -77,9 +78,9 @@ class NotificationDispatcher {
 		this.accounts = accounts;
 		this.links = links;
 		this.jsonMapper = jsonMapper;
-		this.settings = properties.notifications();
+		this.settings = properties;
 		this.backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
-		this.node = properties.effectiveNodeName();
+		this.node = service.effectiveNodeName();
 		// Long enough for one attempt; a node that dies mid-attempt frees the notification after it.
 		this.lease = this.settings.webhooks().connectTimeout().plus(this.settings.webhooks().readTimeout())
 			.plusMinutes(1);

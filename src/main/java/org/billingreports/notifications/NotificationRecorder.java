@@ -20,7 +20,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.accounts.AccountRepository;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.billingjob.ReportData;
@@ -30,6 +29,7 @@ import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportLauncher;
 import org.billingreports.report.ReportRepository;
 import org.billingreports.report.ReportInfos;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * Records a report's notifications in the outbox when its job ends, in one transaction with the
@@ -71,7 +71,7 @@ public class NotificationRecorder implements JobExecutionListener {
 	NotificationRecorder(ReportRepository reports, ReportInfos reportInfos, ReportDataReader reportData,
 			AccountRepository accounts, NotificationRepository notifications, NotificationDispatcher dispatcher,
 			JobRepository jobRepository, TransactionTemplate transaction, JsonMapper jsonMapper,
-			BillingProperties properties, Clock clock) {
+			NotificationProperties properties, ServiceProperties service, Clock clock) {
 		this.reports = reports;
 		this.reportInfos = reportInfos;
 		this.reportData = reportData;
@@ -81,8 +81,8 @@ public class NotificationRecorder implements JobExecutionListener {
 		this.jobRepository = jobRepository;
 		this.transaction = transaction;
 		this.jsonMapper = jsonMapper;
-		this.giveUpAfter = properties.notifications().giveUpAfter();
-		this.background = properties.background();
+		this.giveUpAfter = properties.giveUpAfter();
+		this.background = service.background();
 		this.clock = clock;
 	}
 

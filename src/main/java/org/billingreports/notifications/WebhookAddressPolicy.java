@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 
 /**
  * Keeps webhooks from being a way into our own network: only {@code http} and {@code https}, and no
@@ -23,8 +22,8 @@ public class WebhookAddressPolicy {
 
 	private final Set<String> allowedHosts;
 
-	WebhookAddressPolicy(BillingProperties properties) {
-		this.allowedHosts = properties.notifications()
+	WebhookAddressPolicy(NotificationProperties properties) {
+		this.allowedHosts = properties
 			.webhooks()
 			.allowedHosts()
 			.stream()

@@ -13,7 +13,6 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 
 /**
  * {@code POST}s a notification's payload to its webhook, signed. A 2xx answer is delivery; anything
@@ -25,14 +24,14 @@ class WebhookSender {
 
 	private final HttpClient client;
 
-	private final BillingProperties.Webhooks settings;
+	private final NotificationProperties.Webhooks settings;
 
 	private final WebhookAddressPolicy addresses;
 
 	private final Clock clock;
 
-	WebhookSender(BillingProperties properties, WebhookAddressPolicy addresses, Clock clock) {
-		this.settings = properties.notifications().webhooks();
+	WebhookSender(NotificationProperties properties, WebhookAddressPolicy addresses, Clock clock) {
+		this.settings = properties.webhooks();
 		this.addresses = addresses;
 		this.clock = clock;
 		this.client = HttpClient.newBuilder()

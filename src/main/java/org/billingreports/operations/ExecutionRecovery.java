@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.billingjob.BillingJobProgress;
 import org.billingreports.report.ReportLauncher;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * An execution left running by a process that is gone must not stay {@code Running} for ever. At
@@ -57,7 +57,9 @@ public class ExecutionRecovery {
 
 	private final String node;
 
-	private final BillingProperties properties;
+	private final OperationsProperties.Recovery settings;
+
+	private final boolean background;
 
 	private final Clock clock;
 
@@ -65,20 +67,21 @@ public class ExecutionRecovery {
 	private final Instant started;
 
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ReportLauncher reportLauncher,
-			JdbcClient jdbc, BillingProperties properties, Clock clock) {
+			JdbcClient jdbc, OperationsProperties properties, ServiceProperties service, Clock clock) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.reportLauncher = reportLauncher;
 		this.jdbc = jdbc;
-		this.node = properties.effectiveNodeName();
-		this.properties = properties;
+		this.node = service.effectiveNodeName();
+		this.settings = properties.recovery();
+		this.background = service.background();
 		this.clock = clock;
 		this.started = clock.instant();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartup() {
-		if (this.properties.background()) {
+		if (this.background) {
 			recoverOwn();
 		}
 	}
@@ -107,7 +110,7 @@ public class ExecutionRecovery {
 
 	/** Other nodes' executions, when those nodes have been silent longer than allowed. */
 	public void recoverStale(Instant now) {
-		Instant limit = now.minus(this.properties.recovery().staleAfter());
+		Instant limit = now.minus(this.settings.staleAfter());
 		Map<String, Node> nodes = nodes();
 		for (Owned execution : running()) {
 			Node owner = (execution.node() != null) ? nodes.get(execution.node()) : null;
@@ -175,7 +178,7 @@ public class ExecutionRecovery {
 		this.jobOperator.recover(execution);
 		log.warn("Recovered job execution {} of {} ({}): {}", execution.getId(), owned.key(), execution.getStatus(),
 				message);
-		if ((queued && relaunchIfQueued) || (!queued && this.properties.recovery().autoRestart())) {
+		if ((queued && relaunchIfQueued) || (!queued && this.settings.autoRestart())) {
 			relaunch(owned, execution);
 		}
 	}

@@ -18,7 +18,8 @@ import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.kernel.ServiceProperties;
+
 
 /**
  * On SIGTERM (the context closing): no new job is taken; jobs waiting for a thread stay queued
@@ -41,7 +42,7 @@ class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 	private final Duration gracePeriod;
 
 	GracefulShutdown(@BatchTaskExecutor ThreadPoolTaskExecutor jobExecutor, RunningJobs runningJobs, JobOperator jobOperator,
-			BillingProperties properties) {
+			ServiceProperties properties) {
 		this.jobExecutor = jobExecutor;
 		this.runningJobs = runningJobs;
 		this.jobOperator = jobOperator;

@@ -16,7 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.kernel.ServiceProperties;
+
 
 /**
  * Says every {@code billing.recovery.heartbeat-interval} that this node is alive, on its own thread
@@ -40,11 +41,11 @@ public class NodeHeartbeat implements SmartLifecycle {
 
 	private ScheduledExecutorService beat;
 
-	NodeHeartbeat(JdbcClient jdbc, BillingProperties properties, Clock clock) {
+	NodeHeartbeat(JdbcClient jdbc, OperationsProperties properties, ServiceProperties service, Clock clock) {
 		this.jdbc = jdbc;
-		this.node = properties.effectiveNodeName();
+		this.node = service.effectiveNodeName();
 		this.interval = properties.recovery().heartbeatInterval();
-		this.background = properties.background();
+		this.background = service.background();
 		this.clock = clock;
 	}
 

@@ -12,7 +12,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.calls.ImportHistory;
 import org.billingreports.report.Report;
 import org.billingreports.report.ReportDeletion;
@@ -38,12 +37,12 @@ public class Retention {
 
 	private final JobRepository jobRepository;
 
-	private final BillingProperties properties;
+	private final OperationsProperties properties;
 
 	private final Clock clock;
 
 	Retention(ReportRepository reports, ReportDeletion deletion, ImportHistory imports, JobRepository jobRepository,
-			BillingProperties properties, Clock clock) {
+			OperationsProperties properties, Clock clock) {
 		this.reports = reports;
 		this.deletion = deletion;
 		this.imports = imports;

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.monitoring.JobLogContext;
+import org.billingreports.batch.ExecutorProperties;
+import org.billingreports.billingjob.BillingJobProperties;
 
 /**
  * {@code billing.partitioning.mode=local} (the default): the rating step's partitions run on this
@@ -20,22 +21,22 @@ class LocalPartitioning {
 
 	@Bean
 	TaskExecutorPartitionHandler ratingPartitionHandler(Step rateCallsPartitionStep,
-			ThreadPoolTaskExecutor partitionTaskExecutor, BillingProperties properties) {
-		if (properties.partitioning().worker()) {
+			ThreadPoolTaskExecutor partitionTaskExecutor, PartitioningProperties properties, BillingJobProperties job) {
+		if (properties.worker()) {
 			throw new IllegalStateException("billing.partitioning.worker=true runs partitions sent over RabbitMQ: "
 					+ "it needs billing.partitioning.mode=remote");
 		}
 		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
 		handler.setStep(rateCallsPartitionStep);
 		handler.setTaskExecutor(partitionTaskExecutor);
-		handler.setGridSize(properties.jobs().billingReport().effectivePartitions());
+		handler.setGridSize(job.effectivePartitions());
 		return handler;
 	}
 
 	/** Partitions of every running report share these threads; jobs run on others, so none waits on itself. */
 	@Bean
-	ThreadPoolTaskExecutor partitionTaskExecutor(BillingProperties properties) {
-		int threads = properties.jobs().billingReport().effectivePartitions() * properties.executor().threads();
+	ThreadPoolTaskExecutor partitionTaskExecutor(BillingJobProperties job, ExecutorProperties jobThreads) {
+		int threads = job.effectivePartitions() * jobThreads.threads();
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("partition-");
 		executor.setCorePoolSize(threads);

@@ -28,8 +28,9 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.billingjob.BillingJobProgress;
+import org.billingreports.billingjob.BillingJobProperties;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * {@code billing.partitioning.mode=remote}: Spring Batch remote partitioning over RabbitMQ. The node
@@ -52,8 +53,8 @@ class RemotePartitioning {
 	}
 
 	@Bean
-	Queue partitionRequestQueue(BillingProperties properties) {
-		return new Queue(properties.partitioning().queue(), false);
+	Queue partitionRequestQueue(PartitioningProperties properties) {
+		return new Queue(properties.queue(), false);
 	}
 
 	@Bean
@@ -63,10 +64,10 @@ class RemotePartitioning {
 
 	@Bean
 	IntegrationFlow partitionRequestsToRabbit(DirectChannel partitionRequests, RabbitTemplate rabbitTemplate,
-			BillingProperties properties) {
+			PartitioningProperties properties) {
 		return IntegrationFlow.from(partitionRequests)
 			.handle(Amqp.outboundAdapter(rabbitTemplate)
-				.routingKey(properties.partitioning().queue())
+				.routingKey(properties.queue())
 				.defaultDeliveryMode(MessageDeliveryMode.NON_PERSISTENT))
 			.get();
 	}
@@ -74,14 +75,14 @@ class RemotePartitioning {
 	/** Sends the partitions, then follows them in the job repository until none is running. */
 	@Bean
 	MessageChannelPartitionHandler ratingPartitionHandler(DirectChannel partitionRequests,
-			JobRepository jobRepository, BillingProperties properties) {
+			JobRepository jobRepository, PartitioningProperties properties, BillingJobProperties job) {
 		MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
 		handler.setStepName(BillingJobProgress.PARTITION_STEP);
 		handler.setMessagingOperations(new MessagingTemplate(partitionRequests));
 		handler.setJobRepository(jobRepository);
-		handler.setPollInterval(properties.partitioning().pollInterval().toMillis());
-		handler.setTimeout(properties.partitioning().timeout().toMillis());
-		handler.setGridSize(properties.jobs().billingReport().effectivePartitions());
+		handler.setPollInterval(properties.pollInterval().toMillis());
+		handler.setTimeout(properties.timeout().toMillis());
+		handler.setGridSize(job.effectivePartitions());
 		return handler;
 	}
 
@@ -106,18 +107,18 @@ class RemotePartitioning {
 		@Bean
 		IntegrationFlow partitionRequestsFromRabbit(ConnectionFactory connectionFactory,
 				StepExecutionRequestHandler partitionRequestHandler, JobRepository jobRepository,
-				BillingProperties properties) {
+				PartitioningProperties properties, ServiceProperties service) {
 			SimpleMessageConverter converter = new SimpleMessageConverter();
 			converter.setAllowedListPatterns(List.of(StepExecutionRequest.class.getName(), "java.lang.*"));
 			return IntegrationFlow
-				.from(Amqp.inboundAdapter(connectionFactory, properties.partitioning().queue())
+				.from(Amqp.inboundAdapter(connectionFactory, properties.queue())
 					.messageConverter(converter)
 					.configureContainer(container -> container
-						.concurrentConsumers(properties.partitioning().effectiveWorkerThreads())
+						.concurrentConsumers(properties.effectiveWorkerThreads())
 						.prefetchCount(1)
 						.acknowledgeMode(AcknowledgeMode.AUTO)
 						.defaultRequeueRejected(false)
-						.shutdownTimeout(properties.shutdownGracePeriod().toMillis())))
+						.shutdownTimeout(service.shutdownGracePeriod().toMillis())))
 				.filter(StepExecutionRequest.class, request -> notStarted(request, jobRepository))
 				.handle(StepExecutionRequest.class, (request, headers) -> {
 					try {

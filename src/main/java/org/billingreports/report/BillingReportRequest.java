@@ -16,8 +16,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.billingreports.rating.BillingPeriod;
-import org.billingreports.web.FieldErrors;
-import org.billingreports.web.SelfValidating;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.SelfValidating;
 
 /**
  * Evo's {@code BillingReport} request DTO: from a JSON body, a form or the query string.

@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.security.SecurityProperties;
+
 
 /**
  * Signed, expiring tokens in download links, so that a link from an e-mail works without credentials:
@@ -40,10 +41,10 @@ class DownloadTokens {
 
 	private volatile byte[] key;
 
-	DownloadTokens(JdbcClient jdbc, BillingProperties properties, Clock clock) {
+	DownloadTokens(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
 		this.jdbc = jdbc;
-		this.configuredSecret = properties.security().downloadLinkSecret();
-		this.ttl = properties.security().downloadLinkTtl();
+		this.configuredSecret = properties.downloadLinkSecret();
+		this.ttl = properties.downloadLinkTtl();
 		this.clock = clock;
 	}
 

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.kernel.ServiceProperties;
+
 
 /**
  * Absolute URLs of the service: from {@code billing.base-url} when set (what a proxy or an e-mail
@@ -21,7 +22,7 @@ public class Links {
 
 	private final DownloadTokens tokens;
 
-	Links(BillingProperties properties, Environment environment, DownloadTokens tokens) {
+	Links(ServiceProperties properties, Environment environment, DownloadTokens tokens) {
 		String configured = properties.baseUrl();
 		this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
 		this.environment = environment;

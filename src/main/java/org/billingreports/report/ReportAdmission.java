@@ -9,8 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.billingreports.BillingProperties;
-import org.billingreports.web.ApiException;
+import org.billingreports.kernel.ApiException;
 
 /**
  * Admits a report request, one at a time per account (its row is locked): a repeat of an
@@ -35,10 +34,10 @@ class ReportAdmission {
 
 	private final Clock clock;
 
-	ReportAdmission(ReportRepository reports, IdempotencyKeys keys, BillingProperties properties, Clock clock) {
+	ReportAdmission(ReportRepository reports, IdempotencyKeys keys, ReportLimits limits, Clock clock) {
 		this.reports = reports;
 		this.keys = keys;
-		this.activeLimit = properties.limits().activeReportsPerAccount();
+		this.activeLimit = limits.activeReportsPerAccount();
 		this.clock = clock;
 	}
 

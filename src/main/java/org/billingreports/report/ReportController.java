@@ -32,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.security.Caller;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.FieldErrors;
-import org.billingreports.web.RequestDto;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.RequestDto;
 
 /** The report routes of SPEC section 3. */
 @RestController

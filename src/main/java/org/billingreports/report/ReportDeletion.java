@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.billingreports.billingjob.ReportFiles;
+
 /**
  * Deletes a report that is not running: its billing file, billing rows and lines, notifications, the
  * report itself, and its job instance's history in the job repository.

@@ -12,7 +12,7 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.billingjob.BillingJobProgress;
 import org.billingreports.billingjob.ReportSummary;
-import org.billingreports.web.ApiException;
+import org.billingreports.kernel.ApiException;
 
 /**
  * Shows a report as {@link ReportInfo}: its status and message derived from its latest job

@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
-import org.billingreports.web.ApiException;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * Launches a report's job through the {@link JobOperator}, which returns at once with the execution
@@ -35,7 +35,7 @@ public class ReportLauncher {
 	private final String node;
 
 	ReportLauncher(JobOperator jobOperator, @Qualifier(JOB_NAME) Job billingReportJob, ReportRepository reports,
-			BillingProperties properties) {
+			ServiceProperties properties) {
 		this.jobOperator = jobOperator;
 		this.billingReportJob = billingReportJob;
 		this.reports = reports;

@@ -17,6 +17,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import org.billingreports.billingjob.ReportFiles;
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.accounts.CustomerScope;
@@ -27,8 +28,8 @@ import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.operations.RunningJobs;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.security.Caller;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.FieldErrors;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.FieldErrors;
 
 /** Creates reports, launches their jobs, and shows them as {@link ReportInfo}. */
 @Service

@@ -16,13 +16,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountRepository;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.report.Report;
 import org.billingreports.report.ReportLauncher;
 import org.billingreports.report.ReportRepository;
+import org.billingreports.kernel.ServiceProperties;
 
 /**
  * Nightly billing: at {@code billing.nightly.cron} in {@code billing.nightly.zone}, one report per
@@ -44,16 +44,19 @@ public class NightlyRuns {
 
 	private final ReportLauncher launcher;
 
-	private final BillingProperties properties;
+	private final NightlyProperties properties;
+
+	private final boolean background;
 
 	private final Clock clock;
 
 	NightlyRuns(AccountRepository accounts, ReportRepository reports, ReportLauncher launcher,
-			BillingProperties properties, Clock clock) {
+			NightlyProperties properties, ServiceProperties service, Clock clock) {
 		this.accounts = accounts;
 		this.reports = reports;
 		this.launcher = launcher;
 		this.properties = properties;
+		this.background = service.background();
 		this.clock = clock;
 	}
 
@@ -64,7 +67,7 @@ public class NightlyRuns {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void atStartup() {
-		if (this.properties.background()) {
+		if (this.background) {
 			catchUp(this.clock.instant());
 		}
 	}
@@ -81,7 +84,7 @@ public class NightlyRuns {
 	 * {@code catch-up-days} back; an account without one gets yesterday's.
 	 */
 	public void catchUp(Instant now) {
-		int days = this.properties.nightly().catchUpDays();
+		int days = this.properties.catchUpDays();
 		for (Account account : this.accounts.withNightlyBilling()) {
 			LocalDate yesterday = LocalDate.ofInstant(now, account.zone()).minusDays(1);
 			LocalDate earliest = yesterday.minusDays(Math.max(0, days - 1));

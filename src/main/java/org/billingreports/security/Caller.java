@@ -8,7 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-import org.billingreports.web.ApiException;
+import org.billingreports.kernel.ApiException;
 
 /**
  * The authenticated user behind a request, with what it may reach: every account

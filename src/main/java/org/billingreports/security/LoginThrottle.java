@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 
 /**
  * Slows down password guessing: after too many failed logins for one user name (or API key) from one
@@ -31,8 +30,8 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	LoginThrottle(BillingProperties properties, Clock clock) {
-		BillingProperties.Logins logins = properties.security().logins();
+	LoginThrottle(SecurityProperties properties, Clock clock) {
+		SecurityProperties.Logins logins = properties.logins();
 		this.maxPerUser = logins.maxFailuresPerUser();
 		this.maxPerAddress = logins.maxFailuresPerAddress();
 		this.window = logins.window();

@@ -12,7 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import org.billingreports.web.ErrorResponseWriter;
+import org.billingreports.kernel.ErrorResponseWriter;
 
 /**
  * Counts failed logins (a 401 for a request that carried credentials) per user name or API key and

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.billingreports.web.FieldErrors;
-import org.billingreports.web.SelfValidating;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.SelfValidating;
 
 /** {@code POST /users}: a user with a role, an account (not a SystemAdministrator) and, for a Customer, a customer. */
 public record NewUser(

@@ -19,8 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-import org.billingreports.BillingProperties;
-import org.billingreports.web.ErrorResponseWriter;
+import org.billingreports.kernel.ErrorResponseWriter;
 
 /**
  * HTTP Basic against the users table, an API key (see {@link ApiKeyAuthenticationFilter}), or a
@@ -42,7 +41,7 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnWebApplication
 	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors, ApiKeys apiKeys,
-			UserRepository users, LoginThrottle throttle, Sessions sessions, BillingProperties properties)
+			UserRepository users, LoginThrottle throttle, Sessions sessions, SecurityProperties properties)
 			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
@@ -53,7 +52,7 @@ class SecurityConfiguration {
 							: "Send valid credentials: HTTP Basic with a user name and password, Bearer with an API "
 									+ "key, or the session cookies of POST /auth/credentials");
 		};
-		boolean keysInQuery = properties.security().apiKeysInQuery();
+		boolean keysInQuery = properties.apiKeysInQuery();
 		ApiKeyAuthenticationFilter apiKeyFilter = new ApiKeyAuthenticationFilter(apiKeys, users, entryPoint,
 				keysInQuery);
 		http.csrf(csrf -> csrf.disable())

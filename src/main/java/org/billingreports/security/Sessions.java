@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
 
 /**
  * Signed-in sessions, kept in the database so that every node accepts every session and a restart
@@ -52,12 +51,12 @@ public class Sessions {
 
 	private final Duration lifetime;
 
-	Sessions(JdbcClient jdbc, UserRepository users, Clock clock, BillingProperties properties) {
+	Sessions(JdbcClient jdbc, UserRepository users, Clock clock, SecurityProperties properties) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
-		this.idleTimeout = properties.security().sessions().idleTimeout();
-		this.lifetime = properties.security().sessions().lifetime();
+		this.idleTimeout = properties.sessions().idleTimeout();
+		this.lifetime = properties.sessions().lifetime();
 	}
 
 	public Duration lifetime() {

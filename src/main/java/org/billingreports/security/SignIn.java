@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.web.ApiException;
-import org.billingreports.web.FieldErrors;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.FieldErrors;
 
 /**
  * Session sign-in and sign-out: checks a user name and password (or an API key), under the same

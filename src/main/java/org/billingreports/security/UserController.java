@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.accounts.CustomerRepository;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.RequestDto;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.RequestDto;
 
 /**
  * Users and their API keys. A SystemAdministrator manages every user; a Manager the Managers and

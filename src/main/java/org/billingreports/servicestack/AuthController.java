@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.security.Caller;
 import org.billingreports.security.SignIn;
-import org.billingreports.web.ApiException;
-import org.billingreports.web.RequestDto;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.RequestDto;
 
 /**
  * ServiceStack's session routes, as Evo Voice's command-line client and ServiceStack's clients use

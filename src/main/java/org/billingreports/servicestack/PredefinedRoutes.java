@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import org.billingreports.BillingProperties;
-import org.billingreports.web.ErrorResponseWriter;
+import org.billingreports.kernel.ErrorResponseWriter;
+import org.billingreports.kernel.RequestLimits;
 
 /**
  * ServiceStack's pre-defined routes, which its clients use by default: {@code /api/{Dto}} and
@@ -57,10 +57,10 @@ class PredefinedRoutes extends OncePerRequestFilter {
 
 	private final long maxBodyBytes;
 
-	PredefinedRoutes(JsonMapper jsonMapper, ErrorResponseWriter errors, BillingProperties properties) {
+	PredefinedRoutes(JsonMapper jsonMapper, ErrorResponseWriter errors, RequestLimits limits) {
 		this.jsonMapper = jsonMapper;
 		this.errors = errors;
-		this.maxBodyBytes = properties.limits().maxRequestBytes().toBytes();
+		this.maxBodyBytes = limits.maxRequestBytes().toBytes();
 	}
 
 	@Override

@@ -25,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import org.billingreports.web.ApiException;
-import org.billingreports.web.ErrorResponseWriter;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ErrorResponseWriter;
 import org.billingreports.web.RequestSizeLimitFilter;
 
 /**

@@ -25,6 +25,9 @@ import org.springframework.util.StringUtils;
 
 import org.billingreports.security.Caller;
 
+import org.billingreports.kernel.ErrorResponse;
+import org.billingreports.kernel.RequestDto;
+
 /**
  * The OpenAPI description of every route, at {@code /openapi.json} and browsable at
  * {@code /swagger-ui} (springdoc). Request DTOs are documented as JSON bodies (they may come as a

@@ -22,6 +22,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ErrorBodies;
+import org.billingreports.kernel.ErrorResponse;
+
 /** Every failure of a controller becomes a ServiceStack error with a fitting status; never a stack trace. */
 @RestControllerAdvice
 public class ApiExceptionHandler {

@@ -24,6 +24,11 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.RequestDto;
+import org.billingreports.kernel.SelfValidating;
+
 /** Resolves {@link RequestDto} parameters. */
 class RequestDtoArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -13,7 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import org.billingreports.BillingProperties;
+
+import org.billingreports.kernel.ErrorResponseWriter;
+import org.billingreports.kernel.RequestLimits;
 
 /**
  * Refuses a request body larger than {@code billing.limits.max-request-bytes} with 413 before
@@ -32,10 +34,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxImportBytes;
 
-	public RequestSizeLimitFilter(ErrorResponseWriter errors, BillingProperties properties) {
+	RequestSizeLimitFilter(ErrorResponseWriter errors, RequestLimits limits) {
 		this.errors = errors;
-		this.maxBytes = properties.limits().maxRequestBytes().toBytes();
-		this.maxImportBytes = properties.limits().maxImportBytes().toBytes();
+		this.maxBytes = limits.maxRequestBytes().toBytes();
+		this.maxImportBytes = limits.maxImportBytes().toBytes();
 	}
 
 	@Override

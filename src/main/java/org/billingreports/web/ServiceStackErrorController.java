@@ -12,6 +12,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.billingreports.kernel.ErrorResponse;
+
 /**
  * Errors the servlet container raises before Spring MVC (a malformed URL, a request rejected by a
  * filter) also answer in the ServiceStack shape, instead of Boot's default error body.

@@ -14,11 +14,12 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
-import org.billingreports.BillingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import org.billingreports.kernel.RequestLimits;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -27,18 +28,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final Validator validator;
 
-	private final BillingProperties properties;
+	private final RequestLimits limits;
 
-	WebConfiguration(JsonMapper jsonMapper, Validator validator, BillingProperties properties) {
+	WebConfiguration(JsonMapper jsonMapper, Validator validator, RequestLimits limits) {
 		this.jsonMapper = jsonMapper;
 		this.validator = validator;
-		this.properties = properties;
+		this.limits = limits;
 	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new RequestDtoArgumentResolver(this.jsonMapper, this.validator,
-				this.properties.limits().maxRequestBytes().toBytes()));
+				this.limits.maxRequestBytes().toBytes()));
 	}
 
 	/**

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
 
@@ -28,7 +28,7 @@ import static org.billingreports.support.Fixtures.ok;
 class MailOutboxTest extends ApiTestSupport {
 
 	@Autowired
-	BillingProperties properties;
+	ServiceProperties service;
 
 	@Test
 	void aMailIsWrittenAsAnEmlFile() throws Exception {
@@ -43,7 +43,7 @@ class MailOutboxTest extends ApiTestSupport {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
 				ok(admin().get("/reports/" + reportId)).get("notifications").get(0).get("status").asString())
 			.isEqualTo("delivered"));
-		Path outbox = this.properties.mailOutboxDir();
+		Path outbox = this.service.dataDir().resolve("mail-outbox");
 		Path file;
 		try (var files = Files.list(outbox)) {
 			file = files.filter(candidate -> read(candidate).contains(reportId)).findFirst().orElseThrow();

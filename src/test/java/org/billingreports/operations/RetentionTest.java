@@ -15,7 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.billingreports.report.ReportFiles;
+import org.billingreports.billingjob.ReportFiles;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import org.billingreports.BillingProperties;
 import org.billingreports.support.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,12 +53,12 @@ class LoginThrottleTest {
 		assertThat(this.throttle.blockedFor("bob", "10.0.0.3")).isNull();
 	}
 
-	private static BillingProperties properties(int perUser, int perAddress, Duration window) {
+	private static SecurityProperties properties(int perUser, int perAddress, Duration window) {
 		return new Binder(new MapConfigurationPropertySource(Map.of(
 						"billing.security.logins.max-failures-per-user", String.valueOf(perUser),
 						"billing.security.logins.max-failures-per-address", String.valueOf(perAddress),
 						"billing.security.logins.window", window.toString())))
-			.bindOrCreate("billing", BillingProperties.class);
+			.bindOrCreate("billing.security", SecurityProperties.class);
 	}
 
 }

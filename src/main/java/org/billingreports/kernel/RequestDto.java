@@ -1,4 +1,4 @@
-package org.billingreports.web;
+package org.billingreports.kernel;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.billingreports.web;
+package org.billingreports.kernel;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
-package org.billingreports.report;
+package org.billingreports.billingjob;
 
 import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
-import org.billingreports.BillingProperties;
+import org.billingreports.kernel.ServiceProperties;
 
 /** Where a report's billing file (and its workbook) live: in the reports folder, named by the report. */
 @Component
@@ -12,8 +12,8 @@ public class ReportFiles {
 
 	private final Path folder;
 
-	ReportFiles(BillingProperties properties) {
-		this.folder = properties.reportsDir();
+	ReportFiles(ServiceProperties properties) {
+		this.folder = properties.dataDir().resolve("reports");
 	}
 
 	public Path folder() {

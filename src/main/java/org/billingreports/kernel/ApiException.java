@@ -1,4 +1,4 @@
-package org.billingreports.web;
+package org.billingreports.kernel;
 
 import java.time.Duration;
 import java.util.List;

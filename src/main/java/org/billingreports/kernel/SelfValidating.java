@@ -1,4 +1,4 @@
-package org.billingreports.web;
+package org.billingreports.kernel;
 
 /** A request DTO with rules that span fields or need more than a constraint annotation. */
 public interface SelfValidating {

@@ -1,0 +1,22 @@
+package org.billingreports.billingjob;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tuning of {@code billingReportJob} ({@code billing.jobs.billing-report.*}, in
+ * {@code jobs/billing-report.properties}).
+ * @param chunkSize call records rated per transaction
+ * @param pageSize call records fetched per query
+ * @param partitions ranges of call records rated at once, each on a thread of its own; 0: one per
+ * processor core
+ */
+@ConfigurationProperties("billing.jobs.billing-report")
+public record BillingJobProperties(@DefaultValue("5000") int chunkSize, @DefaultValue("5000") int pageSize,
+		@DefaultValue("0") int partitions) {
+
+	public int effectivePartitions() {
+		return (this.partitions > 0) ? this.partitions : Runtime.getRuntime().availableProcessors();
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.billingreports.kernel;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What every part of the service may need to know of the node it runs on ({@code billing.*}); each
+ * capability has its own settings beside it (e.g. {@code billing.notifications.*}).
+ *
+ * @param nodeName this node's name in {@code ReportInfo.server}; the host name when empty
+ * @param baseUrl the public base URL for links, e.g. {@code https://billing.example.com}; when empty,
+ * links are built from the request that asks for them
+ * @param dataDir where billing files, uploaded call-record files and (without an SMTP server) mails
+ * are kept, and the embedded database
+ * @param background whether this process does the background work of a node: scheduled runs,
+ * recovery, retention, notifications (the command line turns it off)
+ * @param shutdownGracePeriod how long a stopping node waits for its running jobs (and partitions) to
+ * reach a chunk boundary
+ */
+@ConfigurationProperties("billing")
+public record ServiceProperties(@DefaultValue("") String nodeName, @DefaultValue("") String baseUrl,
+		@DefaultValue("./data") Path dataDir, @DefaultValue("true") boolean background,
+		@DefaultValue("30s") Duration shutdownGracePeriod) {
+
+	public String effectiveNodeName() {
+		if (!this.nodeName.isBlank()) {
+			return this.nodeName;
+		}
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+}
