@@ -22,7 +22,7 @@ public class BillingReportsApplication {
 	/** The HTTP service, or with a command (report, restart, import, status) the command line. */
 	public static void main(String[] args) {
 		if (args.length > 0 && CommandLine.COMMANDS.contains(args[0])) {
-			System.exit(new CommandLine(System.out, System.err).run(args));
+			System.exit(new CommandLine(BillingReportsApplication.class, System.out, System.err).run(args));
 		}
 		SpringApplication.run(BillingReportsApplication.class, args);
 	}

@@ -1,17 +1,15 @@
 package org.billingreports.accounts;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.billingreports.kernel.HttpUrls;
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
@@ -43,7 +41,7 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		}
 		String nightlyWebhook = (this.nightlyBilling != null) ? this.nightlyBilling.webhookUrl() : null;
 		if (nightlyWebhook != null && !nightlyWebhook.isBlank() && !errors.has("nightlyBilling.webhookUrl")
-				&& !isHttpUrl(nightlyWebhook)) {
+				&& !HttpUrls.isHttpUrl(nightlyWebhook)) {
 			errors.add("nightlyBilling.webhookUrl", "InvalidUrl",
 					"nightlyBilling.webhookUrl must be an absolute http or https URL");
 		}
@@ -75,17 +73,6 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 			return true;
 		}
 		catch (DateTimeException ex) {
-			return false;
-		}
-	}
-
-	private static boolean isHttpUrl(String text) {
-		try {
-			URI uri = new URI(text.strip());
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
 			return false;
 		}
 	}

@@ -1,10 +1,9 @@
 package org.billingreports.batch;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -13,10 +12,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a caller wait for a job execution to end without polling. Register it as the first listener
- * of the jobs whose end someone waits for: listeners' {@code afterJob} run in reverse order, so it
- * learns of the end last, once the others (a readable failure reason) are done. Spring Batch saves
- * the end before it calls the listeners, so the repository alone cannot tell.
+ * The one place that knows when a job execution has ended, for everyone who waits for that: a request
+ * that answers once an import is done, the command line, a delete that stops a report first, a node
+ * that stops gracefully. It also knows which executions run in this process.
+ * <p>
+ * Register it as the first listener of every job: listeners' {@code afterJob} run in reverse order,
+ * so it learns of the end last, once the others (a readable failure reason) are done. Spring Batch
+ * saves the end before it calls the listeners, so the repository alone cannot tell; and for an
+ * execution another node runs, the repository is all there is, so it is read again every second.
  */
 @Component
 public class JobCompletions implements JobExecutionListener {
@@ -30,7 +33,7 @@ public class JobCompletions implements JobExecutionListener {
 	private final Object lock = new Object();
 
 	/** This node's executions between {@code beforeJob} and the end of {@code afterJob}. */
-	private final Set<Long> running = new HashSet<>();
+	private final Map<Long, JobExecution> running = new LinkedHashMap<>();
 
 	/** This node's executions that ended lately, as the listeners left them. */
 	private final Map<Long, JobExecution> ended = new LinkedHashMap<>() {
@@ -47,7 +50,10 @@ public class JobCompletions implements JobExecutionListener {
 	}
 
 	/**
-	 * @return the execution as it ended, or as it stands when {@code timeout} passed first
+	 * Waits until the execution has ended, here or on any node: its job and all its steps (a stopped
+	 * job's step runs on to its chunk boundary) no longer running, and this node's listeners done.
+	 * @return the execution as it ended, or as it stands when {@code timeout} passed first;
+	 * {@code null} when there is no such execution
 	 */
 	public JobExecution await(long executionId, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -58,7 +64,7 @@ public class JobCompletions implements JobExecutionListener {
 				if (done != null) {
 					return done;
 				}
-				runningHere = this.running.contains(executionId);
+				runningHere = this.running.containsKey(executionId);
 			}
 			// Queued, run elsewhere, or ended long ago: the repository knows.
 			JobExecution current = runningHere ? null : this.jobRepository.getJobExecution(executionId);
@@ -70,7 +76,7 @@ public class JobCompletions implements JobExecutionListener {
 				if (done != null) {
 					return done;
 				}
-				if (current != null && !current.isRunning() && !this.running.contains(executionId)) {
+				if (current != null && hasEnded(current) && !this.running.containsKey(executionId)) {
 					return current;
 				}
 				long left = deadline - System.nanoTime();
@@ -83,6 +89,11 @@ public class JobCompletions implements JobExecutionListener {
 		return this.jobRepository.getJobExecution(executionId);
 	}
 
+	/** Whether the execution, as saved, and every step of it have stopped running. */
+	public static boolean hasEnded(JobExecution execution) {
+		return !execution.isRunning() && execution.getStepExecutions().stream().noneMatch(step -> step.getStatus().isRunning());
+	}
+
 	/**
 	 * The status to show for an execution: one whose end is saved while this node's listeners are
 	 * still at work (its failure reason not written yet) is still {@code Running}.
@@ -91,7 +102,7 @@ public class JobCompletions implements JobExecutionListener {
 		ExecutionStatus saved = ExecutionStatus.of(execution.getStatus());
 		if (saved.hasEnded()) {
 			synchronized (this.lock) {
-				if (this.running.contains(execution.getId())) {
+				if (this.running.containsKey(execution.getId())) {
 					return ExecutionStatus.Running;
 				}
 			}
@@ -99,10 +110,32 @@ public class JobCompletions implements JobExecutionListener {
 		return saved;
 	}
 
+	/** The executions running in this process now, e.g. to stop them when it stops. */
+	public List<JobExecution> runningHere() {
+		synchronized (this.lock) {
+			return List.copyOf(this.running.values());
+		}
+	}
+
+	/** @return whether every execution of this process ended within {@code timeout} */
+	public boolean awaitNoneRunningHere(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.lock) {
+			while (!this.running.isEmpty()) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.lock, left);
+			}
+		}
+		return true;
+	}
+
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		synchronized (this.lock) {
-			this.running.add(jobExecution.getId());
+			this.running.put(jobExecution.getId(), jobExecution);
 		}
 	}
 

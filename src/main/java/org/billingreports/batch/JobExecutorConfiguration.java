@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import org.billingreports.monitoring.JobLogContext;
 
 /**
  * The threads that run jobs. Boot's {@code JobOperator} uses this executor, so {@code start}

@@ -25,9 +25,6 @@ import org.billingreports.rating.CustomerUsage;
 import org.billingreports.rating.EffectiveSettings;
 import org.billingreports.rating.ItemUsage;
 import org.billingreports.rating.LineCalculator;
-import org.billingreports.report.Report;
-import org.billingreports.billingjob.ReportFiles;
-import org.billingreports.report.ReportRepository;
 
 /**
  * The second step: sums the report's billing rows per customer and item (in the database), prices
@@ -41,9 +38,7 @@ class BillingFileTasklet implements Tasklet {
 	static final Comparator<Customer> FILE_ORDER = Comparator.comparing(Customer::name, String.CASE_INSENSITIVE_ORDER)
 		.thenComparing(Customer::id);
 
-	private final Report report;
-
-	private final ReportRepository reports;
+	private final ReportToBill report;
 
 	private final AccountRepository accounts;
 
@@ -57,11 +52,10 @@ class BillingFileTasklet implements Tasklet {
 
 	private final ReportFiles files;
 
-	BillingFileTasklet(Report report, ReportRepository reports, AccountRepository accounts,
-			CustomerRepository customers, PhoneNumberRepository phoneNumbers, BillingRowRepository rows,
-			BillingLineRepository lines, ReportFiles files) {
+	BillingFileTasklet(ReportToBill report, AccountRepository accounts, CustomerRepository customers,
+			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, BillingLineRepository lines,
+			ReportFiles files) {
 		this.report = report;
-		this.reports = reports;
 		this.accounts = accounts;
 		this.customers = customers;
 		this.phoneNumbers = phoneNumbers;
@@ -79,7 +73,7 @@ class BillingFileTasklet implements Tasklet {
 		// Prices come down the whole tree, even when the report covers only a subtree of it.
 		EffectiveSettings settings = new EffectiveSettings(this.accounts.settingsOf(accountId),
 				all.stream().map(Customer::node).toList());
-		Set<String> scope = this.report.isScoped() ? this.reports.scope(this.report.id()) : null;
+		Set<String> scope = this.report.scope();
 		List<Customer> billed = new ArrayList<>(
 				all.stream().filter(customer -> scope == null || scope.contains(customer.id())).toList());
 		billed.sort(FILE_ORDER);

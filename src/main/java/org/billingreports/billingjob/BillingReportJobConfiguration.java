@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,16 +26,11 @@ import org.billingreports.accounts.AccountRepository;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
-import org.billingreports.monitoring.BillingMetrics;
-import org.billingreports.monitoring.JobLogContext;
-import org.billingreports.notifications.NotificationRecorder;
-import org.billingreports.operations.RunningJobs;
-import org.billingreports.rating.CallRater;
-import org.billingreports.billingjob.ReportFiles;
-import org.billingreports.report.ReportLauncher;
-import org.billingreports.report.ReportRepository;
 import org.billingreports.kernel.ServiceProperties;
+import org.billingreports.monitoring.BillingMetrics;
+import org.billingreports.rating.CallRater;
 
 /**
  * {@code billingReportJob}, one job instance per report (identifying parameter {@code reportId}):
@@ -47,25 +44,25 @@ import org.billingreports.kernel.ServiceProperties;
 @Configuration(proxyBeanMethods = false)
 class BillingReportJobConfiguration {
 
-	private static final String REPORT_ID = "#{jobParameters['" + ReportLauncher.REPORT_ID + "']}";
+	private static final String REPORT_ID = "#{jobParameters['" + BillingJob.REPORT_ID + "']}";
 
 	/**
 	 * Listeners end a job in the reverse order of registration: first the readable failure reason,
-	 * then the notifications that carry it, the metrics, last whoever waits for the end.
+	 * then the listeners of other capabilities (the notifications that carry the reason), the metrics,
+	 * last whoever waits for the end.
 	 */
 	@Bean
 	Job billingReportJob(JobRepository jobRepository, Step rateCallsStep, Step billingFileStep,
-			JobCompletions completions, RunningJobs runningJobs, NotificationRecorder notifications,
-			BillingMetrics metrics) {
-		return new JobBuilder(ReportLauncher.JOB_NAME, jobRepository).start(rateCallsStep)
+			JobCompletions completions, BillingMetrics metrics, ObjectProvider<BillingJobListener> listeners) {
+		SimpleJobBuilder job = new JobBuilder(BillingJob.NAME, jobRepository).start(rateCallsStep)
 			.next(billingFileStep)
-			.listener(new JobLogContext(ReportLauncher.REPORT_ID))
+			.listener(new JobLogContext(BillingJob.REPORT_ID))
 			.listener(completions)
-			.listener(metrics.reportsEnded())
-			.listener(runningJobs)
-			.listener(notifications)
+			.listener(metrics.reportsEnded());
+		listeners.orderedStream().forEach(job::listener);
+		return job
 			.listener(new ReadableFailures(jobRepository,
-					Map.of(BillingJobProgress.RATE_STEP, "Rating call records failed", BillingJobProgress.FILE_STEP,
+					Map.of(BillingJob.RATE_STEP, "Rating call records failed", BillingJob.FILE_STEP,
 							"Writing the billing file failed"),
 					". Restart the report once the cause is fixed.",
 					"The report was stopped before it completed; restart it to finish"))
@@ -79,11 +76,11 @@ class BillingReportJobConfiguration {
 	 */
 	@Bean
 	Step rateCallsStep(JobRepository jobRepository, CallRangePartitioner callRangePartitioner,
-			PartitionHandler ratingPartitionHandler, ReportRepository reports, NamedParameterJdbcTemplate jdbc) {
-		return new StepBuilder(BillingJobProgress.RATE_STEP, jobRepository)
-			.partitioner(BillingJobProgress.PARTITION_STEP, callRangePartitioner)
+			PartitionHandler ratingPartitionHandler, ReportDefinitions reports, NamedParameterJdbcTemplate jdbc) {
+		return new StepBuilder(BillingJob.RATE_STEP, jobRepository)
+			.partitioner(BillingJob.PARTITION_STEP, callRangePartitioner)
 			.partitionHandler(ratingPartitionHandler)
-			.listener(BillingJobProgress.counter(reports, jdbc, jobRepository))
+			.listener(new RatingProgress(reports, jdbc, jobRepository))
 			.listener(new UnfinishedPartitions(jobRepository))
 			.build();
 	}
@@ -94,14 +91,14 @@ class BillingReportJobConfiguration {
 			JdbcPagingItemReader<CallToRate> callsToRateReader, ItemProcessor<CallToRate, BillingRow> callRatingProcessor,
 			BillingRowWriter billingRowWriter, BillingMetrics metrics, BillingJobProperties properties,
 			ServiceProperties service) {
-		return new StepBuilder(BillingJobProgress.PARTITION_STEP, jobRepository)
+		return new StepBuilder(BillingJob.PARTITION_STEP, jobRepository)
 			.<CallToRate, BillingRow>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(callsToRateReader)
 			.processor(callRatingProcessor)
 			.writer(billingRowWriter)
-			.listener(BillingJobProgress.node(service.effectiveNodeName(), jobRepository))
-			.listener(new JobLogContext(ReportLauncher.REPORT_ID))
+			.listener(Partitions.nodeRecorder(service.effectiveNodeName(), jobRepository))
+			.listener(new JobLogContext(BillingJob.REPORT_ID))
 			.listener(metrics.callsRated())
 			.build();
 	}
@@ -109,13 +106,13 @@ class BillingReportJobConfiguration {
 	@Bean
 	@StepScope
 	CallRangePartitioner callRangePartitioner(@Value("#{stepExecution}") StepExecution ratingStep) {
-		return BillingJobProgress.partitioner(ratingStep.getExecutionContext());
+		return CallRangePartitioner.of(ratingStep.getExecutionContext());
 	}
 
 	@Bean
 	Step billingFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			BillingFileTasklet billingFileTasklet) {
-		return new StepBuilder(BillingJobProgress.FILE_STEP, jobRepository)
+		return new StepBuilder(BillingJob.FILE_STEP, jobRepository)
 			.tasklet(billingFileTasklet, transactionManager)
 			.build();
 	}
@@ -125,9 +122,8 @@ class BillingReportJobConfiguration {
 	JdbcPagingItemReader<CallToRate> callsToRateReader(@Value(REPORT_ID) String reportId,
 			@Value("#{stepExecutionContext['" + CallRangePartitioner.MIN_ID + "']}") long minId,
 			@Value("#{stepExecutionContext['" + CallRangePartitioner.MAX_ID + "']}") long maxId,
-			ReportRepository reports, DataSource dataSource, BillingJobProperties properties) throws Exception {
-		return new ReportCalls(BillingJobProgress.report(reports, reportId)).reader(dataSource,
-				properties.pageSize(), minId, maxId);
+			ReportDefinitions reports, DataSource dataSource, BillingJobProperties properties) throws Exception {
+		return new ReportCalls(reports.toBill(reportId)).reader(dataSource, properties.pageSize(), minId, maxId);
 	}
 
 	@Bean
@@ -144,11 +140,10 @@ class BillingReportJobConfiguration {
 
 	@Bean
 	@StepScope
-	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, ReportRepository reports,
+	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
 			AccountRepository accounts, CustomerRepository customers, PhoneNumberRepository phoneNumbers,
 			BillingRowRepository rows, BillingLineRepository lines, ReportFiles files) {
-		return new BillingFileTasklet(BillingJobProgress.report(reports, reportId), reports, accounts, customers,
-				phoneNumbers, rows, lines, files);
+		return new BillingFileTasklet(reports.toBill(reportId), accounts, customers, phoneNumbers, rows, lines, files);
 	}
 
 }

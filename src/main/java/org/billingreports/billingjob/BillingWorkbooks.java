@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
-import org.billingreports.billingjob.ReportFiles;
 
 /**
  * A completed report's workbook ({@code GET /reports/{id}.xlsx}), made from its stored lines when

@@ -21,6 +21,11 @@ class CallRangePartitioner implements Partitioner {
 
 	private final long maxId;
 
+	/** The ids the rating step found when it first started (see {@link RatingProgress}). */
+	static CallRangePartitioner of(ExecutionContext ratingStep) {
+		return new CallRangePartitioner(ratingStep.getLong(MIN_ID), ratingStep.getLong(MAX_ID));
+	}
+
 	/** @param minId the lowest id, {@code maxId} the highest; {@code minId > maxId} when there are none */
 	CallRangePartitioner(long minId, long maxId) {
 		this.minId = minId;

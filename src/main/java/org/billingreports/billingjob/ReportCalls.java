@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import org.billingreports.rating.Channel;
 import org.billingreports.rating.Direction;
-import org.billingreports.report.Report;
 
 /**
  * Which call records a report rates: its account's, started within its period (SPEC section 7), and
@@ -37,7 +36,7 @@ final class ReportCalls {
 
 	private final String where;
 
-	ReportCalls(Report report) {
+	ReportCalls(ReportToBill report) {
 		this.parameters = Map.of("accountId", report.accountId(), "start",
 				OffsetDateTime.ofInstant(report.period().start(), ZoneOffset.UTC), "end",
 				OffsetDateTime.ofInstant(report.period().end(), ZoneOffset.UTC), "reportId", report.id());

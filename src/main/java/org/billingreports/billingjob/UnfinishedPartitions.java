@@ -27,7 +27,7 @@ class UnfinishedPartitions implements StepExecutionListener {
 			return null;
 		}
 		for (StepExecution partition : stored.getStepExecutions()) {
-			if (BillingJobProgress.isPartition(partition) && partition.getStatus().isRunning()) {
+			if (BillingJob.isPartition(partition) && partition.getStatus().isRunning()) {
 				fail(partition);
 			}
 		}
@@ -37,9 +37,9 @@ class UnfinishedPartitions implements StepExecutionListener {
 	private void fail(StepExecution partition) {
 		StepExecution current = partition;
 		for (int attempt = 0; attempt < 3 && current != null && current.getStatus().isRunning(); attempt++) {
-			String node = current.getExecutionContext().getString(BillingJobProgress.NODE, null);
+			String node = current.getExecutionContext().getString(Partitions.NODE, null);
 			try {
-				BillingJobProgress.failPartition(current, (node == null) ? "no worker took it in time"
+				Partitions.fail(current, (node == null) ? "no worker took it in time"
 						: "the worker " + node + " did not finish it in time", this.jobRepository);
 				return;
 			}

@@ -33,7 +33,10 @@ import org.billingreports.security.Caller;
  * import has ended; a large file at once, 202 with its {@code Location}.
  */
 @RestController
-class CallImportController {
+public class CallImportController {
+
+	/** The import route; its {@code format} names the file's format, and its body may be large. */
+	public static final String PATH = "/calls/import";
 
 	private final CallImportService imports;
 
@@ -41,7 +44,7 @@ class CallImportController {
 		this.imports = imports;
 	}
 
-	@PostMapping(path = "/calls/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import call records", description = "The file as the multipart part 'file' or as a "
 			+ "text/csv body; format native (default), asterisk or freeswitch.")
 	@EndedOrAccepted
@@ -56,7 +59,7 @@ class CallImportController {
 				() -> (file != null) ? file.getInputStream() : null, caller));
 	}
 
-	@PostMapping(path = "/calls/import")
+	@PostMapping(path = PATH)
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@EndedOrAccepted

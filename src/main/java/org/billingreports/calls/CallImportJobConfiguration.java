@@ -34,8 +34,7 @@ import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.ReadableFailures;
 import org.billingreports.monitoring.BillingMetrics;
-import org.billingreports.monitoring.JobLogContext;
-import org.billingreports.operations.RunningJobs;
+import org.billingreports.batch.JobLogContext;
 
 /**
  * {@code callImportJob}: one chunk-oriented step that streams an uploaded file, parses each line in
@@ -57,14 +56,13 @@ class CallImportJobConfiguration {
 
 	@Bean
 	Job callImportJob(JobRepository jobRepository, Step importCallsStep, Step checkRejectionsStep,
-			JobCompletions completions, RunningJobs runningJobs, CallImportRepository imports,
+			JobCompletions completions, CallImportRepository imports,
 			BillingMetrics metrics) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importCallsStep)
 			.next(checkRejectionsStep)
 			.listener(new JobLogContext(IMPORT_ID))
 			.listener(completions)
 			.listener(metrics.importsEnded())
-			.listener(runningJobs)
 			.listener(new ReadableFailures(jobRepository, Map.of(IMPORT_STEP, "Reading the file failed", CHECK_STEP,
 					"The file was refused"), "", "The import was stopped before it completed; restart it to finish"))
 			.listener(deleteSpoolFileWhenCompleted(imports))

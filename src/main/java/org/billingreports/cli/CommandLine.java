@@ -6,16 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.billingreports.BillingReportsApplication;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.ResponseError;
 
@@ -55,11 +56,15 @@ public final class CommandLine {
 	private static final Set<String> SETTING_PREFIXES = Set.of("--spring.", "--billing.", "--logging.",
 			"--server.");
 
+	private final Class<?> application;
+
 	private final PrintStream out;
 
 	private final PrintStream err;
 
-	public CommandLine(PrintStream out, PrintStream err) {
+	/** @param application the service's application class, whose context the command runs in */
+	public CommandLine(Class<?> application, PrintStream out, PrintStream err) {
+		this.application = application;
 		this.out = out;
 		this.err = err;
 	}
@@ -85,7 +90,7 @@ public final class CommandLine {
 		if (settings.stream().noneMatch(setting -> setting.startsWith("--billing.node-name="))) {
 			settings.add("--billing.node-name=" + host() + "-cli-" + ProcessHandle.current().pid());
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingReportsApplication.class)
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(settings.toArray(String[]::new))) {
@@ -109,17 +114,17 @@ public final class CommandLine {
 
 	private int execute(Commands commands, Parsed parsed) throws Exception {
 		return switch (parsed.command()) {
-			case "report" -> commands.report(parsed.required("account"), parsed.required("start"),
-					parsed.required("end"), parsed.flag("include-customer-ids"), parsed.option("email"),
+			case "report" -> commands.report(parsed.option("account"), parsed.option("start"),
+					parsed.option("end"), parsed.flag("include-customer-ids"), parsed.option("email"),
 					parsed.option("webhook"), this.out, this.err);
-			case "restart" -> commands.restart(parsed.argument("REPORT_ID"), this.out, this.err);
-			case "status" -> commands.status(parsed.argument("REPORT_ID"), this.out);
+			case "restart" -> commands.restart(parsed.argument(), this.out, this.err);
+			case "status" -> commands.status(parsed.argument(), this.out);
 			case "import" -> {
-				Path file = Path.of(parsed.argument("FILE"));
+				Path file = Path.of(parsed.argument());
 				if (!Files.isReadable(file)) {
 					throw new IllegalArgumentException("import: cannot read " + file);
 				}
-				yield commands.importFile(file, parsed.required("account"), parsed.option("format"),
+				yield commands.importFile(file, parsed.option("account"), parsed.option("format"),
 						parsed.option("time-zone"), parsed.option("default-customer"), this.out, this.err);
 			}
 			default -> throw new IllegalArgumentException("unknown command " + parsed.command());
@@ -141,8 +146,11 @@ public final class CommandLine {
 		return (at >= 0) ? name.substring(at + 1) : "localhost";
 	}
 
-	/** A command, its arguments, its options and the settings passed on to Spring. */
-	record Parsed(String command, List<String> arguments, Map<String, String> options, List<String> settings) {
+	/**
+	 * A command, its arguments, its options and the settings passed on to Spring, read by Spring Boot's
+	 * own parser of {@code --name=value} arguments.
+	 */
+	record Parsed(String command, List<String> arguments, ApplicationArguments options, List<String> settings) {
 
 		private static final Map<String, Set<String>> OPTIONS = Map.of("report",
 				Set.of("account", "start", "end", "include-customer-ids", "email", "webhook"), "restart", Set.of(),
@@ -159,52 +167,44 @@ public final class CommandLine {
 				throw new IllegalArgumentException((args.length == 0) ? "no command" : "unknown command " + args[0]);
 			}
 			String command = args[0];
-			List<String> arguments = new ArrayList<>();
-			Map<String, String> options = new LinkedHashMap<>();
+			ApplicationArguments options = new DefaultApplicationArguments(Arrays.copyOfRange(args, 1, args.length));
 			List<String> settings = new ArrayList<>();
-			for (int i = 1; i < args.length; i++) {
-				String arg = args[i];
-				if (SETTING_PREFIXES.stream().anyMatch(arg::startsWith)) {
-					settings.add(arg);
+			for (String name : options.getOptionNames()) {
+				if (SETTING_PREFIXES.stream().anyMatch(prefix -> ("--" + name).startsWith(prefix))) {
+					options.getOptionValues(name).forEach(value -> settings.add("--" + name + "=" + value));
 				}
-				else if (arg.startsWith("--")) {
-					int equals = arg.indexOf('=');
-					String name = (equals < 0) ? arg.substring(2) : arg.substring(2, equals);
-					if (!OPTIONS.get(command).contains(name)) {
-						throw new IllegalArgumentException(command + ": unknown option --" + name);
-					}
-					options.put(name, (equals < 0) ? "true" : arg.substring(equals + 1));
-				}
-				else {
-					arguments.add(arg);
+				else if (!OPTIONS.get(command).contains(name)) {
+					throw new IllegalArgumentException(command + ": unknown option --" + name);
 				}
 			}
+			List<String> arguments = options.getNonOptionArgs();
 			if (arguments.size() != ARGUMENTS.get(command)) {
 				throw new IllegalArgumentException(command + ": expected " + ARGUMENTS.get(command) + " argument(s), got "
 						+ arguments.size());
 			}
+			Parsed parsed = new Parsed(command, arguments, options, settings);
 			for (String required : REQUIRED.get(command)) {
-				if (options.getOrDefault(required, "").isBlank()) {
+				if (parsed.option(required) == null || parsed.option(required).isBlank()) {
 					throw new IllegalArgumentException(command + ": --" + required + " is required");
 				}
 			}
-			return new Parsed(command, arguments, options, settings);
+			return parsed;
 		}
 
-		String argument(String name) {
+		/** The command's one argument (a report id, a file). */
+		String argument() {
 			return this.arguments.get(0);
 		}
 
+		/** An option's value; {@code null} when it was not given. */
 		String option(String name) {
-			return this.options.get(name);
+			List<String> values = this.options.getOptionValues(name);
+			return (values == null || values.isEmpty()) ? null : values.get(values.size() - 1);
 		}
 
+		/** Whether a flag such as {@code --include-customer-ids} was given (and not as {@code =false}). */
 		boolean flag(String name) {
-			return "true".equals(this.options.get(name));
-		}
-
-		String required(String name) {
-			return this.options.get(name);
+			return this.options.containsOption(name) && !"false".equalsIgnoreCase(option(name));
 		}
 
 	}

@@ -1,7 +1,5 @@
 package org.billingreports.monitoring;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,12 +10,10 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.batch.ExecutionStatus;
-import org.billingreports.report.ReportLauncher;
 
 /**
  * The service's own metrics, beside Spring Batch's ({@code spring.batch.job}, {@code spring.batch.step}
@@ -31,15 +27,8 @@ public class BillingMetrics {
 
 	private final Counter callsRated;
 
-	BillingMetrics(MeterRegistry registry, @BatchTaskExecutor ThreadPoolTaskExecutor jobTaskExecutor,
-			JdbcClient jdbc) {
+	BillingMetrics(MeterRegistry registry, @BatchTaskExecutor ThreadPoolTaskExecutor jobTaskExecutor) {
 		this.registry = registry;
-		for (ExecutionStatus status : List.of(ExecutionStatus.Queued, ExecutionStatus.Running)) {
-			Gauge.builder("billing.reports.active", () -> activeReports(jdbc, status))
-				.description("Reports queued or running now, on all nodes (from the job repository)")
-				.tag("status", status.name())
-				.register(registry);
-		}
 		this.callsRated = Counter.builder("billing.calls.rated")
 			.description("Call records rated into billing rows (its rate: call records per second)")
 			.register(registry);
@@ -97,15 +86,6 @@ public class BillingMetrics {
 			.tag("outcome", outcome)
 			.register(this.registry)
 			.increment();
-	}
-
-	private static long activeReports(JdbcClient jdbc, ExecutionStatus status) {
-		return jdbc.sql("SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_instance i "
-				+ "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = :job AND e.status IN (:statuses)")
-			.param("job", ReportLauncher.JOB_NAME)
-			.param("statuses", status.batchStatuses().stream().map(Enum::name).toList())
-			.query(Long.class)
-			.single();
 	}
 
 	private void ended(String name, String description, JobExecution execution) {

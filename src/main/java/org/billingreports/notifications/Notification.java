@@ -1,29 +1,33 @@
 package org.billingreports.notifications;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One notification of one job execution's end on one channel, with its delivery state. Its id is the
  * event id that receivers use to drop a repeat.
  */
-record Notification(String id, String reportId, long jobExecutionId, Channel channel, String target, String event,
-		String payload, Status status, int attempts, String lastError, Instant nextAttemptAt, Instant createdAt,
-		Instant deliveredAt) {
+public record Notification(String id, String reportId, long jobExecutionId, Channel channel, String target,
+		String event, String payload, Status status, int attempts, String lastError, Instant nextAttemptAt,
+		Instant createdAt, Instant deliveredAt) {
 
-	enum Channel {
+	public enum Channel {
 
 		email, webhook
 
 	}
 
-	enum Status {
+	public enum Status {
 
 		pending, delivered, failed
 
 	}
 
-	static final String COMPLETED = "report.completed";
-
-	static final String FAILED = "report.failed";
+	/** A notification to deliver as soon as possible, with a new id (its event id). */
+	public static Notification pending(String reportId, long jobExecutionId, Channel channel, String target,
+			String event, String payload, Instant now) {
+		return new Notification(UUID.randomUUID().toString(), reportId, jobExecutionId, channel, target, event, payload,
+				Status.pending, 0, null, now, now, null);
+	}
 
 }

@@ -13,14 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.accounts.AccountRepository;
 import org.billingreports.monitoring.BillingMetrics;
-import org.billingreports.report.Links;
 import org.billingreports.kernel.ServiceProperties;
 
 /**
@@ -30,7 +27,7 @@ import org.billingreports.kernel.ServiceProperties;
  * allowed run out; then the notification is marked failed. The report's status never changes.
  */
 @Component
-class NotificationDispatcher {
+public class NotificationDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
@@ -42,11 +39,7 @@ class NotificationDispatcher {
 
 	private final WebhookSender webhooks;
 
-	private final AccountRepository accounts;
-
-	private final Links links;
-
-	private final JsonMapper jsonMapper;
+	private final NotificationContent content;
 
 	private final NotificationProperties settings;
 
@@ -69,15 +62,13 @@ class NotificationDispatcher {
 	private final AtomicBoolean queued = new AtomicBoolean();
 
 	NotificationDispatcher(NotificationRepository notifications, EmailSender email, WebhookSender webhooks,
-			AccountRepository accounts, Links links, JsonMapper jsonMapper, NotificationProperties properties,
+			NotificationContent content, NotificationProperties properties,
 			ServiceProperties service,
 			Clock clock, BillingMetrics metrics) {
 		this.notifications = notifications;
 		this.email = email;
 		this.webhooks = webhooks;
-		this.accounts = accounts;
-		this.links = links;
-		this.jsonMapper = jsonMapper;
+		this.content = content;
 		this.settings = properties;
 		this.backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
 		this.node = service.effectiveNodeName();
@@ -94,7 +85,7 @@ class NotificationDispatcher {
 	}
 
 	/** Delivers what is due, soon, on the notification thread. */
-	void wakeUp() {
+	public void wakeUp() {
 		if (this.queued.compareAndSet(false, true)) {
 			try {
 				this.worker.execute(this::deliverDue);
@@ -128,12 +119,9 @@ class NotificationDispatcher {
 	private void attempt(Notification notification) {
 		int attempts = notification.attempts() + 1;
 		try {
-			NotificationPayload payload = this.jsonMapper.readValue(notification.payload(), NotificationPayload.class);
 			switch (notification.channel()) {
-				case email -> this.email.send(notification,
-						MailContent.of(payload, this.links.reportRestart(payload.report().id())));
-				case webhook -> this.webhooks.send(notification,
-						this.accounts.webhookSecret(payload.report().accountId()));
+				case email -> this.email.send(notification, this.content.mail(notification));
+				case webhook -> this.webhooks.send(notification, this.content.webhookSecret(notification));
 			}
 			this.notifications.delivered(notification.id(), attempts, this.clock.instant());
 			this.metrics.notification(notification.channel().name(), "delivered");

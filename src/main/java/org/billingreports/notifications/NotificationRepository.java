@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The notification outbox. */
 @Repository
-class NotificationRepository {
-
-	/** An ended execution of a report that wants a notification on a channel and has none. */
-	record Missing(String reportId, long jobExecutionId) {
-	}
+public class NotificationRepository {
 
 	private static final int MAX_ERROR = 1000;
 
@@ -31,7 +25,7 @@ class NotificationRepository {
 	}
 
 	/** Idempotent: a second row for the same execution and channel is not written. */
-	void insertIfAbsent(Notification notification) {
+	public void insertIfAbsent(Notification notification) {
 		this.jdbc
 			.sql("INSERT INTO notification (id, report_id, job_execution_id, channel, target, event, payload, status, "
 					+ "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
@@ -103,27 +97,6 @@ class NotificationRepository {
 			.update();
 	}
 
-	/**
-	 * Report executions that ended between {@code from} and {@code to} and want a notification on
-	 * {@code channel} that was never recorded: the process stopped between the job's end and its
-	 * recording.
-	 */
-	List<Missing> missing(Notification.Channel channel, Instant from, Instant to) {
-		String wanted = (channel == Notification.Channel.email) ? "r.email_address_to_notify"
-				: "r.webhook_url";
-		return this.jdbc
-			.sql("SELECT x.report_id, x.job_execution_id FROM report_execution x "
-					+ "JOIN billing_report r ON r.id = x.report_id "
-					+ "JOIN batch_job_execution e ON e.job_execution_id = x.job_execution_id "
-					+ "WHERE " + wanted + " IS NOT NULL AND e.end_time IS NOT NULL "
-					+ "AND e.status IN ('COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED') "
-					+ "AND e.end_time >= ? AND e.end_time < ? AND NOT EXISTS (SELECT 1 FROM notification n "
-					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = ?)")
-			.params(local(from), local(to), channel.name())
-			.query((rs, row) -> new Missing(rs.getString("report_id"), rs.getLong("job_execution_id")))
-			.list();
-	}
-
 	private static Notification notification(ResultSet rs, int row) throws SQLException {
 		return new Notification(rs.getString("id"), rs.getString("report_id"), rs.getLong("job_execution_id"),
 				Notification.Channel.valueOf(rs.getString("channel")), rs.getString("target"), rs.getString("event"),
@@ -139,11 +112,6 @@ class NotificationRepository {
 
 	private static OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
-	}
-
-	/** Spring Batch keeps its times as local date-times of the JVM's zone. */
-	private static LocalDateTime local(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
 	}
 
 	private static String truncate(String text) {

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import org.billingreports.billingjob.BillingJobProgress;
+import org.billingreports.billingjob.BillingJob;
+import org.billingreports.billingjob.Partitions;
 import org.billingreports.report.ReportLauncher;
 import org.billingreports.kernel.ServiceProperties;
 
@@ -147,17 +148,17 @@ public class ExecutionRecovery {
 	 * @param lost why the partition, run by that node, is lost, or {@code null} when it is not
 	 */
 	private void recoverPartitions(BiFunction<String, StepExecution, String> lost) {
-		for (JobExecution running : this.jobRepository.findRunningJobExecutions(ReportLauncher.JOB_NAME)) {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(BillingJob.NAME)) {
 			JobExecution stored = this.jobRepository.getJobExecution(running.getId());
 			for (StepExecution partition : (stored != null) ? stored.getStepExecutions() : List.<StepExecution>of()) {
-				String worker = partition.getExecutionContext().getString(BillingJobProgress.NODE, null);
+				String worker = partition.getExecutionContext().getString(Partitions.NODE, null);
 				String reason = (worker != null && partition.getStatus() == BatchStatus.STARTED
-						&& BillingJobProgress.isPartition(partition)) ? lost.apply(worker, partition) : null;
+						&& BillingJob.isPartition(partition)) ? lost.apply(worker, partition) : null;
 				if (reason == null) {
 					continue;
 				}
 				try {
-					BillingJobProgress.failPartition(partition, reason, this.jobRepository);
+					Partitions.fail(partition, reason, this.jobRepository);
 					log.warn("Recovered {} of job execution {}: {}", partition.getStepName(), running.getId(), reason);
 				}
 				catch (OptimisticLockingFailureException committedMeanwhile) {
@@ -203,8 +204,8 @@ public class ExecutionRecovery {
 	/** The running executions of both jobs, each with the node that holds it. */
 	private List<Owned> running() {
 		List<Owned> owned = new ArrayList<>();
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(ReportLauncher.JOB_NAME)) {
-			String reportId = execution.getJobParameters().getString(ReportLauncher.REPORT_ID);
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(BillingJob.NAME)) {
+			String reportId = execution.getJobParameters().getString(BillingJob.REPORT_ID);
 			Optional<String> node = this.jdbc.sql("SELECT node FROM report_execution WHERE job_execution_id = ?")
 				.param(execution.getId())
 				.query(String.class)

@@ -18,6 +18,7 @@ import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
+import org.billingreports.batch.JobCompletions;
 import org.billingreports.kernel.ServiceProperties;
 
 
@@ -35,16 +36,16 @@ class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 
 	private final ThreadPoolTaskExecutor jobExecutor;
 
-	private final RunningJobs runningJobs;
+	private final JobCompletions completions;
 
 	private final JobOperator jobOperator;
 
 	private final Duration gracePeriod;
 
-	GracefulShutdown(@BatchTaskExecutor ThreadPoolTaskExecutor jobExecutor, RunningJobs runningJobs, JobOperator jobOperator,
+	GracefulShutdown(@BatchTaskExecutor ThreadPoolTaskExecutor jobExecutor, JobCompletions completions, JobOperator jobOperator,
 			ServiceProperties properties) {
 		this.jobExecutor = jobExecutor;
-		this.runningJobs = runningJobs;
+		this.completions = completions;
 		this.jobOperator = jobOperator;
 		this.gracePeriod = properties.shutdownGracePeriod();
 	}
@@ -55,7 +56,7 @@ class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 		executor.shutdown();
 		List<Runnable> queued = new ArrayList<>();
 		executor.getQueue().drainTo(queued);
-		List<JobExecution> running = this.runningJobs.current();
+		List<JobExecution> running = this.completions.runningHere();
 		if (queued.isEmpty() && running.isEmpty()) {
 			return;
 		}
@@ -70,7 +71,7 @@ class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 			}
 		}
 		try {
-			if (!this.runningJobs.awaitNone(this.gracePeriod)) {
+			if (!this.completions.awaitNoneRunningHere(this.gracePeriod)) {
 				log.warn("Jobs still running after {}; they will be recovered at the next start",
 						this.gracePeriod);
 			}

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import org.billingreports.monitoring.JobLogContext;
+import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ExecutorProperties;
 import org.billingreports.billingjob.BillingJobProperties;
 

@@ -28,7 +28,8 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
 
-import org.billingreports.billingjob.BillingJobProgress;
+import org.billingreports.billingjob.BillingJob;
+import org.billingreports.billingjob.Partitions;
 import org.billingreports.billingjob.BillingJobProperties;
 import org.billingreports.kernel.ServiceProperties;
 
@@ -77,7 +78,7 @@ class RemotePartitioning {
 	MessageChannelPartitionHandler ratingPartitionHandler(DirectChannel partitionRequests,
 			JobRepository jobRepository, PartitioningProperties properties, BillingJobProperties job) {
 		MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-		handler.setStepName(BillingJobProgress.PARTITION_STEP);
+		handler.setStepName(BillingJob.PARTITION_STEP);
 		handler.setMessagingOperations(new MessagingTemplate(partitionRequests));
 		handler.setJobRepository(jobRepository);
 		handler.setPollInterval(properties.pollInterval().toMillis());

@@ -1,20 +1,18 @@
 package org.billingreports.report;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.net.URISyntaxException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.billingreports.kernel.HttpUrls;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
@@ -46,7 +44,7 @@ public record BillingReportRequest(
 		checkDate("startDate", this.startDate, errors);
 		checkDate("endDate", this.endDate, errors);
 		if (this.webhookUrl != null && !this.webhookUrl.isBlank() && !errors.has("webhookUrl")
-				&& !isHttpUrl(this.webhookUrl)) {
+				&& !HttpUrls.isHttpUrl(this.webhookUrl)) {
 			errors.add("webhookUrl", "InvalidUrl", "webhookUrl must be an absolute http or https URL");
 		}
 	}
@@ -60,17 +58,6 @@ public record BillingReportRequest(
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(field, "InvalidDate", field + DATE_MESSAGE);
-		}
-	}
-
-	private static boolean isHttpUrl(String text) {
-		try {
-			URI uri = new URI(text.strip());
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
 		}
 	}
 

@@ -54,8 +54,14 @@ class ReportController {
 
 	private final ReportService reports;
 
-	ReportController(ReportService reports) {
+	private final ReportDownloads downloads;
+
+	private final ReportDeletion deletion;
+
+	ReportController(ReportService reports, ReportDownloads downloads, ReportDeletion deletion) {
 		this.reports = reports;
+		this.downloads = downloads;
+		this.deletion = deletion;
 	}
 
 	@PostMapping(CREATE)
@@ -120,7 +126,7 @@ class ReportController {
 	@DeleteMapping("/reports/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws InterruptedException {
-		this.reports.delete(id, caller);
+		this.deletion.delete(id, caller);
 	}
 
 	@GetMapping("/reports/{id}.csv")
@@ -131,7 +137,7 @@ class ReportController {
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {
-		return download(this.reports.file(id, caller, token), TEXT_CSV, "billing-" + id + ".csv");
+		return download(this.downloads.file(id, caller, token), TEXT_CSV, "billing-" + id + ".csv");
 	}
 
 	@GetMapping("/reports/{id}.xlsx")
@@ -143,7 +149,7 @@ class ReportController {
 			schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<Resource> workbook(@PathVariable String id, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {
-		return download(this.reports.workbook(id, caller, token), XLSX, "billing-" + id + ".xlsx");
+		return download(this.downloads.workbook(id, caller, token), XLSX, "billing-" + id + ".xlsx");
 	}
 
 	/** {@code ?format=csv}: the same as the {@code .csv} suffix, as ServiceStack reads it. */

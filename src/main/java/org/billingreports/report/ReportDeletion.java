@@ -3,45 +3,90 @@ package org.billingreports.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.billingreports.batch.JobCompletions;
+import org.billingreports.billingjob.BillingJob;
 import org.billingreports.billingjob.ReportFiles;
+import org.billingreports.kernel.ApiException;
+import org.billingreports.security.Caller;
 
 /**
- * Deletes a report that is not running: its billing file, billing rows and lines, notifications, the
- * report itself, and its job instance's history in the job repository.
+ * Deletes a report: stops it first if it is running, then removes its files, billing rows and lines,
+ * notifications, the report itself, and its job instance's history in the job repository.
  */
 @Component
 public class ReportDeletion {
+
+	static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private final JdbcClient jdbc;
 
 	private final JobRepository jobRepository;
 
+	private final JobOperator jobOperator;
+
+	private final JobCompletions completions;
+
+	private final ReportAccess access;
+
 	private final ReportFiles files;
 
 	private final TransactionTemplate transaction;
 
-	ReportDeletion(JdbcClient jdbc, JobRepository jobRepository, ReportFiles files, TransactionTemplate transaction) {
+	ReportDeletion(JdbcClient jdbc, JobRepository jobRepository, JobOperator jobOperator, JobCompletions completions,
+			ReportAccess access, ReportFiles files, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.jobRepository = jobRepository;
+		this.jobOperator = jobOperator;
+		this.completions = completions;
+		this.access = access;
 		this.files = files;
 		this.transaction = transaction;
 	}
 
+	/**
+	 * {@code DELETE /reports/{id}}: a running report is stopped at its next chunk boundary (on whichever
+	 * node runs it) and deleted once it has stopped; one that does not stop within {@code STOP_WAIT}
+	 * answers 409.
+	 */
+	void delete(String id, Caller caller) throws InterruptedException {
+		ReportRepository.ReportRow row = this.access.actionable(id, caller, "delete");
+		JobExecution execution = (row.jobExecutionId() != null)
+				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
+		if (execution != null && execution.isRunning()) {
+			try {
+				this.jobOperator.stop(execution);
+			}
+			catch (JobExecutionNotRunningException alreadyEnded) {
+				// It ended between the read and the stop: nothing to stop.
+			}
+			JobExecution stopped = this.completions.await(execution.getId(), STOP_WAIT);
+			if (stopped != null && !JobCompletions.hasEnded(stopped)) {
+				throw ApiException.conflict("Stopping", "Report '" + id
+						+ "' is stopping at its next chunk boundary; delete it again in a moment");
+			}
+		}
+		delete(id);
+	}
+
+	/** Deletes a report that is not running, with everything that belongs to it. */
 	public void delete(String reportId) {
 		this.transaction.executeWithoutResult(status -> {
 			this.jdbc.sql("DELETE FROM billing_row WHERE report_id = ?").param(reportId).update();
 			this.jdbc.sql("DELETE FROM billing_line WHERE report_id = ?").param(reportId).update();
 			// Notifications, scope, idempotency keys and executions go with the report (ON DELETE CASCADE).
 			this.jdbc.sql("DELETE FROM billing_report WHERE id = ?").param(reportId).update();
-			JobInstance instance = this.jobRepository.getJobInstance(ReportLauncher.JOB_NAME,
-					ReportLauncher.parameters(reportId));
+			JobInstance instance = this.jobRepository.getJobInstance(BillingJob.NAME, BillingJob.parameters(reportId));
 			if (instance != null) {
 				this.jobRepository.deleteJobInstance(instance);
 			}
@@ -51,7 +96,7 @@ public class ReportDeletion {
 			Files.deleteIfExists(this.files.workbook(reportId));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("The billing file of report " + reportId + " could not be deleted", ex);
+			throw new UncheckedIOException("The files of report " + reportId + " could not be deleted", ex);
 		}
 	}
 

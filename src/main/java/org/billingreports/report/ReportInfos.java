@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
-import org.billingreports.billingjob.BillingJobProgress;
+import org.billingreports.billingjob.RatingProgress;
 import org.billingreports.billingjob.ReportSummary;
 import org.billingreports.kernel.ApiException;
 
@@ -85,7 +85,7 @@ public class ReportInfos {
 				yield "Queued on " + row.node() + ": "
 						+ ((ahead == 0) ? "next to run" : "position " + (ahead + 1) + " in the queue");
 			}
-			case Running -> BillingJobProgress.describe(execution);
+			case Running -> RatingProgress.describe(execution);
 			case Completed -> {
 				ReportSummary summary = ReportSummary.from(execution.getExecutionContext());
 				yield (summary != null) ? summary.describe() : "Completed";

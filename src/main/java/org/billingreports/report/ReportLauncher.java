@@ -3,14 +3,13 @@ package org.billingreports.report;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import org.billingreports.billingjob.BillingJob;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.ServiceProperties;
 
@@ -21,11 +20,6 @@ import org.billingreports.kernel.ServiceProperties;
 @Component
 public class ReportLauncher {
 
-	public static final String JOB_NAME = "billingReportJob";
-
-	/** The identifying job parameter: one job instance per report. */
-	public static final String REPORT_ID = "reportId";
-
 	private final JobOperator jobOperator;
 
 	private final Job billingReportJob;
@@ -34,7 +28,7 @@ public class ReportLauncher {
 
 	private final String node;
 
-	ReportLauncher(JobOperator jobOperator, @Qualifier(JOB_NAME) Job billingReportJob, ReportRepository reports,
+	ReportLauncher(JobOperator jobOperator, @Qualifier(BillingJob.NAME) Job billingReportJob, ReportRepository reports,
 			ServiceProperties properties) {
 		this.jobOperator = jobOperator;
 		this.billingReportJob = billingReportJob;
@@ -47,7 +41,7 @@ public class ReportLauncher {
 	}
 
 	public JobExecution launch(String reportId) throws Exception {
-		JobExecution execution = this.jobOperator.start(this.billingReportJob, parameters(reportId));
+		JobExecution execution = this.jobOperator.start(this.billingReportJob, BillingJob.parameters(reportId));
 		this.reports.recordExecution(reportId, execution.getId(), this.node);
 		if (execution.getStatus() == BatchStatus.FAILED) {
 			// The executor's queue refused it: nothing ran, so the request is refused as a whole.
@@ -84,10 +78,6 @@ public class ReportLauncher {
 			root = root.getCause();
 		}
 		return root.getMessage();
-	}
-
-	static JobParameters parameters(String reportId) {
-		return new JobParametersBuilder().addString(REPORT_ID, reportId).toJobParameters();
 	}
 
 }

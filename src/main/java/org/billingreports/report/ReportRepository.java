@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.billingjob.ReportDefinitions;
+import org.billingreports.billingjob.ReportToBill;
 import org.billingreports.rating.BillingPeriod;
 
 /**
@@ -24,7 +26,7 @@ import org.billingreports.rating.BillingPeriod;
  * {@code batch_job_execution} table, never stored here.
  */
 @Repository
-public class ReportRepository {
+public class ReportRepository implements ReportDefinitions {
 
 	/** A report with its latest job execution, if it has one. */
 	public record ReportRow(Report report, Long jobExecutionId, String node) {
@@ -65,8 +67,16 @@ public class ReportRepository {
 		}
 	}
 
+	@Override
+	public ReportToBill toBill(String reportId) {
+		Report report = find(reportId)
+			.orElseThrow(() -> new IllegalStateException("report " + reportId + " no longer exists"));
+		return new ReportToBill(report.id(), report.accountId(), report.period(), report.includeCustomerIds(),
+				report.isScoped() ? scope(reportId) : null);
+	}
+
 	/** The customers a scoped report covers, as fixed when it was requested. */
-	public Set<String> scope(String reportId) {
+	Set<String> scope(String reportId) {
 		return new HashSet<>(this.jdbc.sql("SELECT customer_id FROM report_customer_scope WHERE report_id = ?")
 			.param(reportId)
 			.query(String.class)

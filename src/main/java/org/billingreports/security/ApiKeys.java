@@ -43,7 +43,7 @@ public class ApiKeys {
 		this.clock = clock;
 	}
 
-	NewApiKey create(String userId, String name) {
+	public NewApiKey create(String userId, String name) {
 		String id = UUID.randomUUID().toString().replace("-", "");
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
@@ -55,7 +55,7 @@ public class ApiKeys {
 		return new NewApiKey(id, name, PREFIX + id + "_" + encoded, iso(now));
 	}
 
-	List<ApiKeyInfo> list(String userId) {
+	public List<ApiKeyInfo> list(String userId) {
 		return this.jdbc
 			.sql("SELECT id, name, created_at, last_used_at, revoked_at FROM api_key WHERE user_id = ? "
 					+ "ORDER BY created_at")
@@ -68,7 +68,7 @@ public class ApiKeys {
 	}
 
 	/** @return whether the user had that key, not yet revoked */
-	boolean revoke(String userId, String keyId) {
+	public boolean revoke(String userId, String keyId) {
 		return this.jdbc
 			.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
 			.params(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), keyId, userId)

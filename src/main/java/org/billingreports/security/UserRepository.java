@@ -38,7 +38,7 @@ public class UserRepository {
 	}
 
 	/** Users by username; only one account's when {@code accountId} is given. */
-	List<UserInfo> list(String accountId) {
+	public List<UserInfo> list(String accountId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + ", created_at FROM app_user WHERE (CAST(? AS VARCHAR) IS NULL OR account_id = ?) "
 					+ "ORDER BY username")
@@ -47,14 +47,14 @@ public class UserRepository {
 			.list();
 	}
 
-	Optional<UserInfo> info(String id) {
+	public Optional<UserInfo> info(String id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + ", created_at FROM app_user WHERE id = ?")
 			.param(id)
 			.query((rs, row) -> UserInfo.of(caller(rs, row), rs.getObject("created_at", OffsetDateTime.class)))
 			.optional();
 	}
 
-	void delete(String id) {
+	public void delete(String id) {
 		this.jdbc.sql("DELETE FROM app_user WHERE id = ?").param(id).update();
 	}
 

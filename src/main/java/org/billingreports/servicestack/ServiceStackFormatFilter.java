@@ -25,9 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import org.billingreports.calls.CallImportController;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.ErrorResponseWriter;
-import org.billingreports.web.RequestSizeLimitFilter;
+
 
 /**
  * ServiceStack's format selection, ahead of everything else (security included): a {@code .json}
@@ -66,7 +67,7 @@ class ServiceStackFormatFilter extends OncePerRequestFilter {
 		var query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
 		boolean suffix = request.getRequestURI().endsWith(JSON_SUFFIX);
 		// On the import route, format names the call-record file's format (SPEC section 3), not the answer's.
-		String format = request.getRequestURI().startsWith(RequestSizeLimitFilter.IMPORT_PATH) ? null
+		String format = request.getRequestURI().startsWith(CallImportController.PATH) ? null
 				: query.getFirst("format");
 		format = (format == null || format.isBlank()) ? null : format;
 		String accept = (format != null) ? FORMATS.get(format.strip().toLowerCase(Locale.ROOT)) : null;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 
+import org.billingreports.calls.CallImportController;
 import org.billingreports.kernel.ErrorResponseWriter;
 import org.billingreports.kernel.RequestLimits;
 
@@ -25,8 +26,6 @@ import org.billingreports.kernel.RequestLimits;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
-
-	public static final String IMPORT_PATH = "/calls/import";
 
 	private final ErrorResponseWriter errors;
 
@@ -43,7 +42,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = request.getRequestURI().startsWith(IMPORT_PATH) ? this.maxImportBytes : this.maxBytes;
+		long limit = request.getRequestURI().startsWith(CallImportController.PATH) ? this.maxImportBytes : this.maxBytes;
 		if (request.getContentLengthLong() > limit) {
 			this.errors.write(response, HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge",
 					"The request body is larger than the " + limit + " bytes this route accepts");

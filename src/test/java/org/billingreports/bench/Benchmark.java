@@ -32,6 +32,7 @@ import org.billingreports.calls.AsteriskLines;
 import org.billingreports.calls.CallImports;
 import org.billingreports.calls.ImportInfo;
 import org.billingreports.report.BillingReportRequest;
+import org.billingreports.report.ReportDeletion;
 import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportService;
 import org.billingreports.security.Caller;
@@ -180,7 +181,7 @@ public final class Benchmark {
 			throw new IllegalStateException("the report ended " + ended.status() + ": " + ended.statusMessage());
 		}
 		Map<String, SqlBaseline.Total> jobTotals = baseline.totals(report.id());
-		reports.delete(report.id(), BENCH);
+		context.getBean(ReportDeletion.class).delete(report.id());
 		vacuum(jdbc, postgres);
 
 		start = System.nanoTime();

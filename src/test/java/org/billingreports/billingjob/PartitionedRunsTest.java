@@ -92,7 +92,7 @@ class PartitionedRunsTest {
 			.getJobExecution(Long.parseLong(report.get("jobId").asString()));
 		List<StepExecution> partitions = execution.getStepExecutions()
 			.stream()
-			.filter(step -> step.getStepName().startsWith(BillingJobProgress.PARTITION_STEP))
+			.filter(step -> step.getStepName().startsWith(BillingJob.PARTITION_STEP))
 			.toList();
 		return new Run(report.get("statusMessage").asString(),
 				api.get("/reports/" + report.get("id").asString() + ".csv").bodyBytes(), partitions.size(),

@@ -156,7 +156,7 @@ class CommandLineTest {
 		Run run(String... args) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
-			int code = new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+			int code = new CommandLine(BillingReportsApplication.class, new PrintStream(out, true, StandardCharsets.UTF_8),
 					new PrintStream(err, true, StandardCharsets.UTF_8))
 				.run(args);
 			return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

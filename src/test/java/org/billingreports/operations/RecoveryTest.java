@@ -22,7 +22,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.billingreports.billingjob.BillingJobProgress;
+import org.billingreports.billingjob.BillingJob;
+import org.billingreports.billingjob.Partitions;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.report.Report;
 import org.billingreports.report.ReportRepository;
@@ -146,11 +147,11 @@ class RecoveryTest extends ApiTestSupport {
 
 	/** A partition of the execution, started on {@code node} {@code idleFor} ago and not updated since. */
 	private StepExecution partition(JobExecution execution, String name, String node, Duration idleFor) {
-		StepExecution partition = this.jobRepository.createStepExecution(BillingJobProgress.PARTITION_STEP + ":" + name,
+		StepExecution partition = this.jobRepository.createStepExecution(BillingJob.PARTITION_STEP + ":" + name,
 				execution);
 		partition.setStartTime(LocalDateTime.now());
 		partition.setStatus(BatchStatus.STARTED);
-		partition.getExecutionContext().putString(BillingJobProgress.NODE, node);
+		partition.getExecutionContext().putString(Partitions.NODE, node);
 		this.jobRepository.update(partition);
 		this.jobRepository.updateExecutionContext(partition);
 		this.jdbc.sql("UPDATE batch_step_execution SET start_time = ?, last_updated = ? WHERE step_execution_id = ?")

@@ -23,7 +23,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.billingreports.BillingReportsApplication;
-import org.billingreports.billingjob.BillingJobProgress;
+import org.billingreports.billingjob.BillingJob;
+import org.billingreports.billingjob.Partitions;
 import org.billingreports.support.Api;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
@@ -196,12 +197,12 @@ class RemotePartitioningTest {
 		return jobs.getJobExecution(Long.parseLong(report.get("jobId").asString()))
 			.getStepExecutions()
 			.stream()
-			.filter(BillingJobProgress::isPartition)
+			.filter(BillingJob::isPartition)
 			.toList();
 	}
 
 	private static String node(StepExecution partition) {
-		return partition.getExecutionContext().getString(BillingJobProgress.NODE, null);
+		return partition.getExecutionContext().getString(Partitions.NODE, null);
 	}
 
 	private ServiceProcess worker(String name) throws Exception {

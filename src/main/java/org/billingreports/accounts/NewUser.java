@@ -1,4 +1,4 @@
-package org.billingreports.security;
+package org.billingreports.accounts;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
+import org.billingreports.security.Role;
 
 /** {@code POST /users}: a user with a role, an account (not a SystemAdministrator) and, for a Customer, a customer. */
 public record NewUser(

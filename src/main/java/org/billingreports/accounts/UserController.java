@@ -1,4 +1,4 @@
-package org.billingreports.security;
+package org.billingreports.accounts;
 
 import java.util.List;
 import java.util.Map;
@@ -16,10 +16,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.billingreports.accounts.AccountAccess;
-import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestDto;
+import org.billingreports.security.ApiKeys;
+import org.billingreports.security.Caller;
+import org.billingreports.security.Role;
+import org.billingreports.security.UserInfo;
+import org.billingreports.security.UserRepository;
 
 /**
  * Users and their API keys. A SystemAdministrator manages every user; a Manager the Managers and

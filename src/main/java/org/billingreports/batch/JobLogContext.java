@@ -1,4 +1,4 @@
-package org.billingreports.monitoring;
+package org.billingreports.batch;
 
 import org.slf4j.MDC;
 

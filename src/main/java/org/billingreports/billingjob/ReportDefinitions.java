@@ -1,0 +1,12 @@
+package org.billingreports.billingjob;
+
+/**
+ * Where the billing job finds the report it bills. The reports themselves belong to the report API,
+ * which implements this; the job never depends on that layer.
+ */
+public interface ReportDefinitions {
+
+	/** @throws IllegalStateException when the report no longer exists (deleted while its job waited) */
+	ReportToBill toBill(String reportId);
+
+}

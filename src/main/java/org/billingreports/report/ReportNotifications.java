@@ -1,0 +1,185 @@
+package org.billingreports.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.billingreports.accounts.AccountRepository;
+import org.billingreports.batch.ExecutionStatus;
+import org.billingreports.billingjob.BillingJob;
+import org.billingreports.billingjob.BillingJobListener;
+import org.billingreports.billingjob.ReportData;
+import org.billingreports.billingjob.ReportDataReader;
+import org.billingreports.kernel.ServiceProperties;
+import org.billingreports.notifications.Notification;
+import org.billingreports.notifications.NotificationDispatcher;
+import org.billingreports.notifications.NotificationProperties;
+import org.billingreports.notifications.NotificationRepository;
+
+/**
+ * A report's notifications (SPEC section 9). When its job ends they are recorded in the outbox, in one
+ * transaction with the job's final state; should the process stop between the two, they are recorded
+ * at the next start (and every minute) from the job repository, which knows which executions ended.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ReportNotifications implements BillingJobListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportNotifications.class);
+
+	static final String COMPLETED = "report.completed";
+
+	static final String FAILED = "report.failed";
+
+	/** An execution that ended this recently may still be recording its own notifications. */
+	private static final Duration SETTLING = Duration.ofMinutes(1);
+
+	private final ReportRepository reports;
+
+	private final ReportInfos reportInfos;
+
+	private final ReportDataReader reportData;
+
+	private final AccountRepository accounts;
+
+	private final NotificationRepository notifications;
+
+	private final NotificationDispatcher dispatcher;
+
+	private final JobRepository jobRepository;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final JsonMapper jsonMapper;
+
+	private final Duration giveUpAfter;
+
+	private final boolean background;
+
+	private final Clock clock;
+
+	ReportNotifications(ReportRepository reports, ReportInfos reportInfos, ReportDataReader reportData,
+			AccountRepository accounts, NotificationRepository notifications,
+			NotificationDispatcher dispatcher, JobRepository jobRepository, JdbcClient jdbc,
+			TransactionTemplate transaction, JsonMapper jsonMapper, NotificationProperties properties,
+			ServiceProperties service, Clock clock) {
+		this.reports = reports;
+		this.reportInfos = reportInfos;
+		this.reportData = reportData;
+		this.accounts = accounts;
+		this.notifications = notifications;
+		this.dispatcher = dispatcher;
+		this.jobRepository = jobRepository;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.jsonMapper = jsonMapper;
+		this.giveUpAfter = properties.giveUpAfter();
+		this.background = service.background();
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		String reportId = execution.getJobParameters().getString(BillingJob.REPORT_ID);
+		this.transaction.executeWithoutResult(status -> {
+			// The job's final state (with the readable failure reason) and its notifications, together.
+			this.jobRepository.update(execution);
+			record(reportId, execution.getId());
+		});
+		this.dispatcher.wakeUp();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void recordMissingAtStartup() {
+		if (this.background) {
+			recordMissing();
+		}
+	}
+
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+	void recordMissing() {
+		Instant now = this.clock.instant();
+		List<Ended> missing = endedWithoutNotifications(now.minus(this.giveUpAfter), now.minus(SETTLING));
+		for (Ended execution : missing) {
+			log.warn("Report {} execution {} ended without its notifications being recorded; recording them now",
+					execution.reportId(), execution.jobExecutionId());
+			this.transaction.executeWithoutResult(status -> record(execution.reportId(), execution.jobExecutionId()));
+		}
+		if (!missing.isEmpty()) {
+			this.dispatcher.wakeUp();
+		}
+	}
+
+	private void record(String reportId, long jobExecutionId) {
+		Report report = this.reports.find(reportId).orElse(null);
+		if (report == null || (report.emailAddressToNotify() == null && report.webhookUrl() == null)) {
+			return;
+		}
+		ReportInfo info = this.reportInfos.of(reportId);
+		boolean completed = info.status() == ExecutionStatus.Completed;
+		ReportData data = completed
+				? this.reportData.read(reportId, this.accounts.find(report.accountId()).orElseThrow().currency())
+				: null;
+		String payload = this.jsonMapper.writeValueAsString(new NotificationPayload(info, data));
+		String event = completed ? COMPLETED : FAILED;
+		Instant now = this.clock.instant();
+		if (report.emailAddressToNotify() != null) {
+			this.notifications.insertIfAbsent(Notification.pending(reportId, jobExecutionId,
+					Notification.Channel.email, report.emailAddressToNotify(), event, payload, now));
+		}
+		if (report.webhookUrl() != null) {
+			this.notifications.insertIfAbsent(Notification.pending(reportId, jobExecutionId,
+					Notification.Channel.webhook, report.webhookUrl(), event, payload, now));
+		}
+	}
+
+	/** An ended execution of a report that wants a notification and has none. */
+	private record Ended(String reportId, long jobExecutionId) {
+	}
+
+	/**
+	 * Report executions that ended between {@code from} and {@code to} and want a notification on a
+	 * channel that was never recorded: the process stopped between the job's end and its recording.
+	 */
+	private List<Ended> endedWithoutNotifications(Instant from, Instant to) {
+		return this.jdbc
+			.sql("SELECT DISTINCT x.report_id, x.job_execution_id FROM report_execution x "
+					+ "JOIN billing_report r ON r.id = x.report_id "
+					+ "JOIN batch_job_execution e ON e.job_execution_id = x.job_execution_id "
+					+ "WHERE e.end_time IS NOT NULL AND e.status IN ('COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED') "
+					+ "AND e.end_time >= ? AND e.end_time < ? AND ("
+					+ "(r.email_address_to_notify IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notification n "
+					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = 'email')) OR "
+					+ "(r.webhook_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notification n "
+					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = 'webhook')))")
+			.params(local(from), local(to))
+			.query((rs, row) -> new Ended(rs.getString("report_id"), rs.getLong("job_execution_id")))
+			.list();
+	}
+
+	/** Spring Batch keeps its times as local date-times of the JVM's zone. */
+	private static LocalDateTime local(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+	}
+
+}
