@@ -1,40 +1,29 @@
 package org.billingreports.calls;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
 import org.billingreports.monitoring.BillingMetrics;
-import org.billingreports.batch.JobLogContext;
 
 /**
  * {@code callImportJob}: one chunk-oriented step that streams an uploaded file, parses each line in
@@ -44,37 +33,28 @@ import org.billingreports.batch.JobLogContext;
 @Configuration(proxyBeanMethods = false)
 class CallImportJobConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(CallImportJobConfiguration.class);
-
-	static final String JOB_NAME = "callImportJob";
-
-	static final String IMPORT_ID = "importId";
-
-	static final String IMPORT_STEP = "importCallsStep";
-
-	static final String CHECK_STEP = "checkRejectionsStep";
+	private static final String IMPORT_ID = "#{jobParameters['" + CallImportJob.IMPORT_ID + "']}";
 
 	@Bean
 	Job callImportJob(JobRepository jobRepository, Step importCallsStep, Step checkRejectionsStep,
-			JobCompletions completions, CallImportRepository imports,
-			BillingMetrics metrics) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(importCallsStep)
+			JobCompletions completions, CallImportRepository imports, BillingMetrics metrics) {
+		return new JobBuilder(CallImportJob.NAME, jobRepository).start(importCallsStep)
 			.next(checkRejectionsStep)
-			.listener(new JobLogContext(IMPORT_ID))
+			.listener(new JobLogContext(CallImportJob.IMPORT_ID))
 			.listener(completions)
 			.listener(metrics.importsEnded())
-			.listener(new ReadableFailures(jobRepository, Map.of(IMPORT_STEP, "Reading the file failed", CHECK_STEP,
-					"The file was refused"), "", "The import was stopped before it completed; restart it to finish"))
-			.listener(deleteSpoolFileWhenCompleted(imports))
+			.listener(new ReadableFailures(jobRepository, Map.of(CallImportJob.IMPORT_STEP, "Reading the file failed",
+					CallImportJob.CHECK_STEP, "The file was refused"), "",
+					"The import was stopped before it completed; restart it to finish"))
+			.listener(new SpoolFileCleanup(imports))
 			.build();
 	}
 
 	@Bean
 	Step importCallsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CsvLineReader callLineReader, CallLineProcessor callLineProcessor,
-			JdbcBatchItemWriter<CallRecord> callRecordWriter, RejectionRecorder rejectionRecorder,
-			CallImportProperties settings) {
-		return new StepBuilder(IMPORT_STEP, jobRepository)
+			CsvLineReader callLineReader, CallLineProcessor callLineProcessor, CallRecordWriter callRecordWriter,
+			RejectionRecorder rejectionRecorder, CallImportProperties settings) {
+		return new StepBuilder(CallImportJob.IMPORT_STEP, jobRepository)
 			.<CsvLine, CallRecord>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(callLineReader)
@@ -90,9 +70,8 @@ class CallImportJobConfiguration {
 	@Bean
 	Step checkRejectionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CallImportRepository imports, CallImportProperties settings) {
-		return new StepBuilder(CHECK_STEP, jobRepository)
-			.tasklet(new RejectionThreshold(imports, jobRepository, settings.maxRejectedShare()),
-					transactionManager)
+		return new StepBuilder(CallImportJob.CHECK_STEP, jobRepository)
+			.tasklet(new RejectionThreshold(imports, jobRepository, settings.maxRejectedShare()), transactionManager)
 			.build();
 	}
 
@@ -102,90 +81,43 @@ class CallImportJobConfiguration {
 				settings.defaultDirection());
 	}
 
+	/**
+	 * The import a step works on, looked up once for the reader, processor and writer (step scope
+	 * without a proxy: a record cannot be proxied, and only step-scoped beans take it).
+	 */
 	@Bean
-	@StepScope
-	CsvLineReader callLineReader(@Value("#{jobParameters['importId']}") String importId,
-			CallImportRepository imports, CallRecordFormats formats) {
-		CallImportRepository.CallImport callImport = imports.find(importId).orElseThrow();
-		return new CsvLineReader(callImport.spoolFile(), formats.find(callImport.format()).hasHeader());
+	@Scope("step")
+	CallImportRepository.CallImport currentImport(@Value(IMPORT_ID) String importId, CallImportRepository imports) {
+		return imports.find(importId).orElseThrow(() -> new IllegalStateException("import " + importId + " is gone"));
 	}
 
 	@Bean
 	@StepScope
-	CallLineProcessor callLineProcessor(@Value("#{jobParameters['importId']}") String importId,
-			CallImportRepository imports, CallRecordFormats formats, CustomerRepository customers,
-			DirectionRules directions) throws IOException {
-		CallImportRepository.CallImport callImport = imports.find(importId).orElseThrow();
-		CallRecordFormat format = formats.find(callImport.format());
-		List<String> header = format.hasHeader() ? CsvLineReader.readHeader(callImport.spoolFile()) : List.of();
+	CsvLineReader callLineReader(CallImportRepository.CallImport currentImport, CallRecordFormats formats) {
+		return new CsvLineReader(currentImport.spoolFile(), formats.find(currentImport.format()).hasHeader());
+	}
+
+	@Bean
+	@StepScope
+	CallLineProcessor callLineProcessor(CallImportRepository.CallImport currentImport, CallRecordFormats formats,
+			CustomerRepository customers, DirectionRules directions) throws IOException {
+		CallRecordFormat format = formats.find(currentImport.format());
+		List<String> header = format.hasHeader() ? CsvLineReader.readHeader(currentImport.spoolFile()) : List.of();
 		return new CallLineProcessor(format.parser(header),
-				new ImportContext(ZoneId.of(callImport.timeZoneId()), directions),
-				customers.idsByIdOrReference(callImport.accountId()), callImport.defaultCustomerId());
-	}
-
-	/** Idempotent on (account, callId): a record imported before, or twice in one file, is stored once. */
-	@Bean
-	@StepScope
-	JdbcBatchItemWriter<CallRecord> callRecordWriter(@Value("#{jobParameters['importId']}") String importId,
-			CallImportRepository imports, DataSource dataSource) {
-		String accountId = imports.find(importId).orElseThrow().accountId();
-		return new JdbcBatchItemWriterBuilder<CallRecord>().dataSource(dataSource)
-			.sql("INSERT INTO call_record (account_id, call_id, customer_id, channel, direction, from_number, "
-					+ "to_number, caller_name, start_time, answer_time, end_time, duration_seconds, billable_seconds, "
-					+ "status, carrier_cost, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-					+ "ON CONFLICT DO NOTHING")
-			.itemPreparedStatementSetter((call, ps) -> {
-				ps.setString(1, accountId);
-				ps.setString(2, call.callId());
-				ps.setString(3, call.customer());
-				ps.setString(4, call.channel().code());
-				ps.setString(5, call.direction().code());
-				ps.setString(6, call.from());
-				ps.setString(7, call.to());
-				ps.setString(8, call.callerName());
-				ps.setObject(9, utc(call.startTime()));
-				ps.setObject(10, utc(call.answerTime()));
-				ps.setObject(11, utc(call.endTime()));
-				ps.setLong(12, call.durationSeconds());
-				ps.setLong(13, call.billableSeconds());
-				ps.setString(14, call.status());
-				ps.setBigDecimal(15, call.carrierCost());
-				ps.setString(16, importId);
-			})
-			.assertUpdates(false)
-			.build();
+				new ImportContext(ZoneId.of(currentImport.timeZoneId()), directions),
+				customers.idsByIdOrReference(currentImport.accountId()), currentImport.defaultCustomerId());
 	}
 
 	@Bean
 	@StepScope
-	RejectionRecorder rejectionRecorder(@Value("#{jobParameters['importId']}") String importId,
-			CallImportRepository imports) {
+	CallRecordWriter callRecordWriter(CallImportRepository.CallImport currentImport, DataSource dataSource) {
+		return new CallRecordWriter(currentImport, dataSource);
+	}
+
+	@Bean
+	@StepScope
+	RejectionRecorder rejectionRecorder(@Value(IMPORT_ID) String importId, CallImportRepository imports) {
 		return new RejectionRecorder(imports, importId);
-	}
-
-	/** The upload is kept until its records are stored, so that a failed import can be restarted. */
-	private static JobExecutionListener deleteSpoolFileWhenCompleted(CallImportRepository imports) {
-		return new JobExecutionListener() {
-			@Override
-			public void afterJob(JobExecution execution) {
-				if (execution.getStatus() == BatchStatus.COMPLETED) {
-					String importId = execution.getJobParameters().getString(IMPORT_ID);
-					imports.find(importId).ifPresent(callImport -> {
-						try {
-							Files.deleteIfExists(callImport.spoolFile());
-						}
-						catch (IOException ex) {
-							// Harmless: the records are stored; the file only takes disk space.
-							log.warn("Could not delete the imported file {}: {}", callImport.spoolFile(), ex.toString());
-						}
-					});
-				}
-			}
-		};
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
 }

@@ -54,6 +54,10 @@ class CallImportRepository {
 	}
 
 	/** The node whose executor runs the import now, for recovery should that node stop. */
+	Optional<String> nodeOf(String importId) {
+		return this.jdbc.sql("SELECT node FROM call_import WHERE id = ?").param(importId).query(String.class).optional();
+	}
+
 	void assignNode(String importId, String node) {
 		this.jdbc.sql("UPDATE call_import SET node = ? WHERE id = ?").params(node, importId).update();
 	}

@@ -17,8 +17,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
@@ -135,7 +133,7 @@ class CallImportService {
 		// A small file is answered once imported; a large one at once, to be followed by its id. (Sized
 		// before the start: a completed import deletes its file.)
 		boolean small = Files.size(spoolFile) < settings.answerWhenDoneBelow().toBytes();
-		JobExecution execution = this.jobOperator.start(this.callImportJob, parameters(importId));
+		JobExecution execution = this.jobOperator.start(this.callImportJob, CallImportJob.parameters(importId));
 		if (small) {
 			this.completions.await(execution.getId(), settings.waitForCompletion());
 		}
@@ -153,8 +151,8 @@ class CallImportService {
 			.orElseThrow(() -> ApiException.notFound("Import", importId));
 		caller.requireAccountWideView(callImport.accountId(), "Import", importId);
 		caller.requireManagerOf(callImport.accountId());
-		JobInstance instance = this.jobRepository.getJobInstance(CallImportJobConfiguration.JOB_NAME,
-				parameters(importId));
+		JobInstance instance = this.jobRepository.getJobInstance(CallImportJob.NAME,
+				CallImportJob.parameters(importId));
 		JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
 		ExecutionStatus status = (last != null) ? this.completions.statusOf(last) : ExecutionStatus.Error;
 		if (status != ExecutionStatus.Error) {
@@ -169,9 +167,8 @@ class CallImportService {
 			throw ApiException.conflict("NotRestartable",
 					"Import '" + importId + "' cannot be restarted: its file is no longer kept; import it again");
 		}
-		this.imports.assignNode(importId, this.service.effectiveNodeName());
 		try {
-			this.jobOperator.restart(last);
+			resume(importId, last);
 		}
 		catch (JobRestartException ex) {
 			throw ApiException.conflict("NotRestartable",
@@ -180,10 +177,16 @@ class CallImportService {
 		return new Started(find(importId, caller), true);
 	}
 
+	/** Runs an import in Error again, on this node, after its last committed chunk. */
+	void resume(String importId, JobExecution last) throws Exception {
+		this.imports.assignNode(importId, this.service.effectiveNodeName());
+		this.jobOperator.restart(last);
+	}
+
 	/** Whether the file was refused as a whole for its rejected lines: running it again changes nothing. */
 	private static boolean refused(JobExecution execution) {
 		return execution.getStepExecutions().stream()
-			.anyMatch(step -> step.getStepName().equals(CallImportJobConfiguration.CHECK_STEP)
+			.anyMatch(step -> step.getStepName().equals(CallImportJob.CHECK_STEP)
 					&& step.getStatus() == BatchStatus.FAILED);
 	}
 
@@ -199,8 +202,8 @@ class CallImportService {
 		CallImportRepository.CallImport callImport = this.imports.find(importId)
 			.orElseThrow(() -> ApiException.notFound("Import", importId));
 		caller.requireAccountWideView(callImport.accountId(), "Import", importId);
-		JobInstance instance = this.jobRepository.getJobInstance(CallImportJobConfiguration.JOB_NAME,
-				parameters(importId));
+		JobInstance instance = this.jobRepository.getJobInstance(CallImportJob.NAME,
+				CallImportJob.parameters(importId));
 		List<JobExecution> executions = (instance != null) ? this.jobRepository.getJobExecutions(instance)
 				: List.of();
 		return info(callImport, executions);
@@ -275,11 +278,6 @@ class CallImportService {
 			}
 		}
 		return file;
-	}
-
-	private static JobParameters parameters(String importId) {
-		return new JobParametersBuilder().addString(CallImportJobConfiguration.IMPORT_ID, importId)
-			.toJobParameters();
 	}
 
 	private static String firstLine(String text) {

@@ -37,8 +37,8 @@ public class ImportHistory {
 			.query(String.class)
 			.list();
 		for (String id : ids) {
-			JobInstance instance = this.jobRepository.getJobInstance(CallImportJobConfiguration.JOB_NAME,
-					new JobParametersBuilder().addString(CallImportJobConfiguration.IMPORT_ID, id).toJobParameters());
+			JobInstance instance = this.jobRepository.getJobInstance(CallImportJob.NAME,
+					CallImportJob.parameters(id));
 			if (instance != null && this.jobRepository.getJobExecutions(instance).stream().anyMatch(JobExecution::isRunning)) {
 				continue;
 			}

@@ -42,7 +42,7 @@ class RejectionThreshold implements Tasklet {
 		}
 		if (read > 0 && (double) rejected / read > this.maxShare) {
 			String importId = chunkContext.getStepContext().getStepExecution().getJobParameters()
-				.getString(CallImportJobConfiguration.IMPORT_ID);
+				.getString(CallImportJob.IMPORT_ID);
 			this.imports.deleteImported(importId);
 			throw new IllegalStateException(String.format(
 					"%d of %d lines (%.0f%%) were rejected, more than the %.0f%% allowed: nothing of the file was "

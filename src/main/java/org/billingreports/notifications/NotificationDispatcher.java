@@ -4,17 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.monitoring.BillingMetrics;
@@ -43,7 +43,7 @@ public class NotificationDispatcher {
 
 	private final NotificationProperties settings;
 
-	private final Backoff backoff;
+	private final ExponentialBackOff backOff;
 
 	private final String node;
 
@@ -53,11 +53,8 @@ public class NotificationDispatcher {
 
 	private final BillingMetrics metrics;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "notifications");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** One thread delivers, so that one node never sends one notification twice at once. */
+	private final ThreadPoolTaskExecutor worker = new ThreadPoolTaskExecutor();
 
 	private final AtomicBoolean queued = new AtomicBoolean();
 
@@ -70,13 +67,18 @@ public class NotificationDispatcher {
 		this.webhooks = webhooks;
 		this.content = content;
 		this.settings = properties;
-		this.backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
+		this.backOff = backOff(this.settings.initialBackoff(), this.settings.maxBackoff());
 		this.node = service.effectiveNodeName();
 		// Long enough for one attempt; a node that dies mid-attempt frees the notification after it.
 		this.lease = this.settings.webhooks().connectTimeout().plus(this.settings.webhooks().readTimeout())
 			.plusMinutes(1);
 		this.clock = clock;
 		this.metrics = metrics;
+		this.worker.setCorePoolSize(1);
+		this.worker.setMaxPoolSize(1);
+		this.worker.setThreadNamePrefix("notifications-");
+		this.worker.setDaemon(true);
+		this.worker.initialize();
 	}
 
 	@Scheduled(fixedDelayString = "${billing.notifications.poll-interval:5s}")
@@ -90,7 +92,7 @@ public class NotificationDispatcher {
 			try {
 				this.worker.execute(this::deliverDue);
 			}
-			catch (RejectedExecutionException shuttingDown) {
+			catch (TaskRejectedException shuttingDown) {
 				this.queued.set(false);
 			}
 		}
@@ -134,7 +136,7 @@ public class NotificationDispatcher {
 	}
 
 	private void failed(Notification notification, int attempts, String error) {
-		Instant next = this.clock.instant().plus(this.backoff.after(attempts, ThreadLocalRandom.current()));
+		Instant next = this.clock.instant().plus(delayAfter(this.backOff, attempts));
 		if (attempts >= this.settings.maxAttempts()
 				|| next.isAfter(notification.createdAt().plus(this.settings.giveUpAfter()))) {
 			this.notifications.failed(notification.id(), attempts, error);
@@ -150,9 +152,31 @@ public class NotificationDispatcher {
 		}
 	}
 
+	/**
+	 * Spring's exponential backoff: the wait doubles from {@code initial} after each failure, up to
+	 * {@code max}, spread by a jitter of 20% so that receivers that fail together are not retried
+	 * together.
+	 */
+	static ExponentialBackOff backOff(Duration initial, Duration max) {
+		ExponentialBackOff backOff = new ExponentialBackOff(initial.toMillis(), 2);
+		backOff.setMaxInterval(max.toMillis());
+		backOff.setJitter(initial.toMillis() / 5);
+		return backOff;
+	}
+
+	/** The wait after the {@code failures}-th failed attempt (the count is kept in the outbox, not here). */
+	static Duration delayAfter(ExponentialBackOff backOff, int failures) {
+		BackOffExecution execution = backOff.start();
+		long delay = 0;
+		for (int i = 0; i < failures; i++) {
+			delay = execution.nextBackOff();
+		}
+		return Duration.ofMillis(delay);
+	}
+
 	@PreDestroy
 	void stop() {
-		this.worker.shutdownNow();
+		this.worker.destroy();
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
@@ -29,8 +28,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.billingjob.BillingJob;
+import org.billingreports.calls.CallImportJob;
+import org.billingreports.calls.CallImports;
 import org.billingreports.billingjob.Partitions;
 import org.billingreports.report.ReportLauncher;
+import org.billingreports.report.ReportRepository;
 import org.billingreports.kernel.ServiceProperties;
 
 /**
@@ -46,13 +48,15 @@ public class ExecutionRecovery {
 
 	private static final Logger log = LoggerFactory.getLogger(ExecutionRecovery.class);
 
-	private static final String IMPORT_JOB = "callImportJob";
-
 	private final JobRepository jobRepository;
 
 	private final JobOperator jobOperator;
 
 	private final ReportLauncher reportLauncher;
+
+	private final ReportRepository reports;
+
+	private final CallImports imports;
 
 	private final JdbcClient jdbc;
 
@@ -68,10 +72,13 @@ public class ExecutionRecovery {
 	private final Instant started;
 
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ReportLauncher reportLauncher,
-			JdbcClient jdbc, OperationsProperties properties, ServiceProperties service, Clock clock) {
+			ReportRepository reports, CallImports imports, JdbcClient jdbc, OperationsProperties properties,
+			ServiceProperties service, Clock clock) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.reportLauncher = reportLauncher;
+		this.reports = reports;
+		this.imports = imports;
 		this.jdbc = jdbc;
 		this.node = service.effectiveNodeName();
 		this.settings = properties.recovery();
@@ -191,8 +198,7 @@ public class ExecutionRecovery {
 				this.reportLauncher.restart(owned.key(), next);
 			}
 			else {
-				this.jobOperator.restart(next);
-				this.jdbc.sql("UPDATE call_import SET node = ? WHERE id = ?").params(this.node, owned.key()).update();
+				this.imports.resume(owned.key(), next);
 			}
 			log.info("Queued {} again after recovering execution {}", owned.key(), recovered.getId());
 		}
@@ -206,19 +212,11 @@ public class ExecutionRecovery {
 		List<Owned> owned = new ArrayList<>();
 		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(BillingJob.NAME)) {
 			String reportId = execution.getJobParameters().getString(BillingJob.REPORT_ID);
-			Optional<String> node = this.jdbc.sql("SELECT node FROM report_execution WHERE job_execution_id = ?")
-				.param(execution.getId())
-				.query(String.class)
-				.optional();
-			owned.add(new Owned(execution, reportId, node.orElse(null), true));
+			owned.add(new Owned(execution, reportId, this.reports.nodeOf(execution.getId()).orElse(null), true));
 		}
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(IMPORT_JOB)) {
-			String importId = execution.getJobParameters().getString("importId");
-			Optional<String> node = this.jdbc.sql("SELECT node FROM call_import WHERE id = ?")
-				.param(importId)
-				.query(String.class)
-				.optional();
-			owned.add(new Owned(execution, importId, node.orElse(null), false));
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(CallImportJob.NAME)) {
+			String importId = execution.getJobParameters().getString(CallImportJob.IMPORT_ID);
+			owned.add(new Owned(execution, importId, this.imports.nodeOf(importId).orElse(null), false));
 		}
 		return owned;
 	}

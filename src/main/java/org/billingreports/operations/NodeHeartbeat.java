@@ -5,15 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ServiceProperties;
@@ -39,7 +37,7 @@ public class NodeHeartbeat implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService beat;
+	private ThreadPoolTaskScheduler beat;
 
 	NodeHeartbeat(JdbcClient jdbc, OperationsProperties properties, ServiceProperties service, Clock clock) {
 		this.jdbc = jdbc;
@@ -59,13 +57,12 @@ public class NodeHeartbeat implements SmartLifecycle {
 				.params(this.node, now, now)
 				.update();
 		}
-		this.beat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.interval.toMillis();
-		this.beat.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+		// A scheduler of its own, not the shared one: a busy shared thread must not make the node look dead.
+		this.beat = new ThreadPoolTaskScheduler();
+		this.beat.setThreadNamePrefix("heartbeat-");
+		this.beat.setDaemon(true);
+		this.beat.initialize();
+		this.beat.scheduleWithFixedDelay(this::beat, Instant.now().plus(this.interval), this.interval);
 	}
 
 	private void beat() {
@@ -82,7 +79,7 @@ public class NodeHeartbeat implements SmartLifecycle {
 		if (this.beat == null) {
 			return;
 		}
-		this.beat.shutdownNow();
+		this.beat.destroy();
 		this.beat = null;
 		try {
 			if (this.background) {

@@ -126,6 +126,14 @@ public class ReportRepository implements ReportDefinitions {
 		this.jdbc.sql("DELETE FROM billing_report WHERE id = ?").param(reportId).update();
 	}
 
+	/** The node that runs (or ran) the job execution of a report. */
+	public Optional<String> nodeOf(long jobExecutionId) {
+		return this.jdbc.sql("SELECT node FROM report_execution WHERE job_execution_id = ?")
+			.param(jobExecutionId)
+			.query(String.class)
+			.optional();
+	}
+
 	public void recordExecution(String reportId, long jobExecutionId, String node) {
 		this.jdbc.sql("INSERT INTO report_execution (job_execution_id, report_id, node) VALUES (?, ?, ?)")
 			.params(jobExecutionId, reportId, node)

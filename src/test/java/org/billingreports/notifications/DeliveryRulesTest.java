@@ -3,7 +3,6 @@ package org.billingreports.notifications;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,15 +15,17 @@ class DeliveryRulesTest {
 
 	@Test
 	void backoffDoublesUpToTheMaximumWithJitter() {
-		Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(10));
-		Random random = new Random(7);
+		var backOff = NotificationDispatcher.backOff(Duration.ofSeconds(30), Duration.ofMinutes(10));
 		long[] expected = { 30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000 };
-		for (int failures = 1; failures <= expected.length; failures++) {
-			long delay = backoff.after(failures, random).toMillis();
-			assertThat(delay).isBetween(Math.round(expected[failures - 1] * (1 - Backoff.JITTER)),
-					Math.round(expected[failures - 1] * (1 + Backoff.JITTER)));
+		for (int round = 0; round < 20; round++) {
+			for (int failures = 1; failures <= expected.length; failures++) {
+				long delay = NotificationDispatcher.delayAfter(backOff, failures).toMillis();
+				long nominal = expected[failures - 1];
+				assertThat(delay).as("after %d failures", failures)
+					.isBetween(Math.max(30_000, Math.round(nominal * 0.8)), Math.min(600_000, Math.round(nominal * 1.2)));
+			}
 		}
-		assertThat(backoff.after(1000, random).toMillis()).isLessThanOrEqualTo(720_000);
+		assertThat(NotificationDispatcher.delayAfter(backOff, 1000).toMillis()).isBetween(480_000L, 600_000L);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.billingreports.calls.CallImportJob;
 import org.billingreports.billingjob.ReportFiles;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
@@ -63,8 +64,8 @@ class RetentionTest extends ApiTestSupport {
 		assertThat(this.jobRepository.getJobInstance("billingReportJob",
 				new JobParametersBuilder().addString("reportId", old).toJobParameters())).isNull();
 		assertThat(admin().get("/calls/imports/" + importId).status()).isEqualTo(404);
-		assertThat(this.jobRepository.getJobInstance("callImportJob",
-				new JobParametersBuilder().addString("importId", importId).toJobParameters())).isNull();
+		assertThat(this.jobRepository.getJobInstance(CallImportJob.NAME,
+				CallImportJob.parameters(importId))).isNull();
 		// The call records themselves stay: a later report still bills them.
 		assertThat(count("SELECT COUNT(*) FROM call_record WHERE account_id = ?", account)).isOne();
 
