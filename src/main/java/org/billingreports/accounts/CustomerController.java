@@ -2,7 +2,6 @@ package org.billingreports.accounts;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,11 +52,8 @@ class CustomerController {
 	@GetMapping("/customers")
 	Map<String, List<Customer>> list(@RequestParam String accountId, @AuthenticationPrincipal Caller caller) {
 		this.access.readable(accountId, caller);
-		Set<String> visible = this.scope.visible(caller, accountId);
-		return Map.of("customers", this.customers.findByAccount(accountId)
-			.stream()
-			.filter(customer -> visible == null || visible.contains(customer.id()))
-			.toList());
+		return Map.of("customers",
+				this.scope.visibleOnly(caller, accountId, this.customers.findByAccount(accountId), Customer::id));
 	}
 
 	@GetMapping("/customers/{id}")

@@ -1,6 +1,8 @@
 package org.billingreports.accounts;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,12 @@ public class CustomerScope {
 			return Set.of();
 		}
 		return EffectiveSettings.subtree(caller.customerId(), this.customers.nodes(accountId));
+	}
+
+	/** The records of the account whose customer the caller may see; {@code customerId} names a record's customer. */
+	public <T> List<T> visibleOnly(Caller caller, String accountId, List<T> records, Function<T, String> customerId) {
+		Set<String> visible = visible(caller, accountId);
+		return records.stream().filter(record -> visible == null || visible.contains(customerId.apply(record))).toList();
 	}
 
 	public boolean canSee(Caller caller, String accountId, String customerId) {

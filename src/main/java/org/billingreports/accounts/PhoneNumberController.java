@@ -2,7 +2,6 @@ package org.billingreports.accounts;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -63,11 +62,8 @@ class PhoneNumberController {
 	@GetMapping("/phone-numbers")
 	Map<String, List<PhoneNumber>> list(@RequestParam String accountId, @AuthenticationPrincipal Caller caller) {
 		this.access.readable(accountId, caller);
-		Set<String> visible = this.scope.visible(caller, accountId);
-		return Map.of("phoneNumbers", this.numbers.findByAccount(accountId)
-			.stream()
-			.filter(number -> visible == null || visible.contains(number.customerId()))
-			.toList());
+		return Map.of("phoneNumbers",
+				this.scope.visibleOnly(caller, accountId, this.numbers.findByAccount(accountId), PhoneNumber::customerId));
 	}
 
 	@DeleteMapping("/phone-numbers/{number}")
