@@ -14,8 +14,7 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,11 +30,12 @@ import org.billingreports.security.UserRepository;
  * and October 2026's call records (a fixed seed, so every run has the same data), and three users:
  * {@code admin}/{@code admin-demo} (SystemAdministrator), {@code manager}/{@code manager-demo}
  * (Manager of {@code demo}) and {@code customer}/{@code customer-demo} (Customer {@code acme}, whose
- * reports cover Acme and its branches only).
+ * reports cover Acme and its branches only). Loaded before the web server starts: no request finds
+ * the service without its demo users.
  */
 @Component
 @Profile("demo")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
 
 	static final String ACCOUNT = "demo";
 
@@ -71,7 +71,7 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (this.jdbc.sql("SELECT COUNT(*) FROM account WHERE id = ?").param(ACCOUNT).query(Long.class).single() > 0) {
 			return;
 		}

@@ -4,18 +4,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the first SystemAdministrator from {@code BILLING_ADMIN_USER} and
  * {@code BILLING_ADMIN_PASSWORD} when both are set and that user does not exist yet (SPEC section 4).
- * No credential exists otherwise, outside the demo profile.
+ * No credential exists otherwise, outside the demo profile. It runs before the web server starts, so
+ * that no request is answered while the user it names does not exist yet.
  */
 @Component
-class AdministratorBootstrap implements ApplicationRunner {
+class AdministratorBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(AdministratorBootstrap.class);
 
@@ -36,7 +36,7 @@ class AdministratorBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (this.username.isBlank() || this.password.isBlank() || this.users.exists(this.username)) {
 			return;
 		}

@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 
@@ -30,12 +32,19 @@ class LoginThrottle {
 
 	private final Clock clock;
 
+	private volatile boolean ready;
+
 	LoginThrottle(SecurityProperties properties, Clock clock) {
 		SecurityProperties.Logins logins = properties.logins();
 		this.maxPerUser = logins.maxFailuresPerUser();
 		this.maxPerAddress = logins.maxFailuresPerAddress();
 		this.window = logins.window();
 		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ready() {
+		this.ready = true;
 	}
 
 	/** @return how long the caller must wait, or {@code null} when it may try */
@@ -49,7 +58,14 @@ class LoginThrottle {
 		return (byAddress == null || byUser.compareTo(byAddress) > 0) ? byUser : byAddress;
 	}
 
+	/**
+	 * Counts a failed login, once the service is ready: before that a login may fail only because the
+	 * service is still starting, and must not lock anybody out.
+	 */
 	void failed(String user, String address) {
+		if (!this.ready) {
+			return;
+		}
 		Instant now = this.clock.instant();
 		record(userKey(user, address), now);
 		record("address:" + address, now);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -19,6 +20,25 @@ class LoginThrottleTest {
 	private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
 
 	private final LoginThrottle throttle = new LoginThrottle(properties(3, 5, Duration.ofMinutes(10)), this.clock);
+
+	@BeforeEach
+	void ready() {
+		this.throttle.ready();
+	}
+
+	@Test
+	void failuresWhileTheServiceIsStartingDoNotCount() {
+		LoginThrottle starting = new LoginThrottle(properties(3, 5, Duration.ofMinutes(10)), this.clock);
+		for (int i = 0; i < 10; i++) {
+			starting.failed("early", "10.0.0.9");
+		}
+		assertThat(starting.blockedFor("early", "10.0.0.9")).isNull();
+		starting.ready();
+		for (int i = 0; i < 3; i++) {
+			starting.failed("early", "10.0.0.9");
+		}
+		assertThat(starting.blockedFor("early", "10.0.0.9")).isNotNull();
+	}
 
 	@Test
 	void aUserIsHeldBackAfterTooManyFailuresFromOneAddressUntilTheWindowPasses() {
