@@ -90,14 +90,22 @@ public class CallImportController {
 	@Target(ElementType.METHOD)
 	@ApiResponse(responseCode = "200", description = "The import ended: its counts and first rejected lines",
 			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
+	@ApiResponse(responseCode = "422", description = "The file was refused for its rejected lines: nothing of it stays",
+			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
 	@ApiResponse(responseCode = "202", description = "A large file, or one still running: follow the Location",
 			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
 	@interface EndedOrAccepted {
 	}
 
-	/** 200 once ended; 202 with a Location to follow for a large file, or while it is still running. */
+	/**
+	 * 200 once ended; 422 for a file refused for its rejected lines (nothing of it stays); 202 with a
+	 * Location to follow for a large file, or while it is still running.
+	 */
 	private static ResponseEntity<ImportInfo> answer(CallImportService.Started started) {
 		ImportInfo info = started.info();
+		if (started.refused()) {
+			return ResponseEntity.unprocessableContent().body(info);
+		}
 		if (!started.followUp()) {
 			return ResponseEntity.ok(info);
 		}

@@ -1,5 +1,7 @@
 package org.billingreports.calls;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -16,6 +18,12 @@ public final class CallImportJob {
 	static final String CHECK_STEP = "checkRejectionsStep";
 
 	private CallImportJob() {
+	}
+
+	/** Whether the execution refused its file for its rejected lines: running it again changes nothing. */
+	static boolean refusedItsFile(JobExecution execution) {
+		return execution.getStepExecutions().stream()
+			.anyMatch(step -> step.getStepName().equals(CHECK_STEP) && step.getStatus() == BatchStatus.FAILED);
 	}
 
 	public static JobParameters parameters(String importId) {

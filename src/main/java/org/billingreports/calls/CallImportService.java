@@ -2,6 +2,7 @@ package org.billingreports.calls;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -21,6 +22,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.billingreports.accounts.Account;
@@ -31,6 +33,7 @@ import org.billingreports.batch.JobCompletions;
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.RequestLimits;
 import org.billingreports.kernel.ServiceProperties;
 
 /**
@@ -53,7 +56,7 @@ class CallImportService {
 	 * @param followUp whether the client is to follow it at its URL: a large file, answered at once, or
 	 * one that outlasted the wait
 	 */
-	record Started(ImportInfo info, boolean followUp) {
+	record Started(ImportInfo info, boolean followUp, boolean refused) {
 	}
 
 	@FunctionalInterface
@@ -83,9 +86,13 @@ class CallImportService {
 
 	private final CustomerRepository customers;
 
+	private final long maxImportBytes;
+
 	CallImportService(AccountAccess accounts, CallRecordFormats formats, CallImportRepository imports,
 			JobOperator jobOperator, JobRepository jobRepository, Job callImportJob, JobCompletions completions,
-			CallImportProperties settings, ServiceProperties service, CustomerRepository customers) {
+			CallImportProperties settings, ServiceProperties service, CustomerRepository customers,
+			RequestLimits limits) {
+		this.maxImportBytes = limits.maxImportBytes().toBytes();
 		this.customers = customers;
 		this.accounts = accounts;
 		this.formats = formats;
@@ -121,6 +128,10 @@ class CallImportService {
 			if (format.hasHeader()) {
 				format.parser(CsvLineReader.readHeader(spoolFile));
 			}
+			if (!CsvLineReader.hasRecords(spoolFile, format.hasHeader())) {
+				throw new IllegalArgumentException("The file holds no call records"
+						+ (format.hasHeader() ? " after its header line" : ""));
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			Files.deleteIfExists(spoolFile);
@@ -138,7 +149,7 @@ class CallImportService {
 			this.completions.await(execution.getId(), settings.waitForCompletion());
 		}
 		ImportInfo info = find(importId, caller);
-		return new Started(info, !small || !info.status().hasEnded());
+		return new Started(info, !small || !info.status().hasEnded(), isRefused(importId));
 	}
 
 	/**
@@ -159,7 +170,7 @@ class CallImportService {
 			throw ApiException.conflict("NotRestartable",
 					"Import '" + importId + "' is " + status + "; only an import in Error can be restarted");
 		}
-		if (last == null || refused(last)) {
+		if (last == null || CallImportJob.refusedItsFile(last)) {
 			throw ApiException.conflict("NotRestartable", "Import '" + importId + "' cannot be restarted: "
 					+ ((last == null) ? "it never started" : "its file was refused") + "; import the file again");
 		}
@@ -174,7 +185,7 @@ class CallImportService {
 			throw ApiException.conflict("NotRestartable",
 					"Import '" + importId + "' cannot be restarted now: " + ex.getMessage());
 		}
-		return new Started(find(importId, caller), true);
+		return new Started(find(importId, caller), true, false);
 	}
 
 	/** Runs an import in Error again, on this node, after its last committed chunk. */
@@ -183,11 +194,11 @@ class CallImportService {
 		this.jobOperator.restart(last);
 	}
 
-	/** Whether the file was refused as a whole for its rejected lines: running it again changes nothing. */
-	private static boolean refused(JobExecution execution) {
-		return execution.getStepExecutions().stream()
-			.anyMatch(step -> step.getStepName().equals(CallImportJob.CHECK_STEP)
-					&& step.getStatus() == BatchStatus.FAILED);
+	/** Whether the import's file was refused as a whole (its latest execution failed the check). */
+	private boolean isRefused(String importId) {
+		JobInstance instance = this.jobRepository.getJobInstance(CallImportJob.NAME, CallImportJob.parameters(importId));
+		JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
+		return last != null && CallImportJob.refusedItsFile(last);
 	}
 
 	/** The import once its job has ended. */
@@ -219,8 +230,9 @@ class CallImportService {
 			}
 		}
 		long imported = this.imports.importedCount(callImport.id());
-		long duplicates = Math.max(0, valid - imported);
 		JobExecution latest = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElse(null);
+		// A refused file's good lines were taken back, not found stored before: they are no duplicates.
+		long duplicates = (latest != null && CallImportJob.refusedItsFile(latest)) ? 0 : Math.max(0, valid - imported);
 		ExecutionStatus status = (latest != null) ? this.completions.statusOf(latest) : ExecutionStatus.Error;
 		String message = switch (status) {
 			case Queued -> "Waiting for a free job thread";
@@ -266,18 +278,52 @@ class CallImportService {
 		}
 	}
 
+	/**
+	 * Copies the upload to the spool folder, at most {@code billing.limits.max-import-bytes} of it
+	 * whether or not the request declared its length (a chunked body is counted as it is read). A
+	 * partial file never stays: too large, a full disk, or a client that went away.
+	 */
 	private Path spool(String importId, Upload upload) throws IOException {
 		Path folder = this.service.dataDir().resolve("imports");
-		Files.createDirectories(folder);
 		Path file = folder.resolve(importId + ".csv");
+		long written = 0;
 		try (InputStream in = upload.open()) {
-			if (in == null || Files.copy(in, file) == 0) {
-				Files.deleteIfExists(file);
-				throw ApiException.badRequest("EmptyFile", "The request carries no call records: send the file as "
-						+ "a text/csv body or as the multipart part 'file'");
+			if (in != null) {
+				Files.createDirectories(folder);
+				try (OutputStream out = Files.newOutputStream(file)) {
+					byte[] buffer = new byte[64 * 1024];
+					for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+						written += read;
+						if (written > this.maxImportBytes) {
+							throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge",
+									"The file is larger than the " + this.maxImportBytes + " bytes an import accepts");
+						}
+						write(out, buffer, read);
+					}
+				}
 			}
 		}
+		catch (ApiException | IOException ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+		if (written == 0) {
+			Files.deleteIfExists(file);
+			throw ApiException.badRequest("EmptyFile", "The request carries no call records: send the file as "
+					+ "a text/csv body or as the multipart part 'file'");
+		}
 		return file;
+	}
+
+	/** A write to the spool folder that fails (a full disk) is the server's problem, said plainly. */
+	private static void write(OutputStream out, byte[] buffer, int length) {
+		try {
+			out.write(buffer, 0, length);
+		}
+		catch (IOException ex) {
+			throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "InsufficientStorage",
+					"The server could not store the upload (" + ex.getMessage() + "); try again later");
+		}
 	}
 
 	private static String firstLine(String text) {

@@ -78,6 +78,21 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 		}
 	}
 
+	/** Whether the file holds a record (a line after the header, if it has one), good or bad. */
+	static boolean hasRecords(Path file, boolean hasHeader) throws IOException {
+		CsvLineReader reader = new CsvLineReader(file, hasHeader);
+		try {
+			reader.doOpen();
+			return reader.doRead() != null;
+		}
+		catch (RejectedLineException badLine) {
+			return true;
+		}
+		finally {
+			reader.doClose();
+		}
+	}
+
 	@Override
 	protected void doOpen() throws IOException {
 		this.format = semicolonSeparated(this.file) ? SEMICOLONS : CSV;

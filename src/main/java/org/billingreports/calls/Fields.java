@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 
 import org.billingreports.rating.Timestamps;
@@ -15,7 +16,8 @@ final class Fields {
 	/** The scale of {@code carrier_cost}: more decimals would be silently rounded by the database. */
 	private static final int MAX_DECIMALS = 10;
 
-	private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d.M.uuuu H:mm[:ss]");
+	private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d.M.uuuu H:mm[:ss]")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private Fields() {
 	}
@@ -100,9 +102,17 @@ final class Fields {
 		try {
 			return Timestamps.parse(text, zone);
 		}
+		catch (Timestamps.YearOutOfRange ex) {
+			throw new RejectedLineException(name + " '" + text + "': " + ex.getMessage());
+		}
 		catch (DateTimeParseException notIso) {
 			try {
-				return LocalDateTime.parse(text, DAY_FIRST).atZone(zone).toInstant();
+				LocalDateTime dayFirst = LocalDateTime.parse(text, DAY_FIRST);
+				Timestamps.requireYearInRange(dayFirst.getYear(), text);
+				return dayFirst.atZone(zone).toInstant();
+			}
+			catch (Timestamps.YearOutOfRange ex) {
+				throw new RejectedLineException(name + " '" + text + "': " + ex.getMessage());
 			}
 			catch (DateTimeParseException notDayFirst) {
 				if (text.contains("/")) {

@@ -10,7 +10,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-/** The upload is kept until its records are stored, so that a failed import can be restarted; then it goes. */
+/**
+ * The upload is kept until its records are stored, so that a failed import can be restarted; then it
+ * goes, and so does a file refused for its rejected lines (it is imported again, fixed, or not at all).
+ */
 class SpoolFileCleanup implements JobExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(SpoolFileCleanup.class);
@@ -23,7 +26,7 @@ class SpoolFileCleanup implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
+		if (execution.getStatus() != BatchStatus.COMPLETED && !CallImportJob.refusedItsFile(execution)) {
 			return;
 		}
 		this.imports.find(execution.getJobParameters().getString(CallImportJob.IMPORT_ID)).ifPresent(callImport -> {

@@ -12,8 +12,6 @@ import java.time.format.DateTimeParseException;
  */
 public record BillingPeriod(Instant start, Instant end) {
 
-	public static final int MAX_DAYS = 366;
-
 	/** The first instant of the period that {@code startDate} opens. */
 	public static Instant startOf(String startDate, ZoneId zone) {
 		LocalDate date = dateOrNull(startDate);
@@ -34,18 +32,22 @@ public record BillingPeriod(Instant start, Instant end) {
 		return this.end.isBefore(this.start) || (dateOrNull(endDate) != null && !this.end.isAfter(this.start));
 	}
 
-	/** @return whether the period spans more than {@value #MAX_DAYS} days of the zone's calendar */
-	public boolean exceedsMaxDays(ZoneId zone) {
-		return this.end.isAfter(this.start.atZone(zone).plusDays(MAX_DAYS).toInstant());
+	/** @return whether the period spans more than {@code maxDays} days of the zone's calendar */
+	public boolean exceedsDays(ZoneId zone, int maxDays) {
+		return this.end.isAfter(this.start.atZone(zone).plusDays(maxDays).toInstant());
 	}
 
+	/** A date ({@code yyyy-MM-dd}), or {@code null} for anything else (a date-time, perhaps). */
 	private static LocalDate dateOrNull(String text) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(text.strip());
+			date = LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException notADate) {
 			return null;
 		}
+		Timestamps.requireYearInRange(date.getYear(), text);
+		return date;
 	}
 
 }

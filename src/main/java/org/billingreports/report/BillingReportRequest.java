@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.billingreports.kernel.HttpUrls;
 import org.billingreports.rating.BillingPeriod;
+import org.billingreports.rating.Timestamps;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
 
@@ -55,6 +56,9 @@ public record BillingReportRequest(
 		}
 		try {
 			BillingPeriod.startOf(value, ZoneOffset.UTC);
+		}
+		catch (Timestamps.YearOutOfRange ex) {
+			errors.add(field, "InvalidDate", field + ": " + ex.getMessage());
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(field, "InvalidDate", field + DATE_MESSAGE);

@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param activeReportsPerAccount reports of one account queued or running at once; more are refused
  * with 429
+ * @param maxReportDays the longest period a report may cover, in days of the account's calendar (366:
+ * a year, leap or not)
  */
 @ConfigurationProperties("billing.limits")
-record ReportLimits(@DefaultValue("50") int activeReportsPerAccount) {
+record ReportLimits(@DefaultValue("50") int activeReportsPerAccount, @DefaultValue("366") int maxReportDays) {
 }

@@ -46,9 +46,13 @@ public class ReportService {
 
 	private final ReportAdmission admission;
 
+	private final int maxReportDays;
+
 	ReportService(AccountAccess accounts, ReportRepository reports, ReportAccess access, ReportLauncher launcher,
 			ReportInfos infos, JobRepository jobRepository, NotificationStatus notifications,
-			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission) {
+			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission,
+			ReportLimits limits) {
+		this.maxReportDays = limits.maxReportDays();
 		this.accounts = accounts;
 		this.reports = reports;
 		this.access = access;
@@ -67,7 +71,7 @@ public class ReportService {
 	 */
 	public ReportInfo create(BillingReportRequest request, String idempotencyKey, Caller caller) throws Exception {
 		Account account = this.accounts.actionable(request.accountId(), "accountId", caller);
-		BillingPeriod period = period(request, account.zone());
+		BillingPeriod period = period(request, account.zone(), this.maxReportDays);
 		String webhookProblem = (request.webhook() != null) ? this.webhookAddresses.problem(request.webhook(), true)
 				: null;
 		if (webhookProblem != null) {
@@ -135,16 +139,16 @@ public class ReportService {
 		return stripped;
 	}
 
-	private static BillingPeriod period(BillingReportRequest request, ZoneId zone) {
+	private static BillingPeriod period(BillingReportRequest request, ZoneId zone, int maxDays) {
 		BillingPeriod period = new BillingPeriod(BillingPeriod.startOf(request.startDate(), zone),
 				BillingPeriod.endOf(request.endDate(), zone));
 		FieldErrors errors = new FieldErrors();
 		if (period.endsBeforeItStarts(request.endDate())) {
 			errors.add("endDate", "GreaterThanOrEqual", "endDate must not be before startDate");
 		}
-		else if (period.exceedsMaxDays(zone)) {
+		else if (period.exceedsDays(zone, maxDays)) {
 			errors.add("endDate", "InclusiveBetween",
-					"the period is longer than " + BillingPeriod.MAX_DAYS + " days; split it into several reports");
+					"the period is longer than " + maxDays + " days; split it into several reports");
 		}
 		errors.throwIfAny();
 		return period;

@@ -27,15 +27,23 @@ public class JsonErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
+		String errorCode = (status >= 500) ? "InternalServerError" : "BadRequest";
 		String message = (status >= 500) ? "The server failed to handle this request; the failure is logged"
 				: "The request was refused: it is not a well-formed HTTP request for this service";
+		if (status == 501 && UnsupportedMethods.isUnsupported(request.getMethod())) {
+			// Tomcat answers a CONNECT itself, with 501: the method is not allowed here, say so.
+			response.setStatus(405);
+			response.setHeader("Allow", UnsupportedMethods.ALLOW);
+			errorCode = "MethodNotAllowed";
+			message = UnsupportedMethods.message(request.getMethod());
+		}
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"responseStatus\":{\"errorCode\":\"" + ((status >= 500) ? "InternalServerError"
-						: "BadRequest") + "\",\"message\":\"" + message + "\",\"errors\":[]}}");
+				writer.write("{\"responseStatus\":{\"errorCode\":\"" + errorCode + "\",\"message\":\"" + message
+						+ "\",\"errors\":[]}}");
 				response.finishResponse();
 			}
 		}

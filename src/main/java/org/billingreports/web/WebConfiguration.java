@@ -15,10 +15,12 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import org.billingreports.kernel.ErrorResponseWriter;
 import org.billingreports.kernel.RequestLimits;
 
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +55,12 @@ class WebConfiguration implements WebMvcConfigurer {
 					config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	/** Requests Spring Security's firewall refuses: an unsupported method is a 405, anything else a 400. */
+	@Bean
+	static RequestRejectedHandler unsupportedMethods(ErrorResponseWriter errors) {
+		return new UnsupportedMethods(errors);
 	}
 
 	/** Errors Tomcat answers by itself come in the ServiceStack shape as well. */

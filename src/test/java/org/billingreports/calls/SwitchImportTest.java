@@ -141,9 +141,9 @@ class SwitchImportTest extends ApiTestSupport {
 		assertThat(unknown.json().get("responseStatus").get("errors").get(0).get("fieldName").asString())
 			.isEqualTo("defaultCustomerId");
 
-		// 68 of 82 lines have no account code: too many rejected, so the 14 others are taken back too.
-		JsonNode result = ok(admin().send("POST", "/calls/import?accountId=" + this.account + "&format=freeswitch",
-				"text/csv", file));
+		// 68 of 82 lines have no account code: too many rejected, so the 14 others are taken back too (422).
+		JsonNode result = refused(admin().send("POST", "/calls/import?accountId=" + this.account
+				+ "&format=freeswitch", "text/csv", file));
 		assertThat(result.get("status").asString()).isEqualTo("Error");
 		assertThat(result.get("statusMessage").asString()).isEqualTo("The file was refused: 68 of 82 lines (83%) "
 				+ "were rejected, more than the 50% allowed: nothing of the file was imported. Fix the file, or check "
@@ -314,13 +314,19 @@ class SwitchImportTest extends ApiTestSupport {
 				+ "00493010000001|Ext 1001|2026-02-28T21:00:02Z|2026-02-28T21:00:06Z|2026-02-28T21:00:08Z|6|2|completed");
 	}
 
+	/** A file refused for its rejected lines: 422, with the import's counts and reasons. */
+	private static JsonNode refused(ApiResponse response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(422);
+		return response.json();
+	}
+
 	@Test
 	void aFileOfMostlyGarbageFailsAndKeepsNothing() {
 		List<byte[]> lines = new ArrayList<>();
 		for (int i = 1; i <= 10; i++) {
 			lines.add((i <= 6) ? utf8("not,a,call,record," + i) : utf8(AsteriskLines.call(i)));
 		}
-		JsonNode result = ok(importFile("asterisk", "", join(lines)));
+		JsonNode result = refused(importFile("asterisk", "", join(lines)));
 		assertThat(result.get("status").asString()).isEqualTo("Error");
 		assertThat(result.get("statusMessage").asString()).startsWith("The file was refused: 6 of 10 lines (60%) "
 				+ "were rejected, more than the 50% allowed: nothing of the file was imported.");

@@ -53,9 +53,9 @@ class BillingPeriodTest {
 
 	@Test
 	void atMost366Days() {
-		assertThat(period("2024-01-01", "2024-12-31").exceedsMaxDays(NEW_YORK)).isFalse(); // 366, a leap year
-		assertThat(period("2025-01-01", "2026-01-01").exceedsMaxDays(NEW_YORK)).isFalse(); // 366
-		assertThat(period("2025-01-01", "2026-01-02").exceedsMaxDays(NEW_YORK)).isTrue(); // 367
+		assertThat(period("2024-01-01", "2024-12-31").exceedsDays(NEW_YORK, 366)).isFalse(); // 366, a leap year
+		assertThat(period("2025-01-01", "2026-01-01").exceedsDays(NEW_YORK, 366)).isFalse(); // 366
+		assertThat(period("2025-01-01", "2026-01-02").exceedsDays(NEW_YORK, 366)).isTrue(); // 367
 	}
 
 	private static BillingPeriod period(String start, String end) {

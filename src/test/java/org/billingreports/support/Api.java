@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -91,6 +92,65 @@ public final class Api {
 			.timeout(Duration.ofSeconds(60))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::header);
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		return execute(request);
+	}
+
+	/**
+	 * A request with any method, written on a socket by hand: Java's HTTP client refuses methods such as
+	 * CONNECT. Only the status, headers and body of the answer are read.
+	 */
+	public ApiResponse rawMethod(String method, String path) {
+		URI uri = URI.create(this.base + path);
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(30_000);
+			String request = method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+					+ "\r\n" + ((this.authorization != null) ? "Authorization: " + this.authorization + "\r\n" : "")
+					+ "Connection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int headersEnd = answer.indexOf("\r\n\r\n");
+			String[] head = answer.substring(0, headersEnd).split("\r\n");
+			Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			for (int i = 1; i < head.length; i++) {
+				int colon = head[i].indexOf(':');
+				headers.computeIfAbsent(head[i].substring(0, colon).strip(), name -> new java.util.ArrayList<>())
+					.add(head[i].substring(colon + 1).strip());
+			}
+			String body = answer.substring(headersEnd + 4);
+			if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+				body = unchunk(body);
+			}
+			return new ApiResponse(Integer.parseInt(head[0].split(" ")[1]), body.getBytes(StandardCharsets.UTF_8),
+					java.net.http.HttpHeaders.of(headers, (name, value) -> true));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String unchunk(String chunked) {
+		StringBuilder body = new StringBuilder();
+		int at = 0;
+		while (true) {
+			int lineEnd = chunked.indexOf("\r\n", at);
+			int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+			if (size == 0) {
+				return body.toString();
+			}
+			body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+			at = lineEnd + 2 + size + 2;
+		}
+	}
+
+	/** A request whose body is streamed without a declared length: {@code Transfer-Encoding: chunked}. */
+	public ApiResponse chunked(String method, String path, Map<String, String> headers, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
 		headers.forEach(request::header);
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
