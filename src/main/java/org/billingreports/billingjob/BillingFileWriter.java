@@ -54,7 +54,8 @@ final class BillingFileWriter implements Closeable {
 	void write(String customerName, String customerId, BillingLine line) throws IOException {
 		List<Object> values = BillingFileColumns.values(customerName, customerId, line, this.includeCustomerIds);
 		for (Object value : values) {
-			this.printer.print((value instanceof BigDecimal decimal) ? decimal.toPlainString() : value);
+			this.printer.print((value instanceof BigDecimal decimal) ? decimal.toPlainString()
+					: (value instanceof String text) ? SafeText.csv(text) : value);
 		}
 		this.printer.println();
 	}

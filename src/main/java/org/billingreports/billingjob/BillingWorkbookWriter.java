@@ -91,7 +91,7 @@ final class BillingWorkbookWriter implements Closeable {
 			}
 			else {
 				// A string cell is never read as a formula, whatever it starts with.
-				cell.setCellValue(String.valueOf(value));
+				cell.setCellValue(SafeText.cell(String.valueOf(value)));
 			}
 		}
 	}

@@ -173,8 +173,10 @@ class EvoVoiceCliTest extends ApiTestSupport {
 			assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).as(where).isEqualByComparingTo(csv);
 		}
 		else {
+			// The CSV neutralises a text that starts like a formula with a quote; the workbook's text cell needs none.
 			assertThat(cell.getCellType()).as(where).isEqualTo(CellType.STRING);
-			assertThat(cell.getStringCellValue()).as(where).isEqualTo(csv);
+			String text = cell.getStringCellValue();
+			assertThat(csv).as(where).isEqualTo("=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text);
 		}
 	}
 
