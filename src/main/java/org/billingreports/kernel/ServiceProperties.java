@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,11 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * recovery, retention, notifications (the command line turns it off)
  * @param shutdownGracePeriod how long a stopping node waits for its running jobs (and partitions) to
  * reach a chunk boundary
+ * @param allowedHosts without a {@code baseUrl}, the hosts (as a request's {@code Host} names them)
+ * that links may be built from; a request for any other host gets links on {@code localhost}, never
+ * on a host a client made up
  */
 @ConfigurationProperties("billing")
 public record ServiceProperties(@DefaultValue("") String nodeName, @DefaultValue("") String baseUrl,
 		@DefaultValue("./data") Path dataDir, @DefaultValue("true") boolean background,
-		@DefaultValue("30s") Duration shutdownGracePeriod) {
+		@DefaultValue("30s") Duration shutdownGracePeriod,
+		@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) List<String> allowedHosts) {
 
 	public String effectiveNodeName() {
 		if (!this.nodeName.isBlank()) {

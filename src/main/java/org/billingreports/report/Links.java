@@ -1,17 +1,22 @@
 package org.billingreports.report;
 
+import java.util.List;
+
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 
 import org.billingreports.kernel.ServiceProperties;
 
 
 /**
- * Absolute URLs of the service: from {@code billing.base-url} when set (what a proxy or an e-mail
- * reader must see); otherwise from the request being answered, or, outside a request (a mail sent
- * after a job), this host's port on localhost.
+ * Absolute URLs of the service, as download links and mails carry them: from {@code billing.base-url}
+ * when set (what production sets: what a proxy or an e-mail reader must see); otherwise from the
+ * request being answered if its host is one of {@code billing.allowed-hosts}; otherwise, and outside a
+ * request (a mail sent after a job), this host's port on localhost. A {@code Host} header a client made
+ * up never ends up in a link that carries a valid token.
  */
 @Component
 public class Links {
@@ -22,7 +27,10 @@ public class Links {
 
 	private final DownloadTokens tokens;
 
+	private final List<String> allowedHosts;
+
 	Links(ServiceProperties properties, Environment environment, DownloadTokens tokens) {
+		this.allowedHosts = properties.allowedHosts();
 		String configured = properties.baseUrl();
 		this.baseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
 		this.environment = environment;
@@ -43,7 +51,10 @@ public class Links {
 			return this.baseUrl;
 		}
 		if (RequestContextHolder.getRequestAttributes() != null) {
-			return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+			UriComponents request = ServletUriComponentsBuilder.fromCurrentContextPath().build();
+			if (this.allowedHosts.stream().anyMatch(host -> host.equalsIgnoreCase(request.getHost()))) {
+				return request.toUriString();
+			}
 		}
 		return "http://localhost:"
 				+ this.environment.getProperty("local.server.port", this.environment.getProperty("server.port", "8080"));

@@ -105,27 +105,37 @@ public final class Api {
 	 */
 	public ApiResponse rawMethod(String method, String path) {
 		URI uri = URI.create(this.base + path);
+		return raw(method, path, Map.of("Host", uri.getHost() + ":" + uri.getPort()));
+	}
+
+	/** The same, with exactly these headers (and the credentials): a made-up {@code Host}, say. */
+	public ApiResponse raw(String method, String path, Map<String, String> headers) {
+		URI uri = URI.create(this.base + path);
 		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
 			socket.setSoTimeout(30_000);
-			String request = method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-					+ "\r\n" + ((this.authorization != null) ? "Authorization: " + this.authorization + "\r\n" : "")
-					+ "Connection: close\r\n\r\n";
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			StringBuilder request = new StringBuilder(method + " " + uri.getRawPath()
+					+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "") + " HTTP/1.1\r\n");
+			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+			if (this.authorization != null) {
+				request.append("Authorization: ").append(this.authorization).append("\r\n");
+			}
+			request.append("Connection: close\r\n\r\n");
+			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
 			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			int headersEnd = answer.indexOf("\r\n\r\n");
 			String[] head = answer.substring(0, headersEnd).split("\r\n");
-			Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			Map<String, List<String>> answered = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			for (int i = 1; i < head.length; i++) {
 				int colon = head[i].indexOf(':');
-				headers.computeIfAbsent(head[i].substring(0, colon).strip(), name -> new java.util.ArrayList<>())
+				answered.computeIfAbsent(head[i].substring(0, colon).strip(), name -> new java.util.ArrayList<>())
 					.add(head[i].substring(colon + 1).strip());
 			}
 			String body = answer.substring(headersEnd + 4);
-			if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+			if (answered.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
 				body = unchunk(body);
 			}
 			return new ApiResponse(Integer.parseInt(head[0].split(" ")[1]), body.getBytes(StandardCharsets.UTF_8),
-					java.net.http.HttpHeaders.of(headers, (name, value) -> true));
+					java.net.http.HttpHeaders.of(answered, (name, value) -> true));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
