@@ -110,6 +110,13 @@ public class JobCompletions implements JobExecutionListener {
 		return saved;
 	}
 
+	/** Whether this process runs the execution now (between its start and the end of its listeners). */
+	public boolean isRunningHere(long executionId) {
+		synchronized (this.lock) {
+			return this.running.containsKey(executionId);
+		}
+	}
+
 	/** The executions running in this process now, e.g. to stop them when it stops. */
 	public List<JobExecution> runningHere() {
 		synchronized (this.lock) {

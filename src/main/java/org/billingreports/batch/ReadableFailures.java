@@ -60,7 +60,11 @@ public class ReadableFailures implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		if (execution.getStatus() == BatchStatus.STOPPED) {
+		if (UnknownOutcomes.isUnknown(execution)) {
+			// Every write is idempotent: an unknown outcome is a failure that a restart mends.
+			UnknownOutcomes.fail(execution, UnknownOutcomes.REASON, this.jobRepository);
+		}
+		else if (execution.getStatus() == BatchStatus.STOPPED) {
 			execution.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(), this.stopped));
 			this.jobRepository.update(execution);
 		}
@@ -133,6 +137,24 @@ public class ReadableFailures implements JobExecutionListener {
 		}
 		String message = root.getMessage();
 		return (message == null || message.isBlank()) ? root.getClass().getSimpleName() : message.strip();
+	}
+
+	/**
+	 * What a saved exit description says to a person, whatever wrote it: a stack trace or an exception's
+	 * text becomes its innermost cause's message; a reason written here stays as it is. Never a class name.
+	 */
+	public static String sentence(String description) {
+		if (description == null || description.isBlank()) {
+			return null;
+		}
+		String reason = reason(description);
+		boolean bareName = reason.matches("[A-Za-z_$][\\w$]*(Exception|Error)");
+		return bareName ? "It failed without saying why (" + humanize(reason) + "); look at the service's log" : reason;
+	}
+
+	/** {@code JobExecutionException} → "job execution". */
+	private static String humanize(String exceptionName) {
+		return exceptionName.replaceAll("(Exception|Error)$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
 	}
 
 	/** The same from a saved exit description: a stack trace's innermost cause, or a plain reason. */

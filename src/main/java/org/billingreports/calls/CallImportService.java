@@ -30,6 +30,7 @@ import org.billingreports.accounts.AccountAccess;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.batch.ReadableFailures;
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
@@ -239,7 +240,7 @@ class CallImportService {
 			case Running -> "Imported " + imported + " call records so far";
 			case Completed -> "Imported " + imported + " of " + (valid + rejected) + " call records; " + duplicates
 					+ " duplicates, " + rejected + " rejected";
-			case Error -> (latest != null) ? firstLine(latest.getExitStatus().getExitDescription())
+			case Error -> (latest != null) ? failure(latest.getExitStatus().getExitDescription())
 					: "The import was never started";
 		};
 		List<ImportInfo.Rejection> rejections = this.imports
@@ -326,12 +327,9 @@ class CallImportService {
 		}
 	}
 
-	private static String firstLine(String text) {
-		if (text == null || text.isBlank()) {
-			return "The import failed";
-		}
-		int end = text.indexOf('\n');
-		return (end < 0) ? text : text.substring(0, end);
+	private static String failure(String description) {
+		String reason = ReadableFailures.sentence(description);
+		return (reason != null) ? reason : "The import failed";
 	}
 
 }

@@ -10,7 +10,10 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.backoff.BackOffExecution;
@@ -53,6 +56,9 @@ public class NotificationDispatcher {
 
 	private final BillingMetrics metrics;
 
+	/** Writes of a delivery's outcome, tried again while the database is away. */
+	private final RetryTemplate bookkeeping;
+
 	/** One thread delivers, so that one node never sends one notification twice at once. */
 	private final ThreadPoolTaskExecutor worker = new ThreadPoolTaskExecutor();
 
@@ -74,6 +80,14 @@ public class NotificationDispatcher {
 			.plusMinutes(1);
 		this.clock = clock;
 		this.metrics = metrics;
+		this.bookkeeping = new RetryTemplate(RetryPolicy.builder()
+			.includes(DataAccessException.class)
+			.timeout(this.lease)
+			.delay(Duration.ofMillis(200))
+			.multiplier(2)
+			.maxDelay(Duration.ofSeconds(5))
+			.maxRetries(Long.MAX_VALUE)
+			.build());
 		this.worker.setCorePoolSize(1);
 		this.worker.setMaxPoolSize(1);
 		this.worker.setThreadNamePrefix("notifications-");
@@ -125,14 +139,17 @@ public class NotificationDispatcher {
 				case email -> this.email.send(notification, this.content.mail(notification));
 				case webhook -> this.webhooks.send(notification, this.content.webhookSecret(notification));
 			}
-			this.notifications.delivered(notification.id(), attempts, this.clock.instant());
-			this.metrics.notification(notification.channel().name(), "delivered");
-			log.info("Notification {} ({} to {}) delivered on attempt {}", notification.id(), notification.channel(),
-					NotificationInfo.shownTarget(notification), attempts);
 		}
 		catch (DeliveryException | RuntimeException ex) {
 			failed(notification, attempts, ex.getMessage());
+			return;
 		}
+		// Sent: saying so must not be lost to a database that is away for a moment, or the notification
+		// would be sent again once its lease ran out. Tried again until the lease is over.
+		this.bookkeeping.invoke(() -> this.notifications.delivered(notification.id(), attempts, this.clock.instant()));
+		this.metrics.notification(notification.channel().name(), "delivered");
+		log.info("Notification {} ({} to {}) delivered on attempt {}", notification.id(), notification.channel(),
+				NotificationInfo.shownTarget(notification), attempts);
 	}
 
 	private void failed(Notification notification, int attempts, String error) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
@@ -20,13 +21,17 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
+import org.billingreports.batch.JobCompletions;
+import org.billingreports.batch.UnknownOutcomes;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.calls.CallImportJob;
 import org.billingreports.calls.CallImports;
@@ -54,6 +59,10 @@ public class ExecutionRecovery {
 
 	private final ReportLauncher reportLauncher;
 
+	private final JobCompletions completions;
+
+	private final ThreadPoolTaskExecutor jobExecutor;
+
 	private final ReportRepository reports;
 
 	private final CallImports imports;
@@ -72,11 +81,14 @@ public class ExecutionRecovery {
 	private final Instant started;
 
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ReportLauncher reportLauncher,
+			JobCompletions completions, @BatchTaskExecutor ThreadPoolTaskExecutor jobExecutor,
 			ReportRepository reports, CallImports imports, JdbcClient jdbc, OperationsProperties properties,
 			ServiceProperties service, Clock clock) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.reportLauncher = reportLauncher;
+		this.completions = completions;
+		this.jobExecutor = jobExecutor;
 		this.reports = reports;
 		this.imports = imports;
 		this.jdbc = jdbc;
@@ -91,6 +103,7 @@ public class ExecutionRecovery {
 	void atStartup() {
 		if (this.background) {
 			recoverOwn();
+			recoverLost(this.clock.instant());
 		}
 	}
 
@@ -98,6 +111,7 @@ public class ExecutionRecovery {
 			initialDelayString = "${billing.recovery.sweep-interval:30s}")
 	void sweep() {
 		recoverStale(this.clock.instant());
+		recoverLost(this.clock.instant());
 	}
 
 	/**
@@ -147,6 +161,52 @@ public class ExecutionRecovery {
 			return "the worker " + node + " stopped answering"
 					+ ((worker != null) ? " (last heard of at " + worker.heartbeat() + ")" : "");
 		});
+	}
+
+	/**
+	 * Executions the database lost track of while it was away: those that ended with an unknown outcome,
+	 * and this node's that its job threads no longer run but whose end could not be saved. Both are
+	 * failed with a reason, and restartable (restarted at once with {@code auto-restart}).
+	 */
+	public void recoverLost(Instant now) {
+		Instant settled = now.minus(this.settings.sweepInterval());
+		for (Owned owned : ended(BatchStatus.UNKNOWN)) {
+			// One that still runs here (its listeners at work) fails itself, in ReadableFailures.
+			if (!this.completions.isRunningHere(owned.execution().getId()) && lastSaved(owned).isBefore(settled)) {
+				failLost(owned, UnknownOutcomes.REASON);
+			}
+		}
+		boolean nothingQueued = this.jobExecutor.getThreadPoolExecutor().getQueue().isEmpty();
+		Instant stale = now.minus(this.settings.staleAfter());
+		for (Owned owned : running()) {
+			JobExecution job = owned.execution();
+			if (!this.node.equals(owned.node()) || this.completions.isRunningHere(job.getId())) {
+				continue;
+			}
+			boolean begun = job.getStatus() == BatchStatus.STARTED || job.getStatus() == BatchStatus.STOPPING;
+			// Still STARTING with nothing left in the queue: its first save failed, and its thread gave up.
+			boolean neverBegun = job.getStatus() == BatchStatus.STARTING && nothingQueued
+					&& lastSaved(owned).isBefore(stale);
+			if ((begun && lastSaved(owned).isBefore(settled)) || neverBegun) {
+				failLost(owned, "The database was away while this ran on " + this.node
+						+ ", so its end could not be saved; restart it (nothing already stored is stored twice)");
+			}
+		}
+	}
+
+	private static Instant lastSaved(Owned owned) {
+		return at(owned.execution().getLastUpdated(), owned.execution().getCreateTime());
+	}
+	private void failLost(Owned owned, String reason) {
+		JobExecution execution = this.jobRepository.getJobExecution(owned.execution().getId());
+		if (execution == null) {
+			return;
+		}
+		UnknownOutcomes.fail(execution, reason, this.jobRepository);
+		log.warn("Recovered job execution {} of {}: {}", execution.getId(), owned.key(), reason);
+		if (this.settings.autoRestart()) {
+			relaunch(owned, execution);
+		}
 	}
 
 	/**
@@ -209,14 +269,38 @@ public class ExecutionRecovery {
 
 	/** The running executions of both jobs, each with the node that holds it. */
 	private List<Owned> running() {
+		List<JobExecution> running = new ArrayList<>(this.jobRepository.findRunningJobExecutions(BillingJob.NAME));
+		running.addAll(this.jobRepository.findRunningJobExecutions(CallImportJob.NAME));
+		return owned(running);
+	}
+
+	/** Ended executions of both jobs in this status, each with the node that ran it. */
+	private List<Owned> ended(BatchStatus status) {
+		List<JobExecution> ended = this.jdbc
+			.sql("SELECT e.job_execution_id FROM batch_job_execution e JOIN batch_job_instance i "
+					+ "ON i.job_instance_id = e.job_instance_id WHERE e.status = ? AND i.job_name IN (?, ?)")
+			.params(status.name(), BillingJob.NAME, CallImportJob.NAME)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this.jobRepository::getJobExecution)
+			.filter(Objects::nonNull)
+			.toList();
+		return owned(ended);
+	}
+
+	/** Each execution with the report or import it runs, and the node that holds it. */
+	private List<Owned> owned(List<JobExecution> executions) {
 		List<Owned> owned = new ArrayList<>();
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(BillingJob.NAME)) {
-			String reportId = execution.getJobParameters().getString(BillingJob.REPORT_ID);
-			owned.add(new Owned(execution, reportId, this.reports.nodeOf(execution.getId()).orElse(null), true));
-		}
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(CallImportJob.NAME)) {
-			String importId = execution.getJobParameters().getString(CallImportJob.IMPORT_ID);
-			owned.add(new Owned(execution, importId, this.imports.nodeOf(importId).orElse(null), false));
+		for (JobExecution execution : executions) {
+			if (execution.getJobInstance().getJobName().equals(BillingJob.NAME)) {
+				String reportId = execution.getJobParameters().getString(BillingJob.REPORT_ID);
+				owned.add(new Owned(execution, reportId, this.reports.nodeOf(execution.getId()).orElse(null), true));
+			}
+			else {
+				String importId = execution.getJobParameters().getString(CallImportJob.IMPORT_ID);
+				owned.add(new Owned(execution, importId, this.imports.nodeOf(importId).orElse(null), false));
+			}
 		}
 		return owned;
 	}

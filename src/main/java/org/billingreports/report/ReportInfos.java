@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
+import org.billingreports.batch.ReadableFailures;
 import org.billingreports.billingjob.RatingProgress;
 import org.billingreports.billingjob.ReportSummary;
 import org.billingreports.kernel.ApiException;
@@ -91,9 +92,8 @@ public class ReportInfos {
 				yield (summary != null) ? summary.describe() : "Completed";
 			}
 			case Error -> {
-				String description = execution.getExitStatus().getExitDescription();
-				yield (description == null || description.isBlank()) ? "The report failed"
-						: description.lines().findFirst().orElse(description);
+				String reason = ReadableFailures.sentence(execution.getExitStatus().getExitDescription());
+				yield (reason != null) ? reason : "The report failed";
 			}
 		};
 	}

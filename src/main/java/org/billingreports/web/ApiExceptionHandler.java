@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -94,6 +97,17 @@ public class ApiExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ErrorResponse> denied(AccessDeniedException ex, HttpServletRequest request) {
 		return error(request, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
+	}
+
+	/** The database is away for a moment: say so, and when to try again, rather than "failed". */
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessException.class })
+	ResponseEntity<ErrorResponse> databaseAway(Exception ex, HttpServletRequest request) {
+		log.warn("The database did not answer a request: {}", ex.toString());
+		return typed(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "10")
+			.body(body("DatabaseUnavailable", "The database is not reachable at the moment; try again shortly")),
+				request);
 	}
 
 	@ExceptionHandler(Exception.class)

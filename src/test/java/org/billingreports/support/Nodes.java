@@ -14,12 +14,18 @@ public final class Nodes {
 	private Nodes() {
 	}
 
-	/** A node on the test profile, on a free port, named, with these settings added (e.g. the database's). */
-	public static ConfigurableApplicationContext start(String nodeName, List<String> settings) {
+	/**
+	 * A node on the test profile, on a free port, named, with these settings added (e.g. the
+	 * database's) and these test configurations (e.g. {@link RatingGate.Configuration}).
+	 */
+	public static ConfigurableApplicationContext start(String nodeName, List<String> settings,
+			Class<?>... testConfigurations) {
 		List<String> args = new ArrayList<>(settings);
 		args.add("--server.port=0");
 		args.add("--billing.node-name=" + nodeName);
-		return new SpringApplicationBuilder(BillingReportsApplication.class).profiles("test")
+		List<Class<?>> sources = new ArrayList<>(List.of(BillingReportsApplication.class));
+		sources.addAll(List.of(testConfigurations));
+		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).profiles("test")
 			.run(args.toArray(String[]::new));
 	}
 

@@ -130,6 +130,18 @@ public final class PostgresTestDatabase
 		public record BillingRows(long rows, long callRecords) {
 		}
 
+		/** Settings that point an application at this schema through a proxy on loopback (see {@link TcpProxy}). */
+		public List<String> arguments(TcpProxy proxy) {
+			String proxied = this.url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+			return List.of("--spring.datasource.url=" + proxied, "--spring.datasource.username=" + USER,
+					"--spring.datasource.password=" + PASSWORD);
+		}
+
+		/** Where the server this schema lives on listens, for a proxy to it. */
+		public static java.net.URI server() {
+			return java.net.URI.create(URL.substring("jdbc:".length()));
+		}
+
 		/** Settings that point an application at this schema. */
 		public List<String> arguments() {
 			return List.of("--spring.datasource.url=" + this.url, "--spring.datasource.username=" + USER,
