@@ -20,11 +20,15 @@ import org.springframework.core.env.MapPropertySource;
  * {@code reWriteBatchedInserts}, so that a chunk's inserts travel as multi-row statements. All of it
  * at the lowest precedence: any setting given explicitly wins.
  */
-class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
-	/** AUTO_SERVER lets the command line work on the file while the service has it open. */
-	static final String H2_DEFAULT = "jdbc:h2:file:${billing.data-dir:./data}/billing;MODE=PostgreSQL;"
-			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+	/**
+	 * AUTO_SERVER lets the command line work on the file while the service has it open. WRITE_DELAY=0
+	 * writes each commit to the file as it is made (H2 otherwise keeps up to half a second of commits in
+	 * memory): what a user was told is saved survives a killed process.
+	 */
+	public static final String H2_DEFAULT = "jdbc:h2:file:${billing.data-dir:./data}/billing;MODE=PostgreSQL;"
+			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.task.TaskRejectedException;
@@ -50,6 +52,8 @@ public class NotificationDispatcher {
 
 	private final String node;
 
+	private final boolean background;
+
 	private final Duration lease;
 
 	private final Clock clock;
@@ -75,6 +79,7 @@ public class NotificationDispatcher {
 		this.settings = properties;
 		this.backOff = backOff(this.settings.initialBackoff(), this.settings.maxBackoff());
 		this.node = service.effectiveNodeName();
+		this.background = service.background();
 		// Long enough for one attempt; a node that dies mid-attempt frees the notification after it.
 		this.lease = this.settings.webhooks().connectTimeout().plus(this.settings.webhooks().readTimeout())
 			.plusMinutes(1);
@@ -93,6 +98,21 @@ public class NotificationDispatcher {
 		this.worker.setThreadNamePrefix("notifications-");
 		this.worker.setDaemon(true);
 		this.worker.initialize();
+	}
+
+	/**
+	 * At start-up, the notifications this node was delivering when it last stopped are free again at
+	 * once: no attempt of a stopped process is under way (other nodes' claims run out with their lease).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void releaseClaimsOfEarlierRun() {
+		if (this.background) {
+			int released = this.notifications.releaseClaimsOf(this.node);
+			if (released > 0) {
+				log.info("Released {} notifications this node was delivering when it last stopped", released);
+			}
+			wakeUp();
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${billing.notifications.poll-interval:5s}")

@@ -73,6 +73,14 @@ public class NotificationRepository {
 			.update() == 1;
 	}
 
+	/** Claims a node held when it stopped: its attempts ended with it. */
+	int releaseClaimsOf(String node) {
+		return this.jdbc
+			.sql("UPDATE notification SET locked_by = NULL, locked_until = NULL WHERE locked_by = ? AND status = 'pending'")
+			.param(node)
+			.update();
+	}
+
 	void delivered(String id, int attempts, Instant now) {
 		this.jdbc
 			.sql("UPDATE notification SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL, "
