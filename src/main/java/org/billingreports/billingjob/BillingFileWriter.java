@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -41,7 +43,8 @@ final class BillingFileWriter implements Closeable {
 		this.target = target;
 		this.includeCustomerIds = includeCustomerIds;
 		Files.createDirectories(target.getParent());
-		this.temporary = target.resolveSibling(target.getFileName() + ".tmp");
+		// Several writers may make the same file at once (two requests for a file a node lacks).
+		this.temporary = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		this.channel = FileChannel.open(this.temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING);
 		BufferedWriter writer = new BufferedWriter(
@@ -51,13 +54,18 @@ final class BillingFileWriter implements Closeable {
 			.get());
 	}
 
-	void write(String customerName, String customerId, BillingLine line) throws IOException {
+	void write(String customerName, String customerId, BillingLine line) {
 		List<Object> values = BillingFileColumns.values(customerName, customerId, line, this.includeCustomerIds);
-		for (Object value : values) {
-			this.printer.print((value instanceof BigDecimal decimal) ? decimal.toPlainString()
-					: (value instanceof String text) ? SafeText.csv(text) : value);
+		try {
+			for (Object value : values) {
+				this.printer.print((value instanceof BigDecimal decimal) ? decimal.toPlainString()
+						: (value instanceof String text) ? SafeText.csv(text) : value);
+			}
+			this.printer.println();
 		}
-		this.printer.println();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Flushes to the disk and replaces the target in one step. */

@@ -2,6 +2,7 @@ package org.billingreports.billingjob;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.channels.Channels;
@@ -10,8 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -49,7 +57,11 @@ final class BillingWorkbookWriter implements Closeable {
 
 	private boolean committed;
 
-	BillingWorkbookWriter(Path target, boolean includeCustomerIds) throws IOException {
+	/** Every entry of the workbook's zip gets this time: the same workbook is the same bytes on every node. */
+	private static final long ENTRY_TIME = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+
+	/** @param created the workbook's creation date, in its properties */
+	BillingWorkbookWriter(Path target, boolean includeCustomerIds, Instant created) throws IOException {
 		this.target = target;
 		this.includeCustomerIds = includeCustomerIds;
 		Files.createDirectories(target.getParent());
@@ -57,6 +69,8 @@ final class BillingWorkbookWriter implements Closeable {
 		this.temporary = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		this.workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
 		this.workbook.setCompressTempFiles(true);
+		this.workbook.getXSSFWorkbook().getProperties().getCoreProperties()
+			.setCreated(Optional.of(Date.from(created)));
 		this.sheet = this.workbook.createSheet("Billing");
 		this.money = this.workbook.createCellStyle();
 		this.money.setDataFormat(this.workbook.createDataFormat().getFormat("0.00"));
@@ -96,13 +110,37 @@ final class BillingWorkbookWriter implements Closeable {
 		}
 	}
 
-	/** Writes the workbook to the disk and puts it in place in one step. */
+	/**
+	 * Writes the workbook to the disk and puts it in place in one step. POI stamps each zip entry with
+	 * the time of writing; the entries are copied with one fixed time instead, so that two nodes that
+	 * make the same workbook make the same bytes.
+	 */
 	void commit() throws IOException {
-		try (FileChannel channel = FileChannel.open(this.temporary, StandardOpenOption.CREATE,
-				StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-				OutputStream out = Channels.newOutputStream(channel)) {
-			this.workbook.write(out);
-			channel.force(true);
+		Path written = this.temporary.resolveSibling(this.temporary.getFileName() + ".poi");
+		try {
+			try (OutputStream out = Files.newOutputStream(written)) {
+				this.workbook.write(out);
+			}
+			// Read through the central directory: POI's local headers do not all carry the entries' sizes.
+			try (ZipFile in = new ZipFile(written.toFile());
+					FileChannel channel = FileChannel.open(this.temporary, StandardOpenOption.CREATE,
+							StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+					ZipOutputStream out = new ZipOutputStream(Channels.newOutputStream(channel))) {
+				for (ZipEntry entry : Collections.list(in.entries())) {
+					ZipEntry copy = new ZipEntry(entry.getName());
+					copy.setTime(ENTRY_TIME);
+					out.putNextEntry(copy);
+					try (InputStream data = in.getInputStream(entry)) {
+						data.transferTo(out);
+					}
+					out.closeEntry();
+				}
+				out.finish();
+				channel.force(true);
+			}
+		}
+		finally {
+			Files.deleteIfExists(written);
 		}
 		Files.move(this.temporary, this.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		this.committed = true;

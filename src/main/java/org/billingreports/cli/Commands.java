@@ -1,7 +1,6 @@
 package org.billingreports.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
@@ -11,7 +10,7 @@ import org.billingreports.batch.JobCompletions;
 import org.billingreports.calls.ImportInfo;
 import org.billingreports.calls.CallImports;
 import org.billingreports.report.BillingReportRequest;
-import org.billingreports.billingjob.ReportFiles;
+import org.billingreports.billingjob.BillingFiles;
 import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportInfos;
 import org.billingreports.report.ReportService;
@@ -29,13 +28,13 @@ class Commands {
 
 	private final ReportInfos infos;
 
-	private final ReportFiles files;
+	private final BillingFiles files;
 
 	private final JobCompletions completions;
 
 	private final CallImports imports;
 
-	Commands(ReportService reports, ReportInfos infos, ReportFiles files, JobCompletions completions,
+	Commands(ReportService reports, ReportInfos infos, BillingFiles files, JobCompletions completions,
 			CallImports imports) {
 		this.reports = reports;
 		this.infos = infos;
@@ -62,7 +61,7 @@ class Commands {
 		ReportInfo info = this.infos.of(reportId);
 		out.println(info.status() + ": " + info.statusMessage());
 		if (info.status() == ExecutionStatus.Completed) {
-			out.println(this.files.file(reportId).toAbsolutePath());
+			out.println(csv(info).toAbsolutePath());
 		}
 		return (info.status() == ExecutionStatus.Error) ? CommandLine.FAILED : CommandLine.OK;
 	}
@@ -79,6 +78,11 @@ class Commands {
 		return completed ? CommandLine.OK : CommandLine.FAILED;
 	}
 
+	/** The report's billing file here, made from its stored lines if this machine has none. */
+	private Path csv(ReportInfo report) {
+		return this.files.csv(report.id(), Boolean.TRUE.equals(report.includeCustomerIds()));
+	}
+
 	/** Waits for the report's job and prints the file's path, or the reason it failed. */
 	private int awaitFile(ReportInfo report, PrintStream out, PrintStream err) throws InterruptedException {
 		this.completions.await(Long.parseLong(report.jobId()), CommandLine.forever());
@@ -87,9 +91,8 @@ class Commands {
 			err.println("failed: report " + report.id() + " " + ended.status() + ": " + ended.statusMessage());
 			return CommandLine.FAILED;
 		}
-		Path path = this.files.file(report.id()).toAbsolutePath();
 		err.println(ended.statusMessage());
-		out.println(Files.exists(path) ? path : "missing file " + path);
+		out.println(csv(ended).toAbsolutePath());
 		return CommandLine.OK;
 	}
 

@@ -1,14 +1,14 @@
 package org.billingreports.report;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.batch.ExecutionStatus;
-import org.billingreports.billingjob.BillingWorkbooks;
-import org.billingreports.billingjob.ReportFiles;
+import org.billingreports.billingjob.BillingFileException;
+import org.billingreports.billingjob.BillingFiles;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.security.Caller;
 
@@ -27,18 +27,15 @@ class ReportDownloads {
 
 	private final DownloadTokens tokens;
 
-	private final ReportFiles files;
-
-	private final BillingWorkbooks workbooks;
+	private final BillingFiles files;
 
 	ReportDownloads(ReportRepository reports, ReportAccess access, ReportInfos infos, DownloadTokens tokens,
-			ReportFiles files, BillingWorkbooks workbooks) {
+			BillingFiles files) {
 		this.reports = reports;
 		this.access = access;
 		this.infos = infos;
 		this.tokens = tokens;
 		this.files = files;
-		this.workbooks = workbooks;
 	}
 
 	/**
@@ -47,19 +44,24 @@ class ReportDownloads {
 	 * @param token {@code null} when the request carried none
 	 */
 	Path file(String id, Caller caller, String token) {
-		downloadable(id, caller, token);
-		Path file = this.files.file(id);
-		if (!Files.isRegularFile(file)) {
-			throw new ApiException(HttpStatus.NOT_FOUND, "FileMissing", "The billing file of report '" + id
-					+ "' is missing from the reports folder; restore it from a backup");
-		}
-		return file;
+		Report report = downloadable(id, caller, token);
+		return written(() -> this.files.csv(id, report.includeCustomerIds()));
 	}
 
 	/** The billing file as a workbook, on the same terms as {@link #file}. */
 	Path workbook(String id, Caller caller, String token) {
 		Report report = downloadable(id, caller, token);
-		return this.workbooks.workbook(id, report.includeCustomerIds());
+		return written(() -> this.files.workbook(id, report.includeCustomerIds(), report.createdAt()));
+	}
+
+	/** A file this node had to make and could not (a full disk): 507, with the reason, never a half file. */
+	private static Path written(Supplier<Path> file) {
+		try {
+			return file.get();
+		}
+		catch (BillingFileException ex) {
+			throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "InsufficientStorage", ex.getMessage());
+		}
 	}
 
 	private Report downloadable(String id, Caller caller, String token) {
