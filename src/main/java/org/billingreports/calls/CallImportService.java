@@ -290,8 +290,7 @@ class CallImportService {
 		long written = 0;
 		try (InputStream in = upload.open()) {
 			if (in != null) {
-				Files.createDirectories(folder);
-				try (OutputStream out = Files.newOutputStream(file)) {
+				try (OutputStream out = create(folder, file)) {
 					byte[] buffer = new byte[64 * 1024];
 					for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 						written += read;
@@ -316,15 +315,29 @@ class CallImportService {
 		return file;
 	}
 
-	/** A write to the spool folder that fails (a full disk) is the server's problem, said plainly. */
+	private static OutputStream create(Path folder, Path file) {
+		try {
+			Files.createDirectories(folder);
+			return Files.newOutputStream(file);
+		}
+		catch (IOException ex) {
+			throw storageFailure(ex);
+		}
+	}
+
 	private static void write(OutputStream out, byte[] buffer, int length) {
 		try {
 			out.write(buffer, 0, length);
 		}
 		catch (IOException ex) {
-			throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "InsufficientStorage",
-					"The server could not store the upload (" + ex.getMessage() + "); try again later");
+			throw storageFailure(ex);
 		}
+	}
+
+	/** A write to the spool folder that fails (a full disk) is the server's problem, said plainly. */
+	private static ApiException storageFailure(IOException ex) {
+		return new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "InsufficientStorage",
+				"The server could not store the upload (" + ex.getMessage() + "); try again later");
 	}
 
 	private static String failure(String description) {
