@@ -31,6 +31,7 @@ import org.billingreports.batch.JobCompletions;
 import org.billingreports.calls.AsteriskLines;
 import org.billingreports.calls.CallImports;
 import org.billingreports.calls.ImportInfo;
+import org.billingreports.database.DatabaseEnvironment;
 import org.billingreports.report.BillingReportRequest;
 import org.billingreports.report.ReportDeletion;
 import org.billingreports.report.ReportInfo;
@@ -46,7 +47,8 @@ import org.billingreports.security.Role;
  *
  * <pre>
  * --records=1000000        call records to bill
- * --db=h2,postgres         databases (PostgreSQL only when reachable)
+ * --db=h2,postgres         databases (PostgreSQL only when reachable); h2-write-delay is H2 with its
+ *                          own WRITE_DELAY=500 instead of our 0, to see what durability costs
  * --repeat=3               runs of each measurement; the table shows medians
  * --import-records=500000  Asterisk records to import
  * --postgres-url=jdbc:postgresql://127.0.0.1:5432/test --postgres-user=postgres --postgres-password=
@@ -59,6 +61,11 @@ public final class Benchmark {
 	private static final String PG_SCHEMA = "billing_bench";
 
 	private static final String IMPORT_ACCOUNT = "bench-import";
+
+	/** The embedded database with H2's own write delay instead of ours: what durability costs. */
+	private static final String H2_WRITE_DELAY = "h2-write-delay";
+
+	private static final int COMMITS = 5_000;
 
 	private final Map<String, String> options;
 
@@ -113,8 +120,13 @@ public final class Benchmark {
 					+ PG_SCHEMA, "--spring.datasource.username=" + this.options.get("postgres-user"),
 					"--spring.datasource.password=" + this.options.get("postgres-password")));
 		}
+		else if (db.equals(H2_WRITE_DELAY)) {
+			// H2's own default: commits reach the file up to half a second later (lost on a killed JVM).
+			settings.add("--spring.datasource.url=" + DatabaseEnvironment.H2_DEFAULT.replace("WRITE_DELAY=0",
+					"WRITE_DELAY=500"));
+		}
 		else if (!db.equals("h2")) {
-			throw new IllegalArgumentException("--db takes h2 and postgres, not " + db);
+			throw new IllegalArgumentException("--db takes h2, " + H2_WRITE_DELAY + " and postgres, not " + db);
 		}
 		System.out.printf("%n%s: generating %,d call records%n", db, records);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingReportsApplication.class)
@@ -137,6 +149,9 @@ public final class Benchmark {
 						seconds(run.baselineNanos()), rate(records, run.baselineNanos()),
 						run.totalsMatch() ? "equal" : "DIFFER");
 			}
+			long commitNanos = commits(jdbc);
+			System.out.printf("%s: %,d single-row commits in %s (%,d/s)%n", db, COMMITS, seconds(commitNanos),
+					rate(COMMITS, commitNanos));
 			List<Long> imports = new ArrayList<>();
 			Path file = dataDir.resolve("Master.csv");
 			AsteriskLines.write(file, importRecords);
@@ -153,7 +168,8 @@ public final class Benchmark {
 			}
 			return new Result(db, records, median(runs, Run::jobNanos), median(runs, Run::baselineNanos),
 					runs.stream().mapToLong(Run::liveHeapMegabytes).max().orElse(0), totalsMatch, importRecords,
-					median(imports.stream().map(nanos -> new Run(nanos, 0, 0, true)).toList(), Run::jobNanos));
+					median(imports.stream().map(nanos -> new Run(nanos, 0, 0, true)).toList(), Run::jobNanos),
+					commitNanos);
 		}
 		finally {
 			if (postgres) {
@@ -196,6 +212,21 @@ public final class Benchmark {
 			throw new IllegalStateException("nothing was billed");
 		}
 		return new Run(job, sql, live, jobTotals.equals(baselineTotals));
+	}
+
+	/**
+	 * Many small transactions, as the API makes them (a report accepted, a user created): what a
+	 * database's durability costs shows here, where each commit waits for its write.
+	 */
+	private static long commits(JdbcClient jdbc) {
+		jdbc.sql("CREATE TABLE bench_commit (id INT PRIMARY KEY, at TIMESTAMP)").update();
+		long start = System.nanoTime();
+		for (int i = 0; i < COMMITS; i++) {
+			jdbc.sql("INSERT INTO bench_commit (id, at) VALUES (?, CURRENT_TIMESTAMP)").param(i).update();
+		}
+		long nanos = System.nanoTime() - start;
+		jdbc.sql("DROP TABLE bench_commit").update();
+		return nanos;
 	}
 
 	private long importRun(ConfigurableApplicationContext context, Path file, long records) throws Exception {
@@ -271,23 +302,23 @@ public final class Benchmark {
 
 	/** The medians of one database's runs. */
 	private record Result(String db, long records, long jobNanos, long baselineNanos, long liveHeapMegabytes,
-			boolean totalsMatch, long importRecords, long importNanos) {
+			boolean totalsMatch, long importRecords, long importNanos, long commitNanos) {
 
 		static String table(List<Result> results) {
 			StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
 					"| database | call records | job | job rate | SQL baseline | baseline rate | job rate / baseline rate | "
-							+ "live heap | totals | import records | import | import rate |%n"
-							+ "|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+							+ "live heap | totals | import records | import | import rate | single-row commits |%n"
+							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
 			for (Result result : results) {
 				table.append(String.format(Locale.ROOT,
-						"| %s | %,d | %s | %,d/s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s |%n",
+						"| %s | %,d | %s | %,d/s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s | %,d/s |%n",
 						result.db(), result.records(), seconds(result.jobNanos()),
 						rate(result.records(), result.jobNanos()), seconds(result.baselineNanos()),
 						rate(result.records(), result.baselineNanos()),
 						(double) result.baselineNanos() / result.jobNanos(), result.liveHeapMegabytes(),
 						HeapWatch.maxHeapMegabytes(), result.totalsMatch() ? "equal" : "DIFFER",
 						result.importRecords(), seconds(result.importNanos()),
-						rate(result.importRecords(), result.importNanos())));
+						rate(result.importRecords(), result.importNanos()), rate(COMMITS, result.commitNanos())));
 			}
 			return table.toString();
 		}
