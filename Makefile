@@ -19,7 +19,8 @@ ARGS ?=
 
 # The benchmark (not a test): N call records billed by the job and by the SQL baseline, and an
 # Asterisk import, on H2 and on PostgreSQL when reachable. Medians of BENCH_REPEAT runs.
-#   make bench [BENCH_RECORDS=1000000] [BENCH_DB=h2,postgres] [BENCH_REPEAT=3] [BENCH_HEAP=256m]
+#   make bench [BENCH_RECORDS=1000000] [BENCH_DB=h2,postgres,h2-write-delay] [BENCH_REPEAT=3] [BENCH_HEAP=256m]
+#   (h2-write-delay: H2 with its own WRITE_DELAY=500 instead of our 0: what durability costs)
 BENCH_RECORDS ?= 1000000
 BENCH_DB ?= h2,postgres
 BENCH_REPEAT ?= 3

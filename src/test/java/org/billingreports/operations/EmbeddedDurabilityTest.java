@@ -1,6 +1,10 @@
 package org.billingreports.operations;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +47,12 @@ class EmbeddedDurabilityTest {
 				Fixtures fixtures = new Fixtures(first.api());
 				fixtures.account("durable", "UTC", Map.of("base", Fixtures.item("5", "0", "0", 0)));
 				fixtures.customer("durable-c", "durable", null, "Customer", null, null);
+				fixtures.importCalls("durable", String.join("\n",
+						"callId,customerId,channel,direction,from,to,startTime,answerTime,endTime,durationSeconds,"
+								+ "billableSeconds,status,carrierCost",
+						"d1,durable-c,voice,outbound,+1,+2,2026-07-02T10:00:00Z,,,61,61,completed,0.01",
+						"d2,durable-c,voice,outbound,+1,+2,2026-07-03T10:00:00Z,,,30,30,completed,0.01",
+						"d3,durable-c,sms,outbound,+1,+2,2026-07-04T10:00:00Z,,,0,0,completed,0.01"));
 				reportId = ok(first.api().post("/reports/billing", Map.of("accountId", "durable", "startDate",
 						"2026-07-01", "endDate", "2026-07-31", "webhookUrl", receiver.url("hook")))).get("id").asString();
 				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(
@@ -54,9 +64,20 @@ class EmbeddedDurabilityTest {
 			try (ServiceProcess second = ServiceProcess.start(dataDir, "node", settings)) {
 				JsonNode report = ok(second.api().get("/reports/" + reportId));
 				assertThat(report.get("status").asString()).isEqualTo("Completed");
-				assertThat(report.get("statusMessage").asString()).isEqualTo("1 customers, 0 calls, total 5.00 USD");
+				assertThat(report.get("statusMessage").asString()).isEqualTo("1 customers, 3 calls, total 5.00 USD");
 				await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ok(second.api()
 					.get("/reports/" + reportId)).at("/notifications/0/status").asString()).isEqualTo("delivered"));
+			}
+			try (Connection connection = DriverManager.getConnection(settings.get(0).substring(
+					"--spring.datasource.url=".length()), "sa", "");
+					PreparedStatement rows = connection.prepareStatement(
+							"SELECT COUNT(*), COUNT(DISTINCT call_record_id) FROM billing_row WHERE report_id = ?")) {
+				rows.setString(1, reportId);
+				try (ResultSet counts = rows.executeQuery()) {
+					counts.next();
+					assertThat(counts.getLong(1)).as("billing rows kept").isEqualTo(3);
+					assertThat(counts.getLong(2)).as("each call once").isEqualTo(3);
+				}
 			}
 			List<WebhookReceiver.Received> received = receiver.received("hook");
 			assertThat(received).as("one delivery after the failed attempts").hasSize(failedAttempts + 1);
