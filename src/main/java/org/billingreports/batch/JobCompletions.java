@@ -1,10 +1,14 @@
 package org.billingreports.batch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -24,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobCompletions implements JobExecutionListener {
 
+	private static final Logger log = LoggerFactory.getLogger(JobCompletions.class);
+
 	/** How many ended executions are remembered; older ones are read from the repository. */
 	private static final int REMEMBERED = 100;
 
@@ -42,6 +48,9 @@ public class JobCompletions implements JobExecutionListener {
 			return size() > REMEMBERED;
 		}
 	};
+
+	/** The executions begun on this thread whose {@code afterJob} has not run yet. */
+	private final ThreadLocal<List<JobExecution>> onThisThread = ThreadLocal.withInitial(ArrayList::new);
 
 	private final JobRepository jobRepository;
 
@@ -91,7 +100,8 @@ public class JobCompletions implements JobExecutionListener {
 
 	/** Whether the execution, as saved, and every step of it have stopped running. */
 	public static boolean hasEnded(JobExecution execution) {
-		return !execution.isRunning() && execution.getStepExecutions().stream().noneMatch(step -> step.getStatus().isRunning());
+		return !execution.isRunning()
+				&& execution.getStepExecutions().stream().noneMatch(step -> step.getStatus().isRunning());
 	}
 
 	/**
@@ -108,6 +118,17 @@ public class JobCompletions implements JobExecutionListener {
 			}
 		}
 		return saved;
+	}
+
+	/**
+	 * Before a restart: an execution left with an unknown outcome (the database went away at a commit)
+	 * that no longer runs here is marked failed now, as the recovery sweep would a moment later, so that
+	 * Spring Batch restarts it instead of refusing to.
+	 */
+	public void settleUnknown(JobExecution last) {
+		if (UnknownOutcomes.isUnknown(last) && !last.getStatus().isRunning() && !isRunningHere(last.getId())) {
+			UnknownOutcomes.fail(last, UnknownOutcomes.REASON, this.jobRepository);
+		}
 	}
 
 	/** Whether this process runs the execution now (between its start and the end of its listeners). */
@@ -144,15 +165,38 @@ public class JobCompletions implements JobExecutionListener {
 		synchronized (this.lock) {
 			this.running.put(jobExecution.getId(), jobExecution);
 		}
+		this.onThisThread.get().add(jobExecution);
 	}
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
+		this.onThisThread.get().remove(jobExecution);
 		synchronized (this.lock) {
 			this.ended.put(jobExecution.getId(), jobExecution);
 			this.running.remove(jobExecution.getId());
 			this.lock.notifyAll();
 		}
+	}
+
+	/**
+	 * For the executor that runs jobs: when a job's thread is done with it, the job has ended, even if
+	 * a listener before this one failed (the database away) and Spring Batch skipped the rest, this
+	 * one's {@code afterJob} included. Otherwise the execution would count as running here for ever,
+	 * and recovery would never take it up.
+	 */
+	public Runnable endingWithItsThread(Runnable task) {
+		return () -> {
+			try {
+				task.run();
+			}
+			finally {
+				for (JobExecution execution : List.copyOf(this.onThisThread.get())) {
+					log.warn("Job execution {} ended without all its listeners having run", execution.getId());
+					afterJob(execution);
+				}
+				this.onThisThread.remove();
+			}
+		};
 	}
 
 }

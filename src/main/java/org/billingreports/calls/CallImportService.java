@@ -192,6 +192,7 @@ class CallImportService {
 	/** Runs an import in Error again, on this node, after its last committed chunk. */
 	void resume(String importId, JobExecution last) throws Exception {
 		this.imports.assignNode(importId, this.service.effectiveNodeName());
+		this.completions.settleUnknown(last);
 		this.jobOperator.restart(last);
 	}
 

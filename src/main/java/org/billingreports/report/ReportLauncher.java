@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import org.billingreports.batch.JobCompletions;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.ServiceProperties;
@@ -28,8 +29,11 @@ public class ReportLauncher {
 
 	private final String node;
 
+	private final JobCompletions completions;
+
 	ReportLauncher(JobOperator jobOperator, @Qualifier(BillingJob.NAME) Job billingReportJob, ReportRepository reports,
-			ServiceProperties properties) {
+			ServiceProperties properties, JobCompletions completions) {
+		this.completions = completions;
 		this.jobOperator = jobOperator;
 		this.billingReportJob = billingReportJob;
 		this.reports = reports;
@@ -62,6 +66,7 @@ public class ReportLauncher {
 		}
 		JobExecution execution;
 		try {
+			this.completions.settleUnknown(last);
 			execution = this.jobOperator.restart(last);
 		}
 		catch (JobRestartException ex) {
