@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.billingreports.kernel.HttpUrls;
 import org.billingreports.rating.BillingSettings;
+import org.billingreports.rating.Proration;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
 
@@ -21,7 +22,7 @@ import org.billingreports.kernel.SelfValidating;
  */
 public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
 		@NotBlank(message = "name is required") @Size(max = 200, message = "name is at most 200 characters") String name,
-		String timeZoneId, String currency, @Valid BillingSettingsDto billingSettings,
+		String timeZoneId, String currency, @Valid BillingSettingsDto billingSettings, String proration,
 		@Size(min = 16, max = 200, message = "webhookSecret is 16 to 200 characters") String webhookSecret,
 		String webhookSecretHint, @Valid NightlyBilling nightlyBilling) implements SelfValidating {
 
@@ -35,6 +36,10 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		if (this.timeZoneId != null && !isTimeZone(this.timeZoneId)) {
 			errors.add("timeZoneId", "InvalidTimeZone",
 					"timeZoneId must be an IANA time zone such as 'Europe/Berlin' or 'UTC'");
+		}
+		if (this.proration != null && Proration.parse(this.proration) == null) {
+			errors.add("proration", "InvalidValue", "proration must be none (fixed fees in full, the default) or "
+					+ "daily (fixed fees and allowances scaled to the days of the period)");
 		}
 		if (this.currency != null && !isCurrency(this.currency)) {
 			errors.add("currency", "InvalidCurrency", "currency must be an ISO-4217 code such as 'USD'");
@@ -53,14 +58,20 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 				(this.currency != null) ? this.currency : DEFAULT_CURRENCY,
 				BillingSettingsDto.of((this.billingSettings != null) ? this.billingSettings.toSettings()
 						: BillingSettings.NONE),
-				this.webhookSecret, null,
+				prorating().id(), this.webhookSecret, null,
 				(this.nightlyBilling != null) ? this.nightlyBilling.normalized() : NightlyBilling.OFF);
 	}
 
 	/** The answer to the request that set the secret: the only time it is shown in full. */
 	Account showingSecret(String secret) {
-		return new Account(this.id, this.name, this.timeZoneId, this.currency, this.billingSettings, secret,
-				this.webhookSecretHint, this.nightlyBilling);
+		return new Account(this.id, this.name, this.timeZoneId, this.currency, this.billingSettings, this.proration,
+				secret, this.webhookSecretHint, this.nightlyBilling);
+	}
+
+	/** How a report of part of a month charges fixed fees; {@link Proration#NONE} unless set. */
+	public Proration prorating() {
+		Proration parsed = (this.proration != null) ? Proration.parse(this.proration) : null;
+		return (parsed != null) ? parsed : Proration.NONE;
 	}
 
 	public ZoneId zone() {

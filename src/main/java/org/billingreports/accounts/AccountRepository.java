@@ -19,8 +19,8 @@ import org.billingreports.rating.BillingSettings;
 @Repository
 public class AccountRepository {
 
-	private static final String COLUMNS = "id, name, time_zone_id, currency, webhook_secret, nightly_enabled, "
-			+ "nightly_email, nightly_webhook_url";
+	private static final String COLUMNS = "id, name, time_zone_id, currency, proration, webhook_secret, "
+			+ "nightly_enabled, nightly_email, nightly_webhook_url";
 
 	private final JdbcClient jdbc;
 
@@ -92,10 +92,11 @@ public class AccountRepository {
 		String secret = (account.webhookSecret() != null) ? account.webhookSecret() : WebhookSecrets.generate();
 		NightlyBilling nightly = account.nightlyBilling();
 		this.jdbc
-			.sql("INSERT INTO account (id, name, time_zone_id, currency, webhook_secret, nightly_enabled, "
-					+ "nightly_email, nightly_webhook_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(account.id(), account.name(), account.timeZoneId(), account.currency(), secret,
-					nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
+			.sql("INSERT INTO account (id, name, time_zone_id, currency, proration, webhook_secret, "
+					+ "nightly_enabled, nightly_email, nightly_webhook_url, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(account.id(), account.name(), account.timeZoneId(), account.currency(), account.proration(),
+					secret, nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
 					OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
 		this.settings.replace(BillingSettingsRepository.ACCOUNT, account.id(), account.billingSettings().toSettings());
@@ -107,11 +108,12 @@ public class AccountRepository {
 	boolean update(Account account) {
 		NightlyBilling nightly = account.nightlyBilling();
 		int updated = this.jdbc
-			.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ?, "
+			.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ?, proration = ?, "
 					+ "webhook_secret = COALESCE(?, webhook_secret), nightly_enabled = ?, nightly_email = ?, "
 					+ "nightly_webhook_url = ? WHERE id = ?")
-			.params(account.name(), account.timeZoneId(), account.currency(), account.webhookSecret(),
-					nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(), account.id())
+			.params(account.name(), account.timeZoneId(), account.currency(), account.proration(),
+					account.webhookSecret(), nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
+					account.id())
 			.update();
 		if (updated == 0) {
 			return false;
@@ -122,8 +124,8 @@ public class AccountRepository {
 
 	private Account withSettings(Account account) {
 		return new Account(account.id(), account.name(), account.timeZoneId(), account.currency(),
-				BillingSettingsDto.of(settingsOf(account.id())), null, account.webhookSecretHint(),
-				account.nightlyBilling());
+				BillingSettingsDto.of(settingsOf(account.id())), account.proration(), null,
+				account.webhookSecretHint(), account.nightlyBilling());
 	}
 
 	/** The accounts whose nightly billing is on. */
@@ -135,7 +137,8 @@ public class AccountRepository {
 
 	private static Account account(ResultSet rs, int row) throws SQLException {
 		return new Account(rs.getString("id"), rs.getString("name"), rs.getString("time_zone_id"),
-				rs.getString("currency"), null, null, WebhookSecrets.hint(rs.getString("webhook_secret")),
+				rs.getString("currency"), null, rs.getString("proration"), null,
+				WebhookSecrets.hint(rs.getString("webhook_secret")),
 				new NightlyBilling(rs.getBoolean("nightly_enabled"), rs.getString("nightly_email"),
 						rs.getString("nightly_webhook_url")));
 	}

@@ -1,6 +1,9 @@
 package org.billingreports.billingjob;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,16 +24,21 @@ import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.accounts.PhoneNumberRepository.NumberCounts;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingLine;
+import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerUsage;
 import org.billingreports.rating.EffectiveSettings;
 import org.billingreports.rating.ItemUsage;
 import org.billingreports.rating.LineCalculator;
+import org.billingreports.statement.BillingFiles;
+import org.billingreports.statement.Statement;
+import org.billingreports.statement.StatementCustomer;
+import org.billingreports.statement.StatementRepository;
 
 /**
  * The second step: sums the report's billing rows per customer and item (in the database), prices
- * them with each customer's effective settings, stores the lines and writes the billing file. It
- * holds one line per customer and item, never a call record. Running it again rewrites both, so a
- * restart after a failure here is safe.
+ * them with each customer's effective settings (prorated as the account says), stores the statement
+ * with its lines and writes the billing file. It holds one line per customer and item, never a call
+ * record. Running it again rewrites all of it, so a restart after a failure here is safe.
  */
 class BillingFileTasklet implements Tasklet {
 
@@ -48,20 +56,23 @@ class BillingFileTasklet implements Tasklet {
 
 	private final BillingRowRepository rows;
 
-	private final BillingLineRepository lines;
+	private final StatementRepository statements;
 
-	private final ReportFiles files;
+	private final BillingFiles files;
+
+	private final Clock clock;
 
 	BillingFileTasklet(ReportToBill report, AccountRepository accounts, CustomerRepository customers,
-			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, BillingLineRepository lines,
-			ReportFiles files) {
+			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
+			BillingFiles files, Clock clock) {
 		this.report = report;
 		this.accounts = accounts;
 		this.customers = customers;
 		this.phoneNumbers = phoneNumbers;
 		this.rows = rows;
-		this.lines = lines;
+		this.statements = statements;
 		this.files = files;
+		this.clock = clock;
 	}
 
 	@Override
@@ -79,27 +90,36 @@ class BillingFileTasklet implements Tasklet {
 		billed.sort(FILE_ORDER);
 		Map<String, Map<BillingItem, ItemUsage>> usage = this.rows.usageByCustomer(this.report.id());
 		Map<String, NumberCounts> numbers = this.phoneNumbers.countsByCustomer(accountId);
+		Statement statement = new Statement(this.report.id(), accountId, account.name(), account.timeZoneId(),
+				account.currency(), this.report.startDate(), this.report.endDate(), this.report.period(),
+				this.report.includeCustomerIds(), account.prorating(),
+				this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+		LocalDate firstDay = statement.firstDay();
+		LocalDate lastDay = statement.lastDay();
 
-		List<BillingLineRepository.CustomerLine> written = new ArrayList<>();
+		List<StatementRepository.CustomerLine> written = new ArrayList<>();
+		List<StatementCustomer> considered = new ArrayList<>();
 		BigDecimal total = BigDecimal.ZERO;
 		int customersBilled = 0;
-		try (BillingFileWriter file = new BillingFileWriter(this.files.file(this.report.id()),
-				this.report.includeCustomerIds())) {
-			for (Customer customer : billed) {
-				NumberCounts counts = numbers.getOrDefault(customer.id(), NumberCounts.NONE);
-				CustomerUsage customerUsage = new CustomerUsage(usage.getOrDefault(customer.id(), Map.of()),
-						counts.local(), counts.tollFree());
-				List<BillingLine> customerLines = LineCalculator.lines(customerUsage, settings.of(customer.id()));
-				for (BillingLine line : customerLines) {
-					file.write(customer.name(), customer.id(), line);
-					written.add(new BillingLineRepository.CustomerLine(customer.id(), customer.name(), line));
-					total = total.add(line.amount());
-				}
-				customersBilled += customerLines.isEmpty() ? 0 : 1;
+		for (Customer customer : billed) {
+			NumberCounts counts = numbers.getOrDefault(customer.id(), NumberCounts.NONE);
+			CustomerUsage customerUsage = new CustomerUsage(usage.getOrDefault(customer.id(), Map.of()),
+					counts.local(), counts.tollFree());
+			BillingSettings prices = account.prorating().apply(settings.of(customer.id()), firstDay, lastDay);
+			List<BillingLine> customerLines = LineCalculator.lines(customerUsage, prices);
+			BigDecimal subtotal = BigDecimal.ZERO.setScale(LineCalculator.AMOUNT_SCALE);
+			for (BillingLine line : customerLines) {
+				written.add(new StatementRepository.CustomerLine(customer.id(), customer.name(), line));
+				subtotal = subtotal.add(line.amount());
 			}
-			this.lines.replace(this.report.id(), written);
-			file.commit();
+			considered.add(new StatementCustomer(considered.size() + 1, customer.id(), customer.name(),
+					customer.parentCustomerId(), subtotal));
+			total = total.add(subtotal);
+			customersBilled += customerLines.isEmpty() ? 0 : 1;
 		}
+		this.statements.replace(statement, considered, written);
+		// In this step's transaction: the file is in place only if the lines it was made from are.
+		this.files.rewrite(statement.reportId());
 		ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
 			.getExecutionContext();
 		new ReportSummary(customersBilled, this.rows.count(this.report.id()), total, account.currency())

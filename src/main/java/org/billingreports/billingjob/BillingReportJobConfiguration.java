@@ -1,5 +1,6 @@
 package org.billingreports.billingjob;
 
+import java.time.Clock;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -31,6 +32,8 @@ import org.billingreports.batch.ReadableFailures;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.monitoring.BillingMetrics;
 import org.billingreports.rating.CallRater;
+import org.billingreports.statement.BillingFiles;
+import org.billingreports.statement.StatementRepository;
 
 /**
  * {@code billingReportJob}, one job instance per report (identifying parameter {@code reportId}):
@@ -142,8 +145,9 @@ class BillingReportJobConfiguration {
 	@StepScope
 	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
 			AccountRepository accounts, CustomerRepository customers, PhoneNumberRepository phoneNumbers,
-			BillingRowRepository rows, BillingLineRepository lines, ReportFiles files) {
-		return new BillingFileTasklet(reports.toBill(reportId), accounts, customers, phoneNumbers, rows, lines, files);
+			BillingRowRepository rows, StatementRepository statements, BillingFiles files, Clock clock) {
+		return new BillingFileTasklet(reports.toBill(reportId), accounts, customers, phoneNumbers, rows, statements,
+				files, clock);
 	}
 
 }

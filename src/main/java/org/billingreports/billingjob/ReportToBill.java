@@ -6,10 +6,12 @@ import org.billingreports.rating.BillingPeriod;
 
 /**
  * What the billing job needs to know of the report it bills.
+ * @param startDate the period's start as requested (a date or a date-time)
+ * @param endDate the period's end as requested
  * @param scope the customers a Customer user's report covers; {@code null} for the whole account
  */
-public record ReportToBill(String id, String accountId, BillingPeriod period, boolean includeCustomerIds,
-		Set<String> scope) {
+public record ReportToBill(String id, String accountId, String startDate, String endDate, BillingPeriod period,
+		boolean includeCustomerIds, Set<String> scope) {
 
 	public boolean isScoped() {
 		return this.scope != null;

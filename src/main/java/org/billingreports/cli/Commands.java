@@ -10,7 +10,8 @@ import org.billingreports.batch.JobCompletions;
 import org.billingreports.calls.ImportInfo;
 import org.billingreports.calls.CallImports;
 import org.billingreports.report.BillingReportRequest;
-import org.billingreports.billingjob.BillingFiles;
+import org.billingreports.statement.Audience;
+import org.billingreports.statement.BillingFiles;
 import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportInfos;
 import org.billingreports.report.ReportService;
@@ -80,7 +81,7 @@ class Commands {
 
 	/** The report's billing file here, made from its stored lines if this machine has none. */
 	private Path csv(ReportInfo report) {
-		return this.files.csv(report.id(), Boolean.TRUE.equals(report.includeCustomerIds()));
+		return this.files.csv(report.id(), Audience.PROVIDER);
 	}
 
 	/** Waits for the report's job and prints the file's path, or the reason it failed. */

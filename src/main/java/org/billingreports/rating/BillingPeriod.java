@@ -37,6 +37,20 @@ public record BillingPeriod(Instant start, Instant end) {
 		return this.end.isAfter(this.start.atZone(zone).plusDays(maxDays).toInstant());
 	}
 
+	/** The first day of the period, in the zone's calendar. */
+	public LocalDate firstDay(ZoneId zone) {
+		return this.start.atZone(zone).toLocalDate();
+	}
+
+	/**
+	 * The last day of the period, in the zone's calendar: the day of its last instant, so a period of
+	 * dates ends on its {@code endDate}, and one of date-times on the day it last touches.
+	 */
+	public LocalDate lastDay(ZoneId zone) {
+		LocalDate last = this.end.minusNanos(1).atZone(zone).toLocalDate();
+		return last.isBefore(firstDay(zone)) ? firstDay(zone) : last;
+	}
+
 	/** A date ({@code yyyy-MM-dd}), or {@code null} for anything else (a date-time, perhaps). */
 	private static LocalDate dateOrNull(String text) {
 		LocalDate date;

@@ -51,7 +51,7 @@ public final class LineCalculator {
 		long quantity = 1;
 		return new BillingLine(BillingItem.BASE, quantity, settings.allowance(),
 				billable(quantity, settings.allowance()), settings.unitCost(), settings.baseCost(), BigDecimal.ZERO,
-				amount);
+				BigDecimal.ZERO, amount);
 	}
 
 	/** amount = baseCost + billable × unitCost + rawUnitMultiplier × Σ rawCost, exact, then rounded once. */
@@ -65,7 +65,7 @@ public final class LineCalculator {
 			return null;
 		}
 		return new BillingLine(item, quantity, settings.allowance(), billable, settings.unitCost(),
-				settings.baseCost(), rawCost, amount);
+				settings.baseCost(), rawCost, settings.rawUnitMultiplier(), amount);
 	}
 
 	private static long billable(long quantity, long allowance) {

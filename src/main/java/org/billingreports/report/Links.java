@@ -37,9 +37,12 @@ public class Links {
 		this.tokens = tokens;
 	}
 
-	/** The billing file, with a token that lets it be fetched without credentials until it expires. */
-	public String reportFile(String reportId) {
-		return base() + "/reports/" + reportId + ".csv?token=" + this.tokens.issue(reportId);
+	/**
+	 * A report's file, with a token that lets it be fetched without credentials until it expires.
+	 * @param suffix {@code .csv}, {@code .xlsx} or {@code /calls.csv}
+	 */
+	public String reportFile(String reportId, String suffix) {
+		return base() + "/reports/" + reportId + suffix + "?token=" + this.tokens.issue(reportId);
 	}
 
 	public String reportRestart(String reportId) {

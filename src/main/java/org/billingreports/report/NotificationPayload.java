@@ -1,6 +1,6 @@
 package org.billingreports.report;
 
-import org.billingreports.billingjob.ReportData;
+import org.billingreports.statement.ReportData;
 
 /**
  * What a webhook receives (SPEC section 9), and what a mail is written from: the report as it stood

@@ -1,5 +1,6 @@
 package org.billingreports.report;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -35,6 +37,7 @@ import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.RequestDto;
+import org.billingreports.statement.ReportData;
 
 /** The report routes of SPEC section 3. */
 @RestController
@@ -132,24 +135,57 @@ class ReportController {
 	@GetMapping("/reports/{id}.csv")
 	@Operation(summary = "Download the billing file", description = "With credentials of a user who may "
 			+ "see the report, or with the signed token of its downloadLink (no credentials needed). "
-			+ "GET /reports/{id}?format=csv is the same.")
+			+ "GET /reports/{id}?format=csv is the same. For a Customer user the Raw Cost column is empty.")
 	@ApiResponse(responseCode = "200", description = "The billing file (SPEC section 8)",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {
-		return download(this.downloads.file(id, caller, token), TEXT_CSV, "billing-" + id + ".csv");
+		ReportDownloads.Download download = this.downloads.open(id, caller, token);
+		return download(this.downloads.file(download), TEXT_CSV, download.statement().fileName(".csv"));
 	}
 
 	@GetMapping("/reports/{id}.xlsx")
-	@Operation(summary = "Download the billing file as a workbook", description = "The billing file's rows, "
-			+ "columns and order in one sheet, numbers as numbers; on the same terms as the CSV. "
-			+ "GET /reports/{id}?format=xlsx is the same.")
+	@Operation(summary = "Download the report as a workbook", description = "Sheets Summary (the account, "
+			+ "period, currency, each customer in the tree with its subtotal, the total), Lines (the billing "
+			+ "file's lines with units and what each amount is computed from) and Calls (every rated call); on "
+			+ "the same terms as the CSV. GET /reports/{id}?format=xlsx is the same.")
 	@ApiResponse(responseCode = "200", description = "The workbook (Office Open XML)", content = @Content(
 			mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<Resource> workbook(@PathVariable String id, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {
-		return download(this.downloads.workbook(id, caller, token), XLSX, "billing-" + id + ".xlsx");
+		ReportDownloads.Download download = this.downloads.open(id, caller, token);
+		return download(this.downloads.workbook(download), XLSX, download.statement().fileName(".xlsx"));
+	}
+
+	@GetMapping("/reports/{id}/calls.csv")
+	@Operation(summary = "Download the report's rated calls", description = "One line per call record the "
+			+ "report rated, in the billing file's customer order, then by start time; customerId limits it to "
+			+ "one customer and its branches. On the same terms as the billing file; a Customer user's has no "
+			+ "rawCost column.")
+	@ApiResponse(responseCode = "200", description = "The call detail",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+	void calls(@PathVariable String id, @RequestParam(required = false) String customerId,
+			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller,
+			HttpServletResponse response) throws IOException {
+		ReportDownloads.Download download = this.downloads.open(id, caller, token);
+		String customer = (customerId == null || customerId.isBlank()) ? null : customerId.strip();
+		this.downloads.requireCustomer(download, customer);
+		response.setContentType(TEXT_CSV.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(download.statement().fileName("-calls" + ((customer != null) ? "-" + customer : "") + ".csv"))
+			.build()
+			.toString());
+		this.downloads.calls(download, customer, response.getOutputStream());
+	}
+
+	@GetMapping("/reports/{id}/lines")
+	@Operation(summary = "The billing file's lines as JSON", description = "The account, the period, the "
+			+ "currency, every customer the report considered with its parent, lines and subtotal, and the total; "
+			+ "on the same terms as the billing file (for a Customer user without rawCost and rawUnitMultiplier).")
+	ReportData lines(@PathVariable String id, @RequestParam(required = false) String token,
+			@AuthenticationPrincipal Caller caller) {
+		return this.downloads.lines(this.downloads.open(id, caller, token));
 	}
 
 	/** {@code ?format=csv}: the same as the {@code .csv} suffix, as ServiceStack reads it. */
@@ -170,7 +206,8 @@ class ReportController {
 	private static ResponseEntity<Resource> download(Path file, MediaType type, String name) {
 		return ResponseEntity.ok()
 			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name).build().toString())
 			.body(new FileSystemResource(file));
 	}
 

@@ -2,7 +2,6 @@ package org.billingreports.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.billingjob.BillingJob;
-import org.billingreports.billingjob.ReportFiles;
+import org.billingreports.statement.ReportFiles;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.security.Caller;
 
@@ -84,7 +83,8 @@ public class ReportDeletion {
 		this.transaction.executeWithoutResult(status -> {
 			this.jdbc.sql("DELETE FROM billing_row WHERE report_id = ?").param(reportId).update();
 			this.jdbc.sql("DELETE FROM billing_line WHERE report_id = ?").param(reportId).update();
-			// Notifications, scope, idempotency keys and executions go with the report (ON DELETE CASCADE).
+			// Notifications, scope, idempotency keys, executions and the statement go with the report (ON DELETE
+			// CASCADE).
 			this.jdbc.sql("DELETE FROM billing_report WHERE id = ?").param(reportId).update();
 			JobInstance instance = this.jobRepository.getJobInstance(BillingJob.NAME, BillingJob.parameters(reportId));
 			if (instance != null) {
@@ -92,8 +92,7 @@ public class ReportDeletion {
 			}
 		});
 		try {
-			Files.deleteIfExists(this.files.file(reportId));
-			Files.deleteIfExists(this.files.workbook(reportId));
+			this.files.deleteAll(reportId);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The files of report " + reportId + " could not be deleted", ex);

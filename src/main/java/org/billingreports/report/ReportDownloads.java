@@ -1,5 +1,7 @@
 package org.billingreports.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -7,14 +9,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.batch.ExecutionStatus;
-import org.billingreports.billingjob.BillingFileException;
-import org.billingreports.billingjob.BillingFiles;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.security.Caller;
+import org.billingreports.statement.Audience;
+import org.billingreports.statement.BillingFileException;
+import org.billingreports.statement.BillingFiles;
+import org.billingreports.statement.ReportData;
+import org.billingreports.statement.ReportDataReader;
+import org.billingreports.statement.Statement;
+import org.billingreports.statement.StatementRepository;
 
 /**
- * A completed report's files, for a caller who may see the report, or for anyone with a valid token
- * from its download link (an e-mailed link works without credentials).
+ * A completed report's documents, for a caller who may see the report, or for anyone with a valid
+ * token from its download link (an e-mailed link works without credentials). A Customer user, and a
+ * link of a report a Customer user requested, get the customer's view: no carrier cost, no multiplier.
  */
 @Component
 class ReportDownloads {
@@ -29,42 +37,31 @@ class ReportDownloads {
 
 	private final BillingFiles files;
 
+	private final ReportDataReader data;
+
+	private final StatementRepository statements;
+
 	ReportDownloads(ReportRepository reports, ReportAccess access, ReportInfos infos, DownloadTokens tokens,
-			BillingFiles files) {
+			BillingFiles files, ReportDataReader data, StatementRepository statements) {
 		this.reports = reports;
 		this.access = access;
 		this.infos = infos;
 		this.tokens = tokens;
 		this.files = files;
+		this.data = data;
+		this.statements = statements;
+	}
+
+	/** What a download is of, and whom for. */
+	record Download(Report report, Audience audience, Statement statement) {
 	}
 
 	/**
-	 * The billing file.
+	 * The report, if the caller may download it now.
 	 * @param caller {@code null} when the request carried no credentials
 	 * @param token {@code null} when the request carried none
 	 */
-	Path file(String id, Caller caller, String token) {
-		Report report = downloadable(id, caller, token);
-		return written(() -> this.files.csv(id, report.includeCustomerIds()));
-	}
-
-	/** The billing file as a workbook, on the same terms as {@link #file}. */
-	Path workbook(String id, Caller caller, String token) {
-		Report report = downloadable(id, caller, token);
-		return written(() -> this.files.workbook(id, report.includeCustomerIds(), report.createdAt()));
-	}
-
-	/** A file this node had to make and could not (a full disk): 507, with the reason, never a half file. */
-	private static Path written(Supplier<Path> file) {
-		try {
-			return file.get();
-		}
-		catch (BillingFileException ex) {
-			throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "InsufficientStorage", ex.getMessage());
-		}
-	}
-
-	private Report downloadable(String id, Caller caller, String token) {
+	Download open(String id, Caller caller, String token) {
 		ReportRepository.ReportRow row;
 		if (token != null) {
 			if (!this.tokens.isValid(id, token)) {
@@ -84,7 +81,53 @@ class ReportDownloads {
 			throw ApiException.conflict("NotCompleted",
 					"Report '" + id + "' is " + status + "; its file exists once it is Completed");
 		}
-		return row.report();
+		Report report = row.report();
+		boolean customer = (caller != null && token == null) ? caller.isCustomer() : report.isScoped();
+		Statement statement = this.statements.find(id)
+			.orElseThrow(() -> new IllegalStateException("completed report " + id + " has no statement"));
+		return new Download(report, customer ? Audience.CUSTOMER : Audience.PROVIDER, statement);
+	}
+
+	/** The billing file (CSV). */
+	Path file(Download download) {
+		return written(() -> this.files.csv(download.report().id(), download.audience()));
+	}
+
+	/** The workbook. */
+	Path workbook(Download download) {
+		return written(() -> this.files.workbook(download.report().id(), download.audience()));
+	}
+
+	/** The lines as JSON, with what they are about. */
+	ReportData lines(Download download) {
+		return this.data.read(download.report().id(), download.audience()).orElseThrow();
+	}
+
+	/**
+	 * The call detail, written to the response as it is read.
+	 * @param customerId one customer's subtree, or {@code null}
+	 */
+	void calls(Download download, String customerId, OutputStream out) throws IOException {
+		this.files.writeCalls(download.report().id(), download.audience(), customerId, out);
+	}
+
+	/**
+	 * A customer id the report does not have: 404 before anything is written.
+	 */
+	void requireCustomer(Download download, String customerId) {
+		if (customerId != null && !this.files.hasCustomer(download.report().id(), customerId)) {
+			throw ApiException.notFound("Customer", customerId);
+		}
+	}
+
+	/** A file this node had to make and could not (a full disk): 507, with the reason, never a half file. */
+	private static Path written(Supplier<Path> file) {
+		try {
+			return file.get();
+		}
+		catch (BillingFileException ex) {
+			throw new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "InsufficientStorage", ex.getMessage());
+		}
 	}
 
 }

@@ -6,19 +6,19 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.notifications.NotificationInfo;
 
 /**
- * Evo's {@code ReportInfo}, plus the request's account and period so that a listing is readable,
- * {@code scheduled} for a nightly run, and (for one report) the state of its notifications. Absent
- * values are omitted from the JSON.
+ * Evo's {@code ReportInfo}, plus the workbook's link, the request's account and period so that a
+ * listing is readable, {@code scheduled} for a nightly run, and (for one report) the state of its
+ * notifications. Absent values are omitted from the JSON.
  */
 public record ReportInfo(String id, String name, ExecutionStatus status, String statusMessage, String dateCreated,
-		String dateUpdated, String downloadLink, String jobId, String emailAddressToNotify, String server,
-		String accountId, String startDate, String endDate, Boolean includeCustomerIds, Boolean scheduled,
-		List<NotificationInfo> notifications) {
+		String dateUpdated, String downloadLink, String workbookLink, String jobId, String emailAddressToNotify,
+		String server, String accountId, String startDate, String endDate, Boolean includeCustomerIds,
+		Boolean scheduled, List<NotificationInfo> notifications) {
 
 	ReportInfo withNotifications(List<NotificationInfo> notifications) {
 		return new ReportInfo(this.id, this.name, this.status, this.statusMessage, this.dateCreated, this.dateUpdated,
-				this.downloadLink, this.jobId, this.emailAddressToNotify, this.server, this.accountId, this.startDate,
-				this.endDate, this.includeCustomerIds, this.scheduled, notifications);
+				this.downloadLink, this.workbookLink, this.jobId, this.emailAddressToNotify, this.server, this.accountId,
+				this.startDate, this.endDate, this.includeCustomerIds, this.scheduled, notifications);
 	}
 
 }

@@ -68,9 +68,10 @@ public class ReportInfos {
 			Instant lastUpdated = execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant();
 			updated = lastUpdated.isAfter(updated) ? lastUpdated : updated;
 		}
+		boolean completed = status == ExecutionStatus.Completed;
 		return new ReportInfo(report.id(), report.name(), status, statusMessage(status, execution, row),
-				iso(report.createdAt()), iso(updated),
-				(status == ExecutionStatus.Completed) ? this.links.reportFile(report.id()) : null,
+				iso(report.createdAt()), iso(updated), completed ? this.links.reportFile(report.id(), ".csv") : null,
+				completed ? this.links.reportFile(report.id(), ".xlsx") : null,
 				(execution != null) ? String.valueOf(execution.getId()) : null, report.emailAddressToNotify(),
 				row.node(), report.accountId(), report.startDate(), report.endDate(), report.includeCustomerIds(),
 				(report.nightlyDate() != null) ? Boolean.TRUE : null, null);

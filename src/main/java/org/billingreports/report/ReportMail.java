@@ -1,27 +1,45 @@
 package org.billingreports.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.util.HtmlUtils;
 
 import org.billingreports.batch.ExecutionStatus;
-import org.billingreports.billingjob.ReportData;
 import org.billingreports.notifications.MailContent;
+import org.billingreports.statement.ReportData;
 
-/** The mail that tells of a report's end: subject, plain text and HTML, written from its payload. */
+/**
+ * The mail that tells of a report's end: subject, plain text and HTML, written from its payload. A
+ * completed report's mail carries its summary (account, period, currency, the subtotal of each
+ * customer with lines, up to {@link #CUSTOMERS_SHOWN}, and the total) and links to the billing file
+ * and the workbook.
+ */
 final class ReportMail {
+
+	/** Customers listed in a mail; the rest are counted, and in the files. */
+	static final int CUSTOMERS_SHOWN = 25;
 
 	private ReportMail() {
 	}
 
 	static MailContent of(NotificationPayload payload, String restartUrl) {
 		ReportInfo report = payload.report();
+		ReportData data = payload.data();
 		boolean completed = report.status() == ExecutionStatus.Completed;
 		String subject = "Billing report " + report.name() + ": " + report.status();
 		List<String[]> facts = new ArrayList<>();
-		facts.add(new String[] { "Account", report.accountId() });
-		facts.add(new String[] { "Period", report.startDate() + " to " + report.endDate() });
+		if (data != null) {
+			facts.add(new String[] { "Account", data.accountName() + " (" + data.accountId() + ")" });
+			facts.add(new String[] { "Period", data.firstDay() + " to " + data.lastDay() + " (" + data.timeZoneId()
+					+ ")" });
+			facts.add(new String[] { "Currency", data.currency() });
+		}
+		else {
+			facts.add(new String[] { "Account", report.accountId() });
+			facts.add(new String[] { "Period", report.startDate() + " to " + report.endDate() });
+		}
 		facts.add(new String[] { completed ? "Summary" : "Reason", report.statusMessage() });
 		StringBuilder text = new StringBuilder();
 		text.append("The billing report \"").append(report.name()).append("\" ")
@@ -38,10 +56,14 @@ final class ReportMail {
 		}
 		html.append("</table>");
 		if (completed) {
-			text.append("\nDownload the billing file:\n").append(report.downloadLink()).append("\n");
-			html.append("<p><a href=\"").append(escape(report.downloadLink()))
-				.append("\">Download the billing file</a></p>");
-			appendCustomerTotals(payload.data(), html);
+			appendCustomerTotals(data, text, html);
+			text.append("\nThe billing file (CSV):\n").append(report.downloadLink()).append("\n")
+				.append("The workbook (summary, lines and calls):\n").append(report.workbookLink()).append("\n");
+			html.append("<p><a href=\"")
+				.append(escape(report.downloadLink()))
+				.append("\">Download the billing file (CSV)</a>")
+				.append(" &middot; <a href=\"").append(escape(report.workbookLink()))
+				.append("\">Download the workbook (summary, lines and calls)</a></p>");
 		}
 		else {
 			text.append("\nOnce the cause is fixed, restart the report:\n  POST ").append(restartUrl).append("\n");
@@ -53,18 +75,36 @@ final class ReportMail {
 		return new MailContent(subject, text.toString(), html.toString());
 	}
 
-	private static void appendCustomerTotals(ReportData data, StringBuilder html) {
-		if (data == null || data.customers().isEmpty()) {
+	/** The subtotal of each customer that has lines, up to the limit, and the total. */
+	private static void appendCustomerTotals(ReportData data, StringBuilder text, StringBuilder html) {
+		if (data == null) {
 			return;
 		}
+		List<ReportData.CustomerData> billed = data.customers()
+			.stream()
+			.filter(customer -> !customer.lines().isEmpty())
+			.toList();
+		text.append("\n");
 		html.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">")
-			.append("<tr><th>Customer</th><th>Total</th></tr>");
-		for (ReportData.CustomerData customer : data.customers()) {
+			.append("<tr><th>Customer</th><th>Subtotal</th></tr>");
+		for (ReportData.CustomerData customer : billed.subList(0, Math.min(billed.size(), CUSTOMERS_SHOWN))) {
+			text.append(String.format("  %-40s %14s%n", customer.customerName(), money(customer.total(), data)));
 			html.append("<tr><td>").append(escape(customer.customerName())).append("</td><td align=\"right\">")
-				.append(customer.total().toPlainString()).append("</td></tr>");
+				.append(escape(money(customer.total(), data))).append("</td></tr>");
 		}
-		html.append("<tr><th align=\"left\">Total</th><th align=\"right\">").append(data.total().toPlainString())
-			.append(' ').append(escape(data.currency())).append("</th></tr></table>");
+		if (billed.size() > CUSTOMERS_SHOWN) {
+			String more = "… and " + (billed.size() - CUSTOMERS_SHOWN) + " more customers (in the files)";
+			text.append("  ").append(more).append("\n");
+			html.append("<tr><td colspan=\"2\">").append(escape(more)).append("</td></tr>");
+		}
+		text.append(String.format("  %-40s %14s%n", "Total", money(data.total(), data)));
+		html.append("<tr><th align=\"left\">Total</th><th align=\"right\">")
+			.append(escape(money(data.total(), data)))
+			.append("</th></tr></table>");
+	}
+
+	private static String money(BigDecimal amount, ReportData data) {
+		return amount.toPlainString() + " " + data.currency();
 	}
 
 	private static String escape(String text) {

@@ -22,17 +22,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.billingreports.accounts.AccountRepository;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.billingjob.BillingJobListener;
-import org.billingreports.billingjob.ReportData;
-import org.billingreports.billingjob.ReportDataReader;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.notifications.Notification;
 import org.billingreports.notifications.NotificationDispatcher;
 import org.billingreports.notifications.NotificationProperties;
 import org.billingreports.notifications.NotificationRepository;
+import org.billingreports.statement.Audience;
+import org.billingreports.statement.ReportData;
+import org.billingreports.statement.ReportDataReader;
 
 /**
  * A report's notifications (SPEC section 9). When its job ends they are recorded in the outbox, in one
@@ -58,8 +58,6 @@ class ReportNotifications implements BillingJobListener {
 
 	private final ReportDataReader reportData;
 
-	private final AccountRepository accounts;
-
 	private final NotificationRepository notifications;
 
 	private final NotificationDispatcher dispatcher;
@@ -79,14 +77,12 @@ class ReportNotifications implements BillingJobListener {
 	private final Clock clock;
 
 	ReportNotifications(ReportRepository reports, ReportInfos reportInfos, ReportDataReader reportData,
-			AccountRepository accounts, NotificationRepository notifications,
-			NotificationDispatcher dispatcher, JobRepository jobRepository, JdbcClient jdbc,
-			TransactionTemplate transaction, JsonMapper jsonMapper, NotificationProperties properties,
+			NotificationRepository notifications, NotificationDispatcher dispatcher, JobRepository jobRepository,
+			JdbcClient jdbc, TransactionTemplate transaction, JsonMapper jsonMapper, NotificationProperties properties,
 			ServiceProperties service, Clock clock) {
 		this.reports = reports;
 		this.reportInfos = reportInfos;
 		this.reportData = reportData;
-		this.accounts = accounts;
 		this.notifications = notifications;
 		this.dispatcher = dispatcher;
 		this.jobRepository = jobRepository;
@@ -137,9 +133,10 @@ class ReportNotifications implements BillingJobListener {
 		}
 		ReportInfo info = this.reportInfos.of(reportId);
 		boolean completed = info.status() == ExecutionStatus.Completed;
-		ReportData data = completed
-				? this.reportData.read(reportId, this.accounts.find(report.accountId()).orElseThrow().currency())
-				: null;
+		// A customer's report tells its targets what the customer is charged, not what the carrier cost.
+		ReportData data = completed ? this.reportData
+			.read(reportId, report.isScoped() ? Audience.CUSTOMER : Audience.PROVIDER)
+			.orElse(null) : null;
 		String payload = this.jsonMapper.writeValueAsString(new NotificationPayload(info, data));
 		String event = completed ? COMPLETED : FAILED;
 		Instant now = this.clock.instant();

@@ -71,8 +71,8 @@ public class ReportRepository implements ReportDefinitions {
 	public ReportToBill toBill(String reportId) {
 		Report report = find(reportId)
 			.orElseThrow(() -> new IllegalStateException("report " + reportId + " no longer exists"));
-		return new ReportToBill(report.id(), report.accountId(), report.period(), report.includeCustomerIds(),
-				report.isScoped() ? scope(reportId) : null);
+		return new ReportToBill(report.id(), report.accountId(), report.startDate(), report.endDate(), report.period(),
+				report.includeCustomerIds(), report.isScoped() ? scope(reportId) : null);
 	}
 
 	/** The customers a scoped report covers, as fixed when it was requested. */

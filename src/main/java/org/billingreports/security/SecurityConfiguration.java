@@ -60,7 +60,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/error")
 				.permitAll()
 				// A download checks its link's token, or the caller, itself.
-				.requestMatchers(HttpMethod.GET, "/reports/*.csv", "/reports/*.xlsx")
+				.requestMatchers(HttpMethod.GET, "/reports/*.csv", "/reports/*.xlsx", "/reports/*/calls.csv",
+						"/reports/*/lines")
 				.permitAll()
 				.requestMatchers(SecurityConfiguration::isDownloadByFormat)
 				.permitAll()

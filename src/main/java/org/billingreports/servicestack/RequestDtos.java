@@ -76,6 +76,8 @@ final class RequestDtos {
 		one("ListReports", HttpMethod.GET, "/reports");
 		one("GetReport", HttpMethod.GET, "/reports/{id}");
 		one("DownloadReport", HttpMethod.GET, "/reports/{id}");
+		one("GetReportLines", HttpMethod.GET, "/reports/{id}/lines");
+		one("DownloadReportCalls", HttpMethod.GET, "/reports/{id}/calls.csv");
 		one("RestartReport", HttpMethod.POST, "/reports/{id}/restart");
 		one("DeleteReport", HttpMethod.DELETE, "/reports/{id}");
 		one("CreateAccount", HttpMethod.POST, "/accounts");

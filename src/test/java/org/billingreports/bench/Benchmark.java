@@ -1,6 +1,7 @@
 package org.billingreports.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,12 +39,15 @@ import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportService;
 import org.billingreports.security.Caller;
 import org.billingreports.security.Role;
+import org.billingreports.statement.Audience;
+import org.billingreports.statement.BillingFiles;
 
 /**
  * {@code make bench}: generates call records into a fresh database, runs the billing report job as
  * the REST API does (through {@link ReportService} and the {@code JobOperator}), runs the SQL
- * baseline on the same data and checks that both bill the same, then imports a generated Asterisk
- * file as the command line does; prints one table of medians.
+ * baseline on the same data and checks that both bill the same, makes the first run's workbook and
+ * call detail, then imports a generated Asterisk file as the command line does; prints one table of
+ * medians.
  *
  * <pre>
  * --records=1000000        call records to bill
@@ -141,7 +145,7 @@ public final class Benchmark {
 			List<Run> runs = new ArrayList<>();
 			boolean totalsMatch = true;
 			for (int i = 1; i <= repeat; i++) {
-				Run run = billingRun(context, baseline, postgres, records);
+				Run run = billingRun(context, baseline, postgres, records, i == 1);
 				runs.add(run);
 				totalsMatch &= run.totalsMatch();
 				System.out.printf("%s run %d: job %s (%,d/s, live heap %d MB), baseline %s (%,d/s), totals %s%n", db,
@@ -181,7 +185,7 @@ public final class Benchmark {
 
 	/** The report as a client requests it, then the SQL baseline on the same data. */
 	private Run billingRun(ConfigurableApplicationContext context, SqlBaseline baseline, boolean postgres,
-			long records) throws Exception {
+			long records, boolean documents) throws Exception {
 		ReportService reports = context.getBean(ReportService.class);
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		this.heap.reset();
@@ -195,6 +199,9 @@ public final class Benchmark {
 		System.out.println("  steps: " + stepTimes(jdbc, Long.parseLong(report.jobId())));
 		if (ended.status() != ExecutionStatus.Completed) {
 			throw new IllegalStateException("the report ended " + ended.status() + ": " + ended.statusMessage());
+		}
+		if (documents) {
+			documents(context, report.id(), records);
 		}
 		Map<String, SqlBaseline.Total> jobTotals = baseline.totals(report.id());
 		context.getBean(ReportDeletion.class).delete(report.id());
@@ -227,6 +234,45 @@ public final class Benchmark {
 		long nanos = System.nanoTime() - start;
 		jdbc.sql("DROP TABLE bench_commit").update();
 		return nanos;
+	}
+
+	/**
+	 * The report's documents for people and programs, made as a first download makes them: the
+	 * workbook (every call on its Calls sheets) and the call detail, with the live heap of each.
+	 */
+	private void documents(ConfigurableApplicationContext context, String reportId, long records) throws Exception {
+		BillingFiles files = context.getBean(BillingFiles.class);
+		this.heap.reset();
+		long start = System.nanoTime();
+		Path workbook = files.workbook(reportId, Audience.PROVIDER);
+		long workbookNanos = System.nanoTime() - start;
+		long workbookHeap = this.heap.liveMegabytes();
+		this.heap.reset();
+		CountingStream detail = new CountingStream();
+		start = System.nanoTime();
+		files.writeCalls(reportId, Audience.PROVIDER, null, detail);
+		long detailNanos = System.nanoTime() - start;
+		System.out.printf("  workbook: %s (%,d calls/s), %,d MB, live heap %d MB; call detail: %s (%,d calls/s), "
+				+ "%,d MB, live heap %d MB%n", seconds(workbookNanos), rate(records, workbookNanos),
+				Files.size(workbook) >> 20, workbookHeap, seconds(detailNanos), rate(records, detailNanos),
+				detail.count >> 20, this.heap.liveMegabytes());
+	}
+
+	/** Counts what the call detail writes, and keeps none of it. */
+	private static final class CountingStream extends OutputStream {
+
+		private long count;
+
+		@Override
+		public void write(int b) {
+			this.count++;
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			this.count += length;
+		}
+
 	}
 
 	private long importRun(ConfigurableApplicationContext context, Path file, long records) throws Exception {

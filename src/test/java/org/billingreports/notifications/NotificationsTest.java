@@ -116,15 +116,27 @@ class NotificationsTest extends ApiTestSupport {
 		String text = part(mail, "text/plain");
 		// Each customer: base 12.50 + voice 4 × 0.015 + 1.1 × 0.021 = 0.0831 → 0.08 + SMS 0.0125 → 0.01 = 12.59.
 		assertThat(text).contains("Summary:  2 customers, 6 calls, total 25.18 USD")
-			.contains("Period:   2026-07-01 to 2026-07-31")
+			.contains("Account:  Account " + this.account + " (" + this.account + ")")
+			.contains("Period:   2026-07-01 to 2026-07-31 (UTC)")
+			.contains("Currency: USD")
+			.containsPattern("ANN +12\\.59 USD")
+			.containsPattern("Total +25\\.18 USD")
 			.contains(report.get("id").asString());
+		// The workbook's link too, by the same token.
+		String workbook = text.lines()
+			.filter(line -> line.contains("/reports/" + report.get("id").asString() + ".xlsx?token="))
+			.findFirst()
+			.orElseThrow()
+			.strip();
+		assertThat(anonymous().get(workbook.substring(workbook.indexOf("/reports/"))).status()).isEqualTo(200);
 		// The mailed link opens the file without credentials, by its token.
 		String file = "/reports/" + report.get("id").asString() + ".csv?token=";
 		String link = text.lines().filter(line -> line.contains(file)).findFirst().orElseThrow().strip();
 		assertThat(link).startsWith("http://localhost:" + this.port + file);
 		assertThat(anonymous().get(link.substring(link.indexOf("/reports/"))).body()).startsWith("Customer,Item");
 		assertThat(part(mail, "text/html")).contains("<a href=\"" + link + "\"")
-			.contains("<td>ANN</td><td align=\"right\">12.59</td>");
+			.contains("<td>ANN</td><td align=\"right\">12.59 USD</td>")
+			.contains("<a href=\"" + workbook + "\"");
 		JsonNode notification = awaitNotification(report.get("id").asString(), "email", "delivered");
 		assertThat(notification.get("target").asString()).isEqualTo(to);
 		assertThat(notification.get("attempts").asInt()).isOne();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.billingreports.billingjob.ReportFiles;
+import org.billingreports.statement.ReportFiles;
 import org.billingreports.support.ApiResponse;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;

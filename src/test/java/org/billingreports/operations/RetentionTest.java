@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.billingreports.calls.CallImportJob;
-import org.billingreports.billingjob.ReportFiles;
+import org.billingreports.statement.ReportFiles;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
 

@@ -28,7 +28,8 @@ class LineCalculatorTest {
 				item("10", "1.5", "0.015", 100)));
 		List<BillingLine> lines = LineCalculator.lines(calls(BillingItem.OUTBOUND_VOICE_CALLS, 120, "2.40"), settings);
 		assertThat(lines).containsExactly(new BillingLine(BillingItem.OUTBOUND_VOICE_CALLS, 120, 100, 20,
-				new BigDecimal("0.015"), new BigDecimal("10"), new BigDecimal("2.40"), new BigDecimal("13.90")));
+				new BigDecimal("0.015"), new BigDecimal("10"), new BigDecimal("2.40"), new BigDecimal("1.5"),
+				new BigDecimal("13.90")));
 	}
 
 	@Test
@@ -68,7 +69,7 @@ class LineCalculatorTest {
 		BillingSettings settings = BillingSettings.of(Map.of(BillingItem.OUTBOUND_FAXES, item("1", "0", "0.10", 0)));
 		assertThat(LineCalculator.lines(CustomerUsage.NONE, settings)).containsExactly(new BillingLine(
 				BillingItem.OUTBOUND_FAXES, 0, 0, 0, new BigDecimal("0.10"), BigDecimal.ONE, BigDecimal.ZERO,
-				new BigDecimal("1.00")));
+				BigDecimal.ZERO, new BigDecimal("1.00")));
 	}
 
 	@Test
@@ -76,7 +77,7 @@ class LineCalculatorTest {
 		BillingSettings settings = BillingSettings.of(Map.of(BillingItem.BASE, item("25", "3", "7", 0)));
 		assertThat(LineCalculator.lines(CustomerUsage.NONE, settings)).containsExactly(new BillingLine(
 				BillingItem.BASE, 1, 0, 1, new BigDecimal("7"), new BigDecimal("25"), BigDecimal.ZERO,
-				new BigDecimal("25.00")));
+				BigDecimal.ZERO, new BigDecimal("25.00")));
 		BillingSettings noBase = BillingSettings.of(Map.of(BillingItem.BASE, item("0", "0", "7", 0)));
 		assertThat(LineCalculator.lines(CustomerUsage.NONE, noBase)).isEmpty();
 	}

@@ -25,6 +25,7 @@ class CustomerReportTest extends ApiTestSupport {
 		this.t = new Tenants(admin(), unique("cus")).create();
 	}
 
+	/** A Customer's billing file keeps every column, with Raw Cost empty: the carrier's cost is not its business. */
 	@Test
 	void theFileHoldsTheCustomersSubtreeOnly() {
 		JsonNode report = ok(this.t.as("customerP").get("/reports/" + this.t.reportOfCustomerP));
@@ -36,13 +37,16 @@ class CustomerReportTest extends ApiTestSupport {
 		assertThat(List.of(file.split("\r\n"))).containsExactly(
 				"Customer,Item,Quantity,Allowance,Billable,Unit Cost,Base Cost,Raw Cost,Amount",
 				// Its own override prices: no base, free numbers, minutes at 0.03 plus a base cost of 1.
-				child + ",LocalNumbers,1,0,1,0,0,0,0.00",
-				child + ",OutboundVoiceCalls,2,0,2,0.03,1,0.02,1.06",
-				parent + ",Base,1,0,1,0,10,0,10.00",
-				parent + ",LocalNumbers,1,0,1,1.5,0,0,1.50",
+				child + ",LocalNumbers,1,0,1,0,0,,0.00",
+				child + ",OutboundVoiceCalls,2,0,2,0.03,1,,1.06",
+				parent + ",Base,1,0,1,0,10,,10.00",
+				parent + ",LocalNumbers,1,0,1,1.5,0,,1.50",
 				// 125 s = 3 minutes, 2 free: 1 × 0.02 + 1 × 0.05 carrier cost.
-				parent + ",OutboundVoiceCalls,3,2,1,0.02,0,0.05,0.07",
-				parent + ",OutboundSmsMessages,1,0,1,0.005,0,0.004,0.01");
+				parent + ",OutboundVoiceCalls,3,2,1,0.02,0,,0.07",
+				parent + ",OutboundSmsMessages,1,0,1,0.005,0,,0.01");
+		// The provider's staff see the same report's carrier costs.
+		assertThat(admin().get("/reports/" + this.t.reportOfCustomerP + ".csv").body())
+			.contains(child + ",OutboundVoiceCalls,2,0,2,0.03,1,0.02,1.06");
 	}
 
 	@Test
@@ -54,9 +58,9 @@ class CustomerReportTest extends ApiTestSupport {
 		String sibling = "Sibling " + this.t.p + "," + this.t.customerS;
 		assertThat(List.of(file.split("\r\n"))).containsExactly(
 				"Customer,Customer ID,Item,Quantity,Allowance,Billable,Unit Cost,Base Cost,Raw Cost,Amount",
-				sibling + ",Base,1,0,1,0,10,0,10.00", sibling + ",LocalNumbers,1,0,1,1.5,0,0,1.50",
+				sibling + ",Base,1,0,1,0,10,,10.00", sibling + ",LocalNumbers,1,0,1,1.5,0,,1.50",
 				// 600 s = 10 minutes, 2 free: 8 × 0.02 + 0.30.
-				sibling + ",OutboundVoiceCalls,10,2,8,0.02,0,0.3,0.46");
+				sibling + ",OutboundVoiceCalls,10,2,8,0.02,0,,0.46");
 		// The account-wide report of the same period has all three customers.
 		String whole = admin().get("/reports/" + this.t.reportOfAdmin + ".csv").body();
 		assertThat(whole).contains("Parent " + this.t.p, "Child " + this.t.p, "Sibling " + this.t.p);

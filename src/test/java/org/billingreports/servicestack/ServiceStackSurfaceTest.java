@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.TreeSet;
 
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -280,8 +281,10 @@ class ServiceStackSurfaceTest extends ApiTestSupport {
 		assertThat(byFormat.header("Content-Type"))
 			.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(byFormat.bodyBytes()))) {
-			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("Customer");
-			assertThat(workbook.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue()).as("quantity").isEqualTo(3);
+			Sheet lines = workbook.getSheet("Lines");
+			assertThat(lines.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Customer");
+			assertThat(lines.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Quantity");
+			assertThat(lines.getRow(1).getCell(4).getNumericCellValue()).as("quantity").isEqualTo(3);
 		}
 		// The download link's token opens the workbook too, without credentials; a wrong one does not.
 		String token = done.get("downloadLink").asString().replaceAll(".*token=", "");

@@ -1,30 +1,19 @@
 package org.billingreports.servicestack;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.billingreports.support.PostgresTestDatabase;
+import org.billingreports.support.SharedDatabase;
 
 /** {@link SessionsAcrossNodesTest} with the nodes on one PostgreSQL database, as in production. */
 @Tag("postgres")
 @ExtendWith(PostgresTestDatabase.class)
 class SessionsAcrossNodesPostgresTest extends SessionsAcrossNodesTest {
 
-	private PostgresTestDatabase.Schema schema;
-
 	@Override
-	protected List<String> database() {
-		this.schema = PostgresTestDatabase.Schema.create();
-		return this.schema.arguments();
-	}
-
-	@Override
-	protected void closeDatabase() {
-		if (this.schema != null) {
-			this.schema.close();
-		}
+	protected SharedDatabase createDatabase() {
+		return PostgresTestDatabase.Schema.create();
 	}
 
 }

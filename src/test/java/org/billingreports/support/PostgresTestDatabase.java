@@ -80,7 +80,7 @@ public final class PostgresTestDatabase
 	}
 
 	/** A schema of its own, for tests that start several applications (or processes) on one database. */
-	public record Schema(String name, String url) implements AutoCloseable {
+	public record Schema(String name, String url) implements SharedDatabase {
 
 		public static Schema create() {
 			String name = SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_"
@@ -143,6 +143,7 @@ public final class PostgresTestDatabase
 		}
 
 		/** Settings that point an application at this schema. */
+		@Override
 		public List<String> arguments() {
 			return List.of("--spring.datasource.url=" + this.url, "--spring.datasource.username=" + USER,
 					"--spring.datasource.password=" + PASSWORD);

@@ -119,6 +119,9 @@ class ApiDescriptionTest extends ApiTestSupport {
 				() -> admin.get("/reports/" + new Fixtures(admin).awaitEnd(this.ids.get("report")).get("id").asString()));
 		requests.put("GET /reports/{id}.csv", () -> admin.get("/reports/" + this.ids.get("report") + ".csv"));
 		requests.put("GET /reports/{id}.xlsx", () -> admin.get("/reports/" + this.ids.get("report") + ".xlsx"));
+		requests.put("GET /reports/{id}/calls.csv",
+				() -> admin.get("/reports/" + this.ids.get("report") + "/calls.csv"));
+		requests.put("GET /reports/{id}/lines", () -> admin.get("/reports/" + this.ids.get("report") + "/lines"));
 		requests.put("POST /reports/{id}/restart", () -> admin.post("/reports/" + this.ids.get("report") + "/restart", ""));
 		requests.put("DELETE /reports/{id}", () -> {
 			new Fixtures(admin).awaitEnd(this.ids.get("other"));

@@ -1,4 +1,4 @@
-package org.billingreports.billingjob;
+package org.billingreports.statement;
 
 import java.util.regex.Pattern;
 
@@ -14,6 +14,8 @@ final class SafeText {
 	/** The Unicode bidi controls: embeddings, overrides, isolates and marks. */
 	private static final Pattern BIDI_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
 
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
 	private SafeText() {
 	}
 
@@ -22,10 +24,14 @@ final class SafeText {
 		return (text == null) ? null : BIDI_CONTROLS.matcher(text).replaceAll("");
 	}
 
-	/** For a text field of a CSV file. */
+	/**
+	 * For a text field of a CSV file. A plain number such as the phone number {@code +15551234567} or
+	 * {@code -5} stays as it is: a spreadsheet shows it as a number, nothing runs, and a program reading
+	 * the file gets it unchanged.
+	 */
 	static String csv(String text) {
 		String cell = cell(text);
-		if (cell == null || cell.isEmpty()) {
+		if (cell == null || cell.isEmpty() || PLAIN_NUMBER.matcher(cell).matches()) {
 			return cell;
 		}
 		char first = cell.charAt(0);

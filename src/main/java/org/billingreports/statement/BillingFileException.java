@@ -1,4 +1,4 @@
-package org.billingreports.billingjob;
+package org.billingreports.statement;
 
 /** A billing file or workbook that could not be written (a full disk, say): the reason is its message. */
 public class BillingFileException extends RuntimeException {

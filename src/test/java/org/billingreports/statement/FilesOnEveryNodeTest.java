@@ -1,12 +1,10 @@
-package org.billingreports.billingjob;
+package org.billingreports.statement;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.billingreports.support.Api;
 import org.billingreports.support.ApiResponse;
 import org.billingreports.support.Fixtures;
+import org.billingreports.support.MultiNodeTest;
 import org.billingreports.support.Nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,33 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and workbook alike; and so does a node that lost its copy. Here on one H2 file shared by two nodes;
  * {@link FilesOnEveryNodePostgresTest} does the same on PostgreSQL.
  */
-class FilesOnEveryNodeTest {
-
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-
-	@AfterEach
-	void stop() {
-		this.nodes.forEach(ConfigurableApplicationContext::close);
-		closeDatabase();
-	}
-
-	protected List<String> database() throws Exception {
-		Path folder = Files.createTempDirectory("files-h2");
-		return List.of("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("billing")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE",
-				"--spring.datasource.username=sa", "--spring.datasource.password=");
-	}
-
-	protected void closeDatabase() {
-	}
+class FilesOnEveryNodeTest extends MultiNodeTest {
 
 	@Test
 	void everyNodeServesEveryReportsFilesWithTheSameBytes() throws Exception {
-		List<String> database = database();
 		Path dataA = Files.createTempDirectory("node-a");
 		Path dataB = Files.createTempDirectory("node-b");
-		ConfigurableApplicationContext a = start("node-a", database, dataA);
-		ConfigurableApplicationContext b = start("node-b", database, dataB);
+		ConfigurableApplicationContext a = start("node-a", List.of("--billing.data-dir=" + dataA));
+		ConfigurableApplicationContext b = start("node-b", List.of("--billing.data-dir=" + dataB));
 		Api onA = Nodes.admin(a);
 		Api onB = Nodes.admin(b);
 		Fixtures fixtures = new Fixtures(onA);
@@ -66,13 +46,17 @@ class FilesOnEveryNodeTest {
 		String id = fixtures.runReport(Map.of("accountId", "files", "startDate", "2026-07-01", "endDate",
 				"2026-07-31", "includeCustomerIds", true)).get("id").asString();
 
-		for (String format : List.of(".csv", ".xlsx")) {
-			byte[] fromA = download(onA, id + format);
-			assertThat(Files.exists(dataB.resolve("reports").resolve(id + format))).as("B has no copy yet").isFalse();
-			assertThat(download(onB, id + format)).as(format + " from the other node").isEqualTo(fromA);
-			assertThat(Files.exists(dataB.resolve("reports").resolve(id + format))).as("B keeps a copy").isTrue();
-			Files.delete(dataA.resolve("reports").resolve(id + format));
-			assertThat(download(onA, id + format)).as(format + " made again where it was lost").isEqualTo(fromA);
+		// The download, and the name of the copy a node keeps in its reports folder.
+		Map<String, String> formats = Map.of(".csv", ".csv", ".xlsx", ".v2.xlsx");
+		for (Map.Entry<String, String> format : formats.entrySet()) {
+			String copy = id + format.getValue();
+			byte[] fromA = download(onA, id + format.getKey());
+			assertThat(Files.exists(dataB.resolve("reports").resolve(copy))).as("B has no copy yet").isFalse();
+			assertThat(download(onB, id + format.getKey())).as(format + " from the other node").isEqualTo(fromA);
+			assertThat(Files.exists(dataB.resolve("reports").resolve(copy))).as("B keeps a copy").isTrue();
+			Files.delete(dataA.resolve("reports").resolve(copy));
+			assertThat(download(onA, id + format.getKey())).as(format + " made again where it was lost")
+				.isEqualTo(fromA);
 		}
 	}
 
@@ -80,14 +64,6 @@ class FilesOnEveryNodeTest {
 		ApiResponse response = api.get("/reports/" + path);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.bodyBytes();
-	}
-
-	private ConfigurableApplicationContext start(String node, List<String> database, Path dataDir) {
-		List<String> settings = new ArrayList<>(database);
-		settings.add("--billing.data-dir=" + dataDir);
-		ConfigurableApplicationContext context = Nodes.start(node, settings);
-		this.nodes.add(context);
-		return context;
 	}
 
 }

@@ -1,11 +1,13 @@
-package org.billingreports.billingjob;
+package org.billingreports.statement;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -53,15 +55,35 @@ class SpreadsheetSafetyTest extends ApiTestSupport {
 
 		try (Workbook workbook = WorkbookFactory
 			.create(new ByteArrayInputStream(admin().get("/reports/" + id + ".xlsx").bodyBytes()))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			for (int r = 1; r <= HOSTILE.size(); r++) {
-				assertThat(sheet.getRow(r).getCell(0).getCellType()).isEqualTo(CellType.STRING);
-			}
-			List<String> names = new java.util.ArrayList<>();
-			sheet.forEach(row -> names.add(row.getCell(0).getStringCellValue()));
+			Sheet lines = workbook.getSheet("Lines");
+			List<String> names = new ArrayList<>();
+			lines.forEach(row -> names.add(row.getCell(0).getStringCellValue()));
 			assertThat(names).contains("=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(A1:A2)", "Mallorygnp.exe")
 				.noneMatch(name -> name.contains("\u202E"));
+			// Not one formula anywhere: every name, on every sheet, is a text cell.
+			workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(
+					cell -> assertThat(cell.getCellType()).as(sheet.getSheetName() + " " + cell.getAddress())
+						.isNotEqualTo(CellType.FORMULA))));
 		}
 	}
 
+	@Test
+	void theCallDetailQuotesWhatLooksLikeAFormulaButLeavesPhoneNumbersAlone() throws Exception {
+		String account = unique("safe-calls");
+		Fixtures fixtures = new Fixtures(admin());
+		fixtures.account(account, "UTC", Map.of("outboundVoiceCalls", Fixtures.item("0", "0", "0.01", 0)));
+		fixtures.customer(account + "-c", account, null, "Caller", null, null);
+		fixtures.importCalls(account, String.join("\n",
+				"callId,customerId,channel,direction,from,to,startTime,answerTime,endTime,durationSeconds,"
+						+ "billableSeconds,status,carrierCost",
+				"s1," + account + "-c,voice,outbound,+15551234567,=2+5,2026-07-02T10:00:00Z,,,60,60,completed,0.01"));
+		String id = fixtures.runReport(Map.of("accountId", account, "startDate", "2026-07-01", "endDate", "2026-07-31"))
+			.get("id").asString();
+		CSVRecord call = CSVFormat.RFC4180.builder().setHeader().get()
+			.parse(new StringReader(admin().get("/reports/" + id + "/calls.csv").body())).getRecords().get(0);
+		assertThat(call.get("from")).isEqualTo("+15551234567");
+		assertThat(call.get("to")).isEqualTo("'=2+5");
+	}
+
 }
+

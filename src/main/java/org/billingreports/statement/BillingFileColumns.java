@@ -1,4 +1,4 @@
-package org.billingreports.billingjob;
+package org.billingreports.statement;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,8 +23,12 @@ final class BillingFileColumns {
 		return includeCustomerIds ? HEADER : HEADER.stream().filter(name -> !name.equals("Customer ID")).toList();
 	}
 
-	/** One line's values; plain decimals as written (0.01, 12, never 1E+1), the amount to the cent. */
-	static List<Object> values(String customerName, String customerId, BillingLine line, boolean includeCustomerIds) {
+	/**
+	 * One line's values; plain decimals as written (0.01, 12, never 1E+1), the amount to the cent. For a
+	 * customer the raw cost is {@code null}: not shown.
+	 */
+	static List<Object> values(String customerName, String customerId, BillingLine line, boolean includeCustomerIds,
+			Audience audience) {
 		List<Object> values = new ArrayList<>(10);
 		values.add(customerName);
 		if (includeCustomerIds) {
@@ -36,12 +40,12 @@ final class BillingFileColumns {
 		values.add(line.billable());
 		values.add(plain(line.unitCost()));
 		values.add(plain(line.baseCost()));
-		values.add(plain(line.rawCost()));
+		values.add(audience.seesCarrierCosts() ? plain(line.rawCost()) : null);
 		values.add(line.amount());
 		return values;
 	}
 
-	private static BigDecimal plain(BigDecimal value) {
+	static BigDecimal plain(BigDecimal value) {
 		BigDecimal stripped = value.stripTrailingZeros();
 		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}

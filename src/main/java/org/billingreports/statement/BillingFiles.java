@@ -1,0 +1,130 @@
+package org.billingreports.statement;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A completed report's documents, as every node serves them. The billing file and the workbook are
+ * kept in the node's reports folder once made, and made from the report's statement in the database
+ * when missing (a node that did not run the report, or lost its folder): byte for byte what any other
+ * node makes. The call detail is streamed from the database as it is read.
+ */
+@Component
+public class BillingFiles {
+
+	private final StatementRepository statements;
+
+	private final RatedCallRepository calls;
+
+	private final ReportFiles files;
+
+	private final int callsPerSheet;
+
+	BillingFiles(StatementRepository statements, RatedCallRepository calls, ReportFiles files,
+			StatementProperties properties) {
+		this.statements = statements;
+		this.calls = calls;
+		this.files = files;
+		this.callsPerSheet = properties.callsPerSheet();
+	}
+
+	/**
+	 * Writes the provider's billing file anew from the report's statement as it now is, and drops
+	 * whatever this node made of an earlier attempt: the billing job calls this in its transaction.
+	 */
+	public void rewrite(String reportId) {
+		try {
+			this.files.deleteAll(reportId);
+			Statement statement = statement(reportId);
+			AtomicFile.write(this.files.file(reportId), out -> csv(statement, Audience.PROVIDER, out));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The billing file (CSV), as the audience may see it. */
+	public Path csv(String reportId, Audience audience) {
+		return cached(reportId, audience, ReportFiles.CSV, (statement, out) -> csv(statement, audience, out));
+	}
+
+	/** The workbook, as the audience may see it. */
+	public Path workbook(String reportId, Audience audience) {
+		return cached(reportId, audience, ReportFiles.XLSX,
+				(statement, out) -> BillingWorkbook.write(statement, audience, this.statements.customers(reportId),
+						action -> this.statements.forEachLine(reportId, action),
+						action -> this.calls.forEach(reportId, null, action), this.callsPerSheet,
+						this.files.folder(), out));
+	}
+
+	/** Whether the report considered this customer. */
+	public boolean hasCustomer(String reportId, String customerId) {
+		return this.statements.customers(reportId)
+			.stream()
+			.anyMatch(customer -> customer.customerId().equals(customerId));
+	}
+
+	/**
+	 * Writes the report's call detail to {@code out} as it is read from the database.
+	 * @param customerId only this customer's and its branches' calls (one {@link #hasCustomer} of the
+	 * report); {@code null} for all
+	 */
+	public void writeCalls(String reportId, Audience audience, String customerId, OutputStream out)
+			throws IOException {
+		Statement statement = statement(reportId);
+		Set<String> customers = (customerId != null)
+				? new CustomerTree(this.statements.customers(reportId)).subtreeOf(customerId) : null;
+		if (customerId != null && customers == null) {
+			throw new IllegalArgumentException("report " + reportId + " has no customer " + customerId);
+		}
+		CallDetailCsv.write(statement, audience, action -> this.calls.forEach(reportId, customers, action), out);
+	}
+
+	private void csv(Statement statement, Audience audience, OutputStream out) throws IOException {
+		BillingCsv.write(statement, audience, action -> this.statements.forEachLine(statement.reportId(), action),
+				out);
+	}
+
+	private Statement statement(String reportId) {
+		return this.statements.find(reportId)
+			.orElseThrow(() -> new IllegalStateException("report " + reportId + " has no statement"));
+	}
+
+	private Path cached(String reportId, Audience audience, String suffix, Document document) {
+		Path target = this.files.file(reportId, audience, suffix);
+		if (Files.isRegularFile(target)) {
+			return target;
+		}
+		try {
+			Statement statement = statement(reportId);
+			AtomicFile.write(target, out -> document.write(statement, out));
+		}
+		catch (UncheckedIOException ex) {
+			throw new BillingFileException(what(suffix) + " of report " + reportId + " could not be written",
+					ex.getCause());
+		}
+		catch (IOException ex) {
+			throw new BillingFileException(what(suffix) + " of report " + reportId + " could not be written", ex);
+		}
+		return target;
+	}
+
+	private static String what(String suffix) {
+		return suffix.equals(ReportFiles.XLSX) ? "The workbook" : "The billing file";
+	}
+
+	/** A document made from a statement. */
+	@FunctionalInterface
+	private interface Document {
+
+		void write(Statement statement, OutputStream out) throws IOException;
+
+	}
+
+}

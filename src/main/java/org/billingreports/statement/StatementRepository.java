@@ -1,0 +1,146 @@
+package org.billingreports.statement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.billingreports.rating.BillingItem;
+import org.billingreports.rating.BillingLine;
+import org.billingreports.rating.BillingPeriod;
+import org.billingreports.rating.Proration;
+
+/** Each report's statement: what it is about, the customers it considered, its lines in file order. */
+@Repository
+public class StatementRepository {
+
+	/** A line with the customer it bills. */
+	public record CustomerLine(String customerId, String customerName, BillingLine line) {
+	}
+
+	private static final String LINES = "SELECT customer_id, customer_name, item, quantity, allowance, billable, "
+			+ "unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount FROM billing_line WHERE report_id = ? "
+			+ "ORDER BY line_number";
+
+	/** Rows fetched at a time when lines are streamed. */
+	private static final int FETCH_SIZE = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcClient streaming;
+
+	private final TransactionTemplate readOnly;
+
+	StatementRepository(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.streaming = JdbcClient.create(template);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
+	}
+
+	/**
+	 * Replaces the report's statement, customers and lines (customers in file order, each with the
+	 * sum of its lines): writing them again (a restart) never duplicates one.
+	 */
+	public void replace(Statement statement, List<StatementCustomer> customers, List<CustomerLine> lines) {
+		String reportId = statement.reportId();
+		this.jdbc.sql("DELETE FROM billing_line WHERE report_id = ?").param(reportId).update();
+		this.jdbc.sql("DELETE FROM billing_customer WHERE report_id = ?").param(reportId).update();
+		this.jdbc.sql("DELETE FROM billing_statement WHERE report_id = ?").param(reportId).update();
+		this.jdbc
+			.sql("INSERT INTO billing_statement (report_id, account_id, account_name, time_zone_id, currency, "
+					+ "start_date, end_date, period_start, period_end, include_customer_ids, proration, generated_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(reportId, statement.accountId(), statement.accountName(), statement.timeZoneId(),
+					statement.currency(), statement.startDate(), statement.endDate(), utc(statement.period().start()),
+					utc(statement.period().end()), statement.includeCustomerIds(), statement.proration().id(),
+					utc(statement.generatedAt()))
+			.update();
+		for (StatementCustomer customer : customers) {
+			this.jdbc
+				.sql("INSERT INTO billing_customer (report_id, position, customer_id, customer_name, "
+						+ "parent_customer_id, subtotal) VALUES (?, ?, ?, ?, ?, ?)")
+				.params(reportId, customer.position(), customer.customerId(), customer.customerName(),
+						customer.parentCustomerId(), customer.subtotal())
+				.update();
+		}
+		int number = 0;
+		for (CustomerLine customerLine : lines) {
+			BillingLine line = customerLine.line();
+			this.jdbc
+				.sql("INSERT INTO billing_line (report_id, line_number, customer_id, customer_name, item, quantity, "
+						+ "allowance, billable, unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(reportId, ++number, customerLine.customerId(), customerLine.customerName(),
+						line.item().code(), line.quantity(), line.allowance(), line.billable(), line.unitCost(),
+						line.baseCost(), line.rawCost(), line.rawUnitMultiplier(), line.amount())
+				.update();
+		}
+	}
+
+	/** The statement of a report whose lines were written. */
+	public Optional<Statement> find(String reportId) {
+		return this.jdbc.sql("SELECT * FROM billing_statement WHERE report_id = ?")
+			.param(reportId)
+			.query((rs, row) -> new Statement(rs.getString("report_id"), rs.getString("account_id"),
+					rs.getString("account_name"), rs.getString("time_zone_id"), rs.getString("currency").strip(),
+					rs.getString("start_date"), rs.getString("end_date"),
+					new BillingPeriod(rs.getObject("period_start", OffsetDateTime.class).toInstant(),
+							rs.getObject("period_end", OffsetDateTime.class).toInstant()),
+					rs.getBoolean("include_customer_ids"), Proration.parse(rs.getString("proration")),
+					rs.getObject("generated_at", OffsetDateTime.class).toInstant()))
+			.optional();
+	}
+
+	/** The customers the report considered, in file order. */
+	public List<StatementCustomer> customers(String reportId) {
+		return this.jdbc
+			.sql("SELECT position, customer_id, customer_name, parent_customer_id, subtotal FROM billing_customer "
+					+ "WHERE report_id = ? ORDER BY position")
+			.param(reportId)
+			.query((rs, row) -> new StatementCustomer(rs.getInt("position"), rs.getString("customer_id"),
+					rs.getString("customer_name"), rs.getString("parent_customer_id"), rs.getBigDecimal("subtotal")))
+			.list();
+	}
+
+	/** The report's lines in file order. */
+	public List<CustomerLine> lines(String reportId) {
+		return this.jdbc.sql(LINES).param(reportId).query((rs, row) -> line(rs)).list();
+	}
+
+	/**
+	 * The report's lines in file order, one at a time, fetched in pages (in a read-only transaction,
+	 * which PostgreSQL needs to page), so that no number of lines fills the memory.
+	 */
+	void forEachLine(String reportId, Consumer<CustomerLine> action) {
+		this.readOnly.executeWithoutResult(status -> this.streaming.sql(LINES)
+			.param(reportId)
+			.query((ResultSet rs) -> action.accept(line(rs))));
+	}
+
+	private static CustomerLine line(ResultSet rs) throws SQLException {
+		return new CustomerLine(rs.getString("customer_id"), rs.getString("customer_name"),
+				new BillingLine(BillingItem.ofCode(rs.getInt("item")), rs.getLong("quantity"), rs.getLong("allowance"),
+						rs.getLong("billable"), rs.getBigDecimal("unit_cost"), rs.getBigDecimal("base_cost"),
+						rs.getBigDecimal("raw_cost"), rs.getBigDecimal("raw_unit_multiplier"), rs.getBigDecimal("amount")));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}
