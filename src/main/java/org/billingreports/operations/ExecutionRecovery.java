@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,7 +174,7 @@ public class ExecutionRecovery {
 		for (Owned owned : ended(BatchStatus.UNKNOWN)) {
 			// One that still runs here (its listeners at work) fails itself, in ReadableFailures.
 			if (!this.completions.isRunningHere(owned.execution().getId()) && lastSaved(owned).isBefore(settled)) {
-				failLost(owned, UnknownOutcomes.REASON);
+				failLost(owned, UnknownOutcomes.REASON, UnknownOutcomes::isUnknown);
 			}
 		}
 		boolean nothingQueued = this.jobExecutor.getThreadPoolExecutor().getQueue().isEmpty();
@@ -189,7 +190,9 @@ public class ExecutionRecovery {
 					&& lastSaved(owned).isBefore(stale);
 			if ((begun && lastSaved(owned).isBefore(settled)) || neverBegun) {
 				failLost(owned, "The database was away while this ran on " + this.node
-						+ ", so its end could not be saved; restart it (nothing already stored is stored twice)");
+						+ ", so its end could not be saved; restart it (nothing already stored is stored twice)",
+						again -> again.getStatus() == job.getStatus()
+								&& Objects.equals(again.getLastUpdated(), job.getLastUpdated()));
 			}
 		}
 	}
@@ -197,9 +200,14 @@ public class ExecutionRecovery {
 	private static Instant lastSaved(Owned owned) {
 		return at(owned.execution().getLastUpdated(), owned.execution().getCreateTime());
 	}
-	private void failLost(Owned owned, String reason) {
+
+	/**
+	 * @param stillLost whether the execution, read again now that it is known not to run here, is in
+	 * the state it was found in: one that ended in between (its end saved after the first read) is not lost
+	 */
+	private void failLost(Owned owned, String reason, Predicate<JobExecution> stillLost) {
 		JobExecution execution = this.jobRepository.getJobExecution(owned.execution().getId());
-		if (execution == null) {
+		if (execution == null || !stillLost.test(execution)) {
 			return;
 		}
 		UnknownOutcomes.fail(execution, reason, this.jobRepository);
