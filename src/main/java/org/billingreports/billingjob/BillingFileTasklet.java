@@ -88,7 +88,8 @@ class BillingFileTasklet implements Tasklet {
 		List<Customer> billed = new ArrayList<>(
 				all.stream().filter(customer -> scope == null || scope.contains(customer.id())).toList());
 		billed.sort(FILE_ORDER);
-		Map<String, Map<BillingItem, ItemUsage>> usage = this.rows.usageByCustomer(this.report.id());
+		BillingRowRepository.Usage rated = this.rows.usage(this.report.id());
+		Map<String, Map<BillingItem, ItemUsage>> usage = rated.byCustomer();
 		Map<String, NumberCounts> numbers = this.phoneNumbers.countsByCustomer(accountId);
 		Statement statement = new Statement(this.report.id(), accountId, account.name(), account.timeZoneId(),
 				account.currency(), this.report.startDate(), this.report.endDate(), this.report.period(),
@@ -122,7 +123,7 @@ class BillingFileTasklet implements Tasklet {
 		this.files.rewrite(statement.reportId());
 		ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
 			.getExecutionContext();
-		new ReportSummary(customersBilled, this.rows.count(this.report.id()), total, account.currency())
+		new ReportSummary(customersBilled, rated.calls(), total, account.currency())
 			.putInto(jobContext);
 		return RepeatStatus.FINISHED;
 	}

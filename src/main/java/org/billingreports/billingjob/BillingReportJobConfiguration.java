@@ -13,9 +13,8 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,6 @@ import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.monitoring.BillingMetrics;
-import org.billingreports.rating.CallRater;
 import org.billingreports.statement.BillingFiles;
 import org.billingreports.statement.StatementRepository;
 
@@ -88,21 +86,22 @@ class BillingReportJobConfiguration {
 			.build();
 	}
 
-	/** One partition: pages through its range of call records, rates each, writes the rows. */
+	/**
+	 * One partition: its range of call record ids, a chunk of ids at a time, each rated in one statement
+	 * in the chunk's transaction, with the position of the next.
+	 */
 	@Bean
 	Step rateCallsPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<CallToRate> callsToRateReader, ItemProcessor<CallToRate, BillingRow> callRatingProcessor,
-			BillingRowWriter billingRowWriter, BillingMetrics metrics, BillingJobProperties properties,
+			IdRanges callIdRanges, RangeRater rangeRater, ObjectProvider<RatingListener> listeners,
 			ServiceProperties service) {
-		return new StepBuilder(BillingJob.PARTITION_STEP, jobRepository)
-			.<CallToRate, BillingRow>chunk(properties.chunkSize())
+		ChunkOrientedStepBuilder<IdRange, IdRange> step = new StepBuilder(BillingJob.PARTITION_STEP, jobRepository)
+			.<IdRange, IdRange>chunk(1)
 			.transactionManager(transactionManager)
-			.reader(callsToRateReader)
-			.processor(callRatingProcessor)
-			.writer(billingRowWriter)
-			.listener(Partitions.nodeRecorder(service.effectiveNodeName(), jobRepository))
+			.reader(callIdRanges)
+			.writer(rangeRater);
+		listeners.orderedStream().forEach(step::listener);
+		return step.listener(Partitions.nodeRecorder(service.effectiveNodeName(), jobRepository))
 			.listener(new JobLogContext(BillingJob.REPORT_ID))
-			.listener(metrics.callsRated())
 			.build();
 	}
 
@@ -122,23 +121,17 @@ class BillingReportJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<CallToRate> callsToRateReader(@Value(REPORT_ID) String reportId,
-			@Value("#{stepExecutionContext['" + CallRangePartitioner.MIN_ID + "']}") long minId,
+	IdRanges callIdRanges(@Value("#{stepExecutionContext['" + CallRangePartitioner.MIN_ID + "']}") long minId,
 			@Value("#{stepExecutionContext['" + CallRangePartitioner.MAX_ID + "']}") long maxId,
-			ReportDefinitions reports, DataSource dataSource, BillingJobProperties properties) throws Exception {
-		return new ReportCalls(reports.toBill(reportId)).reader(dataSource, properties.pageSize(), minId, maxId);
-	}
-
-	@Bean
-	ItemProcessor<CallToRate, BillingRow> callRatingProcessor() {
-		return call -> new BillingRow(call.id(), call.customerId(), CallRater.rate(call.channel(), call.direction(),
-				call.status(), call.billableSeconds(), call.carrierCost()));
+			BillingJobProperties properties) {
+		return new IdRanges(minId, maxId, properties.chunkSize());
 	}
 
 	@Bean
 	@StepScope
-	BillingRowWriter billingRowWriter(@Value(REPORT_ID) String reportId, DataSource dataSource) throws Exception {
-		return new BillingRowWriter(reportId, dataSource);
+	RangeRater rangeRater(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
+			NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics) {
+		return new RangeRater(new ReportCalls(reports.toBill(reportId)), jdbc, dataSource, metrics);
 	}
 
 	@Bean

@@ -21,25 +21,28 @@ class BillingRowRepository {
 	}
 
 	/** Σ units and Σ raw cost per customer and item: at most customers × 6 rows, whatever the volume. */
-	Map<String, Map<BillingItem, ItemUsage>> usageByCustomer(String reportId) {
+	/**
+	 * The report's billing rows summed per customer and item, and how many there are, in one pass over
+	 * them.
+	 */
+	Usage usage(String reportId) {
 		Map<String, Map<BillingItem, ItemUsage>> usage = new HashMap<>();
+		long[] calls = { 0 };
 		this.jdbc
-			.sql("SELECT customer_id, item, SUM(units) AS quantity, SUM(raw_cost) AS raw_cost FROM billing_row "
-					+ "WHERE report_id = ? GROUP BY customer_id, item")
+			.sql("SELECT customer_id, item, SUM(units) AS quantity, SUM(raw_cost) AS raw_cost, COUNT(*) AS calls "
+					+ "FROM billing_row WHERE report_id = ? GROUP BY customer_id, item")
 			.param(reportId)
 			.query(rs -> {
 				usage.computeIfAbsent(rs.getString("customer_id"), customer -> new EnumMap<>(BillingItem.class))
 					.put(BillingItem.ofCode(rs.getInt("item")),
 							new ItemUsage(rs.getLong("quantity"), rs.getBigDecimal("raw_cost").stripTrailingZeros()));
+				calls[0] += rs.getLong("calls");
 			});
-		return usage;
+		return new Usage(usage, calls[0]);
 	}
 
-	long count(String reportId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ?")
-			.param(reportId)
-			.query(Long.class)
-			.single();
+	/** Usage per customer and item, and the number of call records rated. */
+	record Usage(Map<String, Map<BillingItem, ItemUsage>> byCustomer, long calls) {
 	}
 
 }

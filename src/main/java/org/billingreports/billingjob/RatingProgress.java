@@ -49,8 +49,8 @@ public final class RatingProgress implements StepExecutionListener {
 				rating = step;
 			}
 			else if (BillingJob.isPartition(step)) {
-				// The readers' committed positions, which count what earlier executions read too.
-				rated += step.getExecutionContext().getInt(ReportCalls.READ_COUNT, 0);
+				// What each partition has rated, as committed, earlier executions included.
+				rated += step.getExecutionContext().getLong(RangeRater.RATED, 0);
 				partitions++;
 				done += (step.getStatus() == BatchStatus.COMPLETED) ? 1 : 0;
 			}
@@ -92,7 +92,7 @@ public final class RatingProgress implements StepExecutionListener {
 			}
 			for (StepExecution step : earlier.getStepExecutions()) {
 				if (BillingJob.isPartition(step) && step.getStatus() == BatchStatus.COMPLETED) {
-					rated += step.getExecutionContext().getInt(ReportCalls.READ_COUNT, 0);
+					rated += step.getExecutionContext().getLong(RangeRater.RATED, 0);
 				}
 			}
 		}

@@ -5,10 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -68,14 +66,9 @@ public class BillingMetrics {
 		};
 	}
 
-	/** Counts call records rated, chunk by chunk as they are written. */
-	public ItemWriteListener<Object> callsRated() {
-		return new ItemWriteListener<>() {
-			@Override
-			public void afterWrite(Chunk<?> items) {
-				BillingMetrics.this.callsRated.increment(items.size());
-			}
-		};
+	/** Counts call records as they are rated. */
+	public void callsRated(long count) {
+		this.callsRated.increment(count);
 	}
 
 	/** Counts notification attempts by channel and outcome: delivered, retrying, failed (given up). */

@@ -8,7 +8,7 @@ public final class CallRater {
 	/** The only status that is billable: an answered call, a delivered SMS or fax. */
 	public static final String COMPLETED = "completed";
 
-	private static final int SECONDS_PER_MINUTE = 60;
+	static final int SECONDS_PER_MINUTE = 60;
 
 	private CallRater() {
 	}

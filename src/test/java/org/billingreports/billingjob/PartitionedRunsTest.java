@@ -80,7 +80,7 @@ class PartitionedRunsTest {
 		return csv.toString();
 	}
 
-	/** @param reads the call records the partitions read, together: each once */
+	/** @param reads the call records the partitions rated, together: each once */
 	private record Run(String statusMessage, byte[] file, long partitions, long reads) {
 	}
 
@@ -96,15 +96,14 @@ class PartitionedRunsTest {
 			.toList();
 		return new Run(report.get("statusMessage").asString(),
 				api.get("/reports/" + report.get("id").asString() + ".csv").bodyBytes(), partitions.size(),
-				partitions.stream().mapToLong(StepExecution::getReadCount).sum());
+				partitions.stream().mapToLong(step -> step.getExecutionContext().getLong(RangeRater.RATED, 0)).sum());
 	}
 
 	private ConfigurableApplicationContext start(int partitions) {
 		List<String> settings = new ArrayList<>(List.of("--server.port=0", "--billing.data-dir=" + this.dataDir,
 				"--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("billing")
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-				"--billing.jobs.billing-report.partitions=" + partitions, "--billing.jobs.billing-report.chunk-size=7",
-				"--billing.jobs.billing-report.page-size=5"));
+				"--billing.jobs.billing-report.partitions=" + partitions, "--billing.jobs.billing-report.chunk-size=7"));
 		return new SpringApplicationBuilder(BillingReportsApplication.class).profiles("test")
 			.run(settings.toArray(String[]::new));
 	}

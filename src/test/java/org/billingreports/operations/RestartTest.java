@@ -2,6 +2,8 @@ package org.billingreports.operations;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,17 +87,51 @@ class RestartTest extends ApiTestSupport {
 		JsonNode restarted = fixtures.awaitEnd(id);
 		assertThat(restarted.get("status").asString()).isEqualTo("Completed");
 		assertThat(rows(id)).isEqualTo(CALLS);
-		// The second execution ran only the unfinished partition, from after its last committed chunk.
+		// The second execution ran only the unfinished partition, from after its last committed chunk: the
+		// 18 ids left, in chunks of ten ids; the partition has then rated its 48 calls in all.
 		JobExecution second = this.jobRepository.getJobExecution(Long.parseLong(restarted.get("jobId").asString()));
 		assertThat(second.getStepExecutions()
 			.stream()
 			.filter(step -> step.getStepName().startsWith("rateCallsStep-partition"))
-			.map(step -> step.getStepName() + " read " + step.getReadCount())).containsExactly(
-					"rateCallsStep-partition:partition0 read " + (48 - 30));
+			.map(step -> step.getStepName() + " read " + step.getReadCount() + " chunks, rated "
+					+ step.getExecutionContext().getLong("rating.rated")))
+			.containsExactly("rateCallsStep-partition:partition0 read 2 chunks, rated 48");
 
 		byte[] expected = admin().get("/reports/" + uninterrupted.get("id").asString() + ".csv").bodyBytes();
 		assertThat(admin().get("/reports/" + id + ".csv").bodyBytes()).isEqualTo(expected);
 		assertThat(restarted.get("statusMessage").asString()).isEqualTo(uninterrupted.get("statusMessage").asString());
+	}
+
+	/**
+	 * A chunk meets a billing row written before it (here by hand, while the chunk waits at the gate):
+	 * the chunk keeps that row and writes the others, instead of failing or writing it twice.
+	 */
+	@Test
+	void aRowThatExistsAlreadyIsKeptAndNotWrittenTwice() throws Exception {
+		Fixtures fixtures = new Fixtures(admin());
+		String account = unique("dup");
+		fixtures.account(account, "UTC", Map.of("outboundVoiceCalls", Fixtures.item("0", "0", "0.01", 0)));
+		fixtures.customer(account + "-c", account, null, "C", null, null);
+		StringBuilder csv = new StringBuilder("callId,customerId,channel,direction,startTime,billableSeconds,status,"
+				+ "carrierCost\n");
+		for (int i = 0; i < 6; i++) {
+			csv.append("d").append(i).append(',').append(account).append("-c,voice,outbound,2026-07-02T08:00:00,60,")
+				.append("completed,0.01\n");
+		}
+		fixtures.importCalls(account, csv.toString());
+		long first = this.jdbc.sql("SELECT MIN(id) FROM call_record WHERE account_id = ?").param(account)
+			.query(Long.class).single();
+		CountDownLatch held = GATE.hold(account + "-c");
+		String id = ok(admin().post("/reports/billing", Map.of("accountId", account, "startDate", "2026-07-01",
+				"endDate", "2026-07-31"))).get("id").asString();
+		assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+		this.jdbc.sql("INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
+				+ "VALUES (?, ?, ?, 4, 1, 0.01)").params(id, first, account + "-c").update();
+		GATE.releaseAll();
+
+		assertThat(fixtures.awaitEnd(id).get("status").asString()).isEqualTo("Completed");
+		assertThat(rows(id)).isEqualTo(6);
+		assertThat(admin().get("/reports/" + id + ".csv").body()).contains("C,OutboundVoiceCalls,6,0,6,0.01,0,0.06,0.06");
 	}
 
 	private long rows(String reportId) {

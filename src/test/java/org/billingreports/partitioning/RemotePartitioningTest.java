@@ -103,7 +103,7 @@ class RemotePartitioningTest {
 			return report.has("jobId") && partitions(jobs, report).stream()
 				.anyMatch(partition -> "worker-1".equals(node(partition))
 						&& partition.getStatus().isRunning()
-						&& partition.getExecutionContext().getInt("callsToRate.read.count", 0) >= 1000);
+						&& partition.getExecutionContext().getLong("rating.rated", 0) >= 1000);
 		});
 		first.kill();
 		this.workers.remove(first);
@@ -235,7 +235,7 @@ class RemotePartitioningTest {
 	private List<String> settings(String mode) {
 		List<String> settings = new ArrayList<>(List.of("--billing.partitioning.mode=" + mode,
 				"--billing.partitioning.queue=" + this.queue, "--billing.jobs.billing-report.partitions=4",
-				"--billing.jobs.billing-report.chunk-size=500", "--billing.jobs.billing-report.page-size=500",
+				"--billing.jobs.billing-report.chunk-size=500",
 				"--billing.recovery.heartbeat-interval=1s", "--billing.recovery.stale-after=5s",
 				"--billing.recovery.sweep-interval=1s"));
 		settings.addAll(this.schema.arguments());

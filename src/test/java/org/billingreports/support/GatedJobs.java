@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @Import(RatingGate.Configuration.class)
 @TestPropertySource(properties = { "billing.executor.threads=1", "billing.limits.active-reports-per-account=2",
-		"billing.jobs.billing-report.chunk-size=10", "billing.jobs.billing-report.page-size=10",
+		"billing.jobs.billing-report.chunk-size=10",
 		"billing.jobs.billing-report.partitions=2" })
 public @interface GatedJobs {
 }

@@ -1,22 +1,26 @@
 package org.billingreports.support;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.billingreports.billingjob.BillingRow;
-import org.billingreports.billingjob.CallToRate;
+import org.billingreports.billingjob.IdRange;
+import org.billingreports.billingjob.RatingListener;
 
 /**
- * Wraps the real rating processor with a gate that can hold, or fail, the rating of a chosen
- * customer's calls. Import {@link Configuration} into a test to use {@link #GATE}.
+ * A gate before the rating of each chunk of call record ids, that can hold, or fail, the rating of a
+ * chosen customer's calls (the first chunk that holds one of them) or of one call record. Import
+ * {@link Configuration} into a test to use {@link #GATE}.
  */
 public final class RatingGate {
 
@@ -28,7 +32,7 @@ public final class RatingGate {
 
 	private final Set<Long> failingOnce = ConcurrentHashMap.newKeySet();
 
-	/** @return a latch that opens when a call of the customer has arrived at the gate */
+	/** @return a latch that opens when a chunk with a call of the customer has arrived at the gate */
 	public CountDownLatch hold(String customerId) {
 		CountDownLatch arrived = new CountDownLatch(1);
 		this.held.put(customerId, new CountDownLatch[] { arrived, new CountDownLatch(1) });
@@ -43,7 +47,7 @@ public final class RatingGate {
 		this.failing.add(customerId);
 	}
 
-	/** Fails the rating of one call record, the first time only: a restart then gets past it. */
+	/** Fails the chunk that rates this call record, the first time only: a restart then gets past it. */
 	public void failOnceAt(long callRecordId) {
 		this.failingOnce.add(callRecordId);
 	}
@@ -59,17 +63,32 @@ public final class RatingGate {
 		this.failingOnce.clear();
 	}
 
-	void pass(CallToRate call) throws InterruptedException {
-		if (this.failing.contains(call.customerId())) {
-			throw new IllegalStateException("injected failure for customer " + call.customerId());
+	private boolean isIdle() {
+		return this.held.isEmpty() && this.failing.isEmpty() && this.failingOnce.isEmpty();
+	}
+
+	void pass(IdRange range, JdbcClient jdbc) throws InterruptedException {
+		if (isIdle()) {
+			return;
 		}
-		if (this.failingOnce.remove(call.id())) {
-			throw new IllegalStateException("injected failure at call record " + call.id());
+		for (Long id : List.copyOf(this.failingOnce)) {
+			if (id >= range.first() && id <= range.last() && this.failingOnce.remove(id)) {
+				throw new IllegalStateException("injected failure at call record " + id);
+			}
 		}
-		CountDownLatch[] latches = this.held.get(call.customerId());
-		if (latches != null) {
-			latches[0].countDown();
-			latches[1].await(60, TimeUnit.SECONDS);
+		List<String> customers = jdbc.sql("SELECT DISTINCT customer_id FROM call_record WHERE id >= ? AND id <= ?")
+			.params(range.first(), range.last())
+			.query(String.class)
+			.list();
+		for (String customer : customers) {
+			if (this.failing.contains(customer)) {
+				throw new IllegalStateException("injected failure for customer " + customer);
+			}
+			CountDownLatch[] latches = this.held.get(customer);
+			if (latches != null) {
+				latches[0].countDown();
+				latches[1].await(60, TimeUnit.SECONDS);
+			}
 		}
 	}
 
@@ -77,19 +96,20 @@ public final class RatingGate {
 	public static class Configuration {
 
 		@Bean
-		static BeanPostProcessor gateRating() {
-			return new BeanPostProcessor() {
+		RatingListener ratingGate(DataSource dataSource) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			return new RatingListener() {
 				@Override
-				@SuppressWarnings("unchecked")
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (!beanName.equals("callRatingProcessor")) {
-						return bean;
+				public void beforeWrite(Chunk<? extends IdRange> ranges) {
+					try {
+						for (IdRange range : ranges) {
+							GATE.pass(range, jdbc);
+						}
 					}
-					ItemProcessor<CallToRate, BillingRow> real = (ItemProcessor<CallToRate, BillingRow>) bean;
-					return (ItemProcessor<CallToRate, BillingRow>) call -> {
-						GATE.pass(call);
-						return real.process(call);
-					};
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IllegalStateException(ex);
+					}
 				}
 			};
 		}
