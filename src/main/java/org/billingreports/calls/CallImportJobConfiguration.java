@@ -110,7 +110,8 @@ class CallImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	CallRecordWriter callRecordWriter(CallImportRepository.CallImport currentImport, DataSource dataSource) {
+	CallRecordWriter callRecordWriter(CallImportRepository.CallImport currentImport, DataSource dataSource)
+			throws Exception {
 		return new CallRecordWriter(currentImport, dataSource);
 	}
 

@@ -1,8 +1,6 @@
 package org.billingreports.calls;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -10,9 +8,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
@@ -30,10 +25,10 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 
 	static final int MAX_LINE_LENGTH = 64 * 1024;
 
-	private static final CSVFormat CSV = CSVFormat.RFC4180;
+	private static final char COMMA = ',';
 
 	/** A spreadsheet in a locale with a decimal comma saves "CSV" with semicolons. */
-	private static final CSVFormat SEMICOLONS = CSVFormat.RFC4180.builder().setDelimiter(';').get();
+	private static final char SEMICOLON = ';';
 
 	private final Path file;
 
@@ -45,7 +40,7 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 
 	private long lineNumber;
 
-	private CSVFormat format = CSV;
+	private char delimiter = COMMA;
 
 	/** Whether the line {@link #nextLine()} returned last was too long to keep. */
 	private boolean overlong;
@@ -95,7 +90,7 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 
 	@Override
 	protected void doOpen() throws IOException {
-		this.format = semicolonSeparated(this.file) ? SEMICOLONS : CSV;
+		this.delimiter = semicolonSeparated(this.file) ? SEMICOLON : COMMA;
 		this.lines = new BoundedLineReader(Files.newInputStream(this.file), MAX_LINE_LENGTH);
 		this.lineNumber = 0;
 		this.pushedBack.clear();
@@ -136,7 +131,7 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 	@Override
 	protected CsvLine doRead() throws IOException {
 		RawRecord record = nextRecord();
-		return (record != null) ? record.parse(this.format) : null;
+		return (record != null) ? record.parse(this.delimiter) : null;
 	}
 
 	/** On restart: move past records already read, without parsing them. */
@@ -218,7 +213,7 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 	/** A record's text as read, before its fields are split; {@code problem} when it cannot be. */
 	private record RawRecord(long lineNumber, String text, String problem) {
 
-		CsvLine parse(CSVFormat format) {
+		CsvLine parse(char delimiter) {
 			if (this.problem != null) {
 				throw new RejectedLineException(this.problem, this.lineNumber, this.text);
 			}
@@ -227,15 +222,10 @@ public class CsvLineReader extends AbstractItemCountingItemStreamItemReader<CsvL
 				throw new RejectedLineException("the line holds NUL characters: the file is damaged, or not text",
 						this.lineNumber, this.text);
 			}
-			try (CSVParser parser = CSVParser.parse(new StringReader(this.text), format)) {
-				List<CSVRecord> records = parser.getRecords();
-				if (records.size() != 1) {
-					throw new RejectedLineException("the line holds " + records.size() + " records", this.lineNumber,
-							this.text);
-				}
-				return new CsvLine(this.lineNumber, records.get(0).toList(), this.text);
+			try {
+				return new CsvLine(this.lineNumber, CsvFields.split(this.text, delimiter), this.text);
 			}
-			catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			catch (IllegalArgumentException ex) {
 				throw new RejectedLineException("the line's quoting is broken: " + ex.getMessage(), this.lineNumber,
 						this.text);
 			}
