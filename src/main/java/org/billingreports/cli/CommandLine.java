@@ -16,6 +16,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.ResponseError;
@@ -85,6 +86,8 @@ public final class CommandLine {
 		List<String> settings = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=error",
 				"--logging.level.org.billingreports=error",
 				"--logging.level.org.springframework.batch.core.step.AbstractStep=off"));
+		// Only the beans a command uses: no schedulers, sweeps or web controllers to make (start-up time).
+		settings.add("--spring.main.lazy-initialization=true");
 		settings.addAll(parsed.settings());
 		settings.add("--billing.background=false");
 		if (settings.stream().noneMatch(setting -> setting.startsWith("--billing.node-name="))) {
@@ -94,6 +97,7 @@ public final class CommandLine {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(settings.toArray(String[]::new))) {
+			this.err.println("billing-reports: " + database(context.getEnvironment()));
 			Commands commands = context.getBean(Commands.class);
 			return execute(commands, parsed);
 		}
@@ -138,6 +142,19 @@ public final class CommandLine {
 				this.err.println("  " + error.fieldName() + ": " + error.message());
 			}
 		}
+	}
+
+	/**
+	 * Which database the command works on, for standard error: the embedded one's file or the server's
+	 * address, without credentials.
+	 */
+	static String database(Environment environment) {
+		String url = environment.getProperty("spring.datasource.url", "");
+		if (url.startsWith("jdbc:h2:file:")) {
+			String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+			return "embedded H2 database " + Path.of(file).toAbsolutePath().normalize() + ".mv.db";
+		}
+		return "database " + url.replaceAll("(?i)(password=)[^&;]*", "$1***");
 	}
 
 	private static String host() {

@@ -1,6 +1,7 @@
 package org.billingreports.database;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  * Chooses the database when nothing more explicit does. In order: {@code spring.datasource.url}
  * (e.g. {@code SPRING_DATASOURCE_URL}) as Spring reads it; else {@code DATABASE_URL} in the
  * {@code postgres://user:password@host:port/database} form that hosting platforms set; else the
- * embedded H2 file database under {@code billing.data-dir}. On PostgreSQL it also turns on pgjdbc's
+ * embedded H2 file database under {@code billing.data-dir}, by default {@code ~/.billing-reports}: one
+ * place per user, so that the service and the command line find the same data from any folder. On PostgreSQL it also turns on pgjdbc's
  * {@code reWriteBatchedInserts}, so that a chunk's inserts travel as multi-row statements. All of it
  * at the lowest precedence: any setting given explicitly wins.
  */
@@ -27,19 +29,27 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 	 * writes each commit to the file as it is made (H2 otherwise keeps up to half a second of commits in
 	 * memory): what a user was told is saved survives a killed process.
 	 */
-	public static final String H2_DEFAULT = "jdbc:h2:file:${billing.data-dir:./data}/billing;MODE=PostgreSQL;"
-			+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+	private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+			+ "AUTO_SERVER=TRUE;WRITE_DELAY=0";
+
+	/** Where the data lives unless {@code billing.data-dir} says otherwise. */
+	public static final String DATA_DIR_DEFAULT = "${user.home}/.billing-reports";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
+		if (!environment.containsProperty("billing.data-dir")) {
+			defaults.put("billing.data-dir", DATA_DIR_DEFAULT);
+		}
 		String databaseUrl = environment.getProperty("DATABASE_URL");
 		if (!environment.containsProperty("spring.datasource.url")) {
 			if (databaseUrl != null && !databaseUrl.isBlank()) {
 				defaults.putAll(fromDatabaseUrl(databaseUrl.strip()));
 			}
 			else {
-				defaults.put("spring.datasource.url", H2_DEFAULT);
+				String dataDir = environment.containsProperty("billing.data-dir")
+						? environment.getProperty("billing.data-dir") : environment.resolvePlaceholders(DATA_DIR_DEFAULT);
+				defaults.put("spring.datasource.url", h2Url(Path.of(dataDir)));
 				defaults.put("spring.datasource.username", "sa");
 				defaults.put("spring.datasource.password", "");
 			}
@@ -50,6 +60,14 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 			defaults.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource("billingDatabaseDefaults", defaults));
+	}
+
+	/**
+	 * The embedded database in that folder. Absolute, as H2 refuses a path relative to the working
+	 * directory unless it starts with {@code ./}.
+	 */
+	public static String h2Url(Path dataDir) {
+		return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("billing") + H2_SETTINGS;
 	}
 
 	/** {@code postgres://user:password@host:5432/db?sslmode=require} as JDBC settings. */

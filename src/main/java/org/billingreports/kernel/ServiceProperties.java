@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the public base URL for links, e.g. {@code https://billing.example.com}; when empty,
  * links are built from the request that asks for them
  * @param dataDir where billing files, uploaded call-record files and (without an SMTP server) mails
- * are kept, and the embedded database
+ * are kept, and the embedded database; {@code ~/.billing-reports} unless set (see DatabaseEnvironment)
  * @param background whether this process does the background work of a node: scheduled runs,
  * recovery, retention, notifications (the command line turns it off)
  * @param shutdownGracePeriod how long a stopping node waits for its running jobs (and partitions) to
@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("billing")
 public record ServiceProperties(@DefaultValue("") String nodeName, @DefaultValue("") String baseUrl,
-		@DefaultValue("./data") Path dataDir, @DefaultValue("true") boolean background,
+		Path dataDir, @DefaultValue("true") boolean background,
 		@DefaultValue("30s") Duration shutdownGracePeriod,
 		@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) List<String> allowedHosts) {
 

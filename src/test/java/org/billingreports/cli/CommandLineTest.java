@@ -97,8 +97,9 @@ class CommandLineTest {
 		Run refused = run("import", master.toString(), "--account=acc", "--format=asterisk");
 		assertThat(refused.exitCode()).isEqualTo(CommandLine.FAILED);
 		assertThat(refused.out()).isEmpty();
-		// The reason alone, first, without a stack trace.
-		assertThat(refused.err()).startsWith("Error: The file was refused: 84 of 84 lines (100%) were rejected")
+		// Which database, then the reason alone, without a stack trace.
+		assertThat(refused.err()).startsWith("billing-reports: embedded H2 database "
+				+ dataDir.resolve("billing.mv.db") + System.lineSeparator() + "Error: The file was refused: 84 of 84 lines (100%) were rejected")
 			.contains("line 1: the line names no customer (empty account code) and the import has no "
 					+ "defaultCustomerId")
 			.doesNotContain("Exception");
@@ -122,6 +123,46 @@ class CommandLineTest {
 		Run unknownReport = run("status", "no-such-report");
 		assertThat(unknownReport.exitCode()).isEqualTo(CommandLine.FAILED);
 		assertThat(unknownReport.err()).contains("Report 'no-such-report' was not found");
+	}
+
+	/**
+	 * As a new user would: the jar run from one folder makes a report, run from another it finds it;
+	 * neither folder gets a database of its own (both use the per-user default).
+	 */
+	@Test
+	void fromAnyFolderTheCommandFindsTheSameData(@TempDir Path home) throws Exception {
+		Path first = Files.createDirectories(home.resolve("first"));
+		Path second = Files.createDirectories(home.resolve("second"));
+		Run report = runJvm(first, home, "report", "--account=demo", "--start=2026-10-01", "--end=2026-10-31",
+				"--spring.profiles.active=demo");
+		assertThat(report.exitCode()).as(report.err()).isZero();
+		String database = "billing-reports: embedded H2 database "
+				+ home.resolve(".billing-reports").resolve("billing.mv.db");
+		assertThat(report.err()).startsWith(database);
+		String id = report.err().lines().filter(line -> line.startsWith("report ")).findFirst().orElseThrow().split(" ")[1];
+
+		Run status = runJvm(second, home, "status", id);
+		assertThat(status.exitCode()).as(status.err()).isZero();
+		assertThat(status.out()).startsWith("Completed: ");
+		assertThat(status.err()).startsWith(database);
+		assertThat(first.resolve("data")).doesNotExist();
+		assertThat(second.resolve("data")).doesNotExist();
+	}
+
+	/** The command in a JVM of its own, in that folder, for a user whose home is {@code home}. */
+	private static Run runJvm(Path folder, Path home, String... command) throws Exception {
+		List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+				BillingReportsApplication.class.getName()));
+		line.addAll(List.of(command));
+		Path out = Files.createTempFile(home, "out", ".txt");
+		Path err = Files.createTempFile(home, "err", ".txt");
+		Process process = new ProcessBuilder(line).directory(folder.toFile())
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile())
+			.start();
+		assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
 	}
 
 	@Test

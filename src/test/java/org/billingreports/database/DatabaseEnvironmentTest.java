@@ -30,6 +30,21 @@ class DatabaseEnvironmentTest {
 	}
 
 	@Test
+	void withoutADataDirItIsOnePerUser() {
+		StandardEnvironment environment = environment(Map.of("user.home", "/home/clerk"));
+		assertThat(environment.getProperty("billing.data-dir")).isEqualTo("/home/clerk/.billing-reports");
+		assertThat(environment.getProperty("spring.datasource.url"))
+			.startsWith("jdbc:h2:file:/home/clerk/.billing-reports/billing;");
+	}
+
+	@Test
+	void aRelativeDataDirIsTakenFromTheWorkingDirectory() {
+		StandardEnvironment environment = environment(Map.of("billing.data-dir", "billing-data"));
+		assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:"
+				+ java.nio.file.Path.of("billing-data").toAbsolutePath().resolve("billing") + ";");
+	}
+
+	@Test
 	void databaseUrlIsTranslatedToJdbcSettings() {
 		StandardEnvironment environment = environment(
 				Map.of("DATABASE_URL", "postgres://billing:s%40cret@db.example.com:6543/billing?sslmode=require"));

@@ -36,8 +36,7 @@ class EmbeddedDurabilityTest {
 			// The receiver fails until after the kill, so that delivery is left to the restarted service.
 			receiver.failFirst("hook", 1_000_000);
 			List<String> settings = List.of(
-					"--spring.datasource.url=" + DatabaseEnvironment.H2_DEFAULT.replace("${billing.data-dir:./data}",
-							dataDir.resolve("node").toString()),
+					"--spring.datasource.url=" + DatabaseEnvironment.h2Url(dataDir.resolve("node")),
 					"--spring.datasource.username=sa", "--spring.datasource.password=",
 					"--billing.notifications.webhooks.allowed-hosts=127.0.0.1",
 					"--billing.notifications.poll-interval=200ms", "--billing.notifications.initial-backoff=100ms",
