@@ -26,7 +26,7 @@ import org.billingreports.rating.Direction;
  * @param defaultDirection when neither context nor numbers tell
  */
 @ConfigurationProperties("billing.jobs.call-import")
-record CallImportProperties(@DefaultValue("1000") int chunkSize, @DefaultValue("100") int rejectionsShown,
+record CallImportProperties(@DefaultValue("5000") int chunkSize, @DefaultValue("100") int rejectionsShown,
 		@DefaultValue("10m") Duration waitForCompletion, @DefaultValue("5MB") DataSize answerWhenDoneBelow,
 		@DefaultValue("0.5") double maxRejectedShare,
 		@DefaultValue({ "from-trunk.*", "from-pstn.*", "from-external.*", ".*-pstn", "public" }) List<String> inboundContexts,
