@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +17,6 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.ResponseError;
@@ -81,6 +81,20 @@ public final class CommandLine {
 			this.err.println(USAGE_TEXT);
 			return USAGE;
 		}
+		if (parsed.command().equals("status")) {
+			try {
+				Optional<RunningService> service = RunningService.find(parsed.settings(), System.getenv());
+				Optional<Integer> asked = service.isPresent()
+						? service.get().status(parsed.argument(), this.out, this.err) : Optional.empty();
+				if (asked.isPresent()) {
+					return asked.get();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return FAILED;
+			}
+		}
 		// Quiet, so that standard output holds the result alone; settings given on the line win.
 		// A failed step is reported as its reason on standard error; its stack trace would only hide it.
 		List<String> settings = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=error",
@@ -97,7 +111,7 @@ public final class CommandLine {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(settings.toArray(String[]::new))) {
-			this.err.println("billing-reports: " + database(context.getEnvironment()));
+			this.err.println("billing-reports: " + database(context.getEnvironment().getProperty("spring.datasource.url", "")));
 			Commands commands = context.getBean(Commands.class);
 			return execute(commands, parsed);
 		}
@@ -148,8 +162,7 @@ public final class CommandLine {
 	 * Which database the command works on, for standard error: the embedded one's file or the server's
 	 * address, without credentials.
 	 */
-	static String database(Environment environment) {
-		String url = environment.getProperty("spring.datasource.url", "");
+	static String database(String url) {
 		if (url.startsWith("jdbc:h2:file:")) {
 			String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
 			return "embedded H2 database " + Path.of(file).toAbsolutePath().normalize() + ".mv.db";

@@ -24,7 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Authenticates an API key, sent as ServiceStack's clients send one: {@code Authorization: Bearer
  * <key>}, HTTP Basic with the key as the user name and an empty password, or (only when
  * {@code billing.security.api-keys-in-query} allows it) {@code ?apikey=<key>}. A key that is not
- * live answers 401.
+ * live answers 401. The command line's token ({@link LocalOperator}) is taken the same way.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,8 +42,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final boolean keysInQuery;
 
+	private final LocalOperator localOperator;
+
 	ApiKeyAuthenticationFilter(ApiKeys apiKeys, UserRepository users, AuthenticationEntryPoint entryPoint,
-			boolean keysInQuery) {
+			boolean keysInQuery, LocalOperator localOperator) {
+		this.localOperator = localOperator;
 		this.apiKeys = apiKeys;
 		this.users = users;
 		this.entryPoint = entryPoint;
@@ -58,7 +61,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Caller caller = this.apiKeys.authenticate(key).flatMap(this.users::findById).orElse(null);
+		Caller caller = this.localOperator.authenticates(key, request.getMethod()) ? LocalOperator.caller()
+				: this.apiKeys.authenticate(key).flatMap(this.users::findById).orElse(null);
 		if (caller == null) {
 			SecurityContextHolder.clearContext();
 			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid API key"));

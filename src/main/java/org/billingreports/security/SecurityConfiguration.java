@@ -41,8 +41,8 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnWebApplication
 	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors, ApiKeys apiKeys,
-			UserRepository users, LoginThrottle throttle, Sessions sessions, SecurityProperties properties)
-			throws Exception {
+			UserRepository users, LoginThrottle throttle, Sessions sessions, SecurityProperties properties,
+			LocalOperator localOperator) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 			errors.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
@@ -54,7 +54,7 @@ class SecurityConfiguration {
 		};
 		boolean keysInQuery = properties.apiKeysInQuery();
 		ApiKeyAuthenticationFilter apiKeyFilter = new ApiKeyAuthenticationFilter(apiKeys, users, entryPoint,
-				keysInQuery);
+				keysInQuery, localOperator);
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/error")

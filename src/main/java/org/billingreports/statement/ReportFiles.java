@@ -29,7 +29,16 @@ public class ReportFiles {
 	private final Path folder;
 
 	ReportFiles(ServiceProperties properties) {
-		this.folder = properties.dataDir().resolve("reports");
+		this.folder = folderIn(properties.dataDir());
+	}
+
+	/** The provider's billing file of a report, as a node with this data folder keeps it. */
+	public static Path providerCsv(Path dataDir, String reportId) {
+		return folderIn(dataDir).resolve(reportId + CSV);
+	}
+
+	private static Path folderIn(Path dataDir) {
+		return dataDir.resolve("reports");
 	}
 
 	public Path folder() {

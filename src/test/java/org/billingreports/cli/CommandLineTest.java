@@ -82,6 +82,15 @@ class CommandLineTest {
 		Run status = run("status", reportId);
 		assertThat(status.exitCode()).isZero();
 		assertThat(status.out()).startsWith("Completed: 1 customers, 2 calls").contains(file.toString());
+		// Asked of the running service, which answers as the command would on its own.
+		assertThat(status.err()).startsWith("billing-reports: the service at http://127.0.0.1:"
+				+ this.service.getEnvironment().getProperty("local.server.port") + " on its embedded H2 database");
+		List<String> otherDatabase = new ArrayList<>(List.of("status", reportId));
+		settings().forEach(setting -> otherDatabase
+			.add(setting.startsWith("--spring.datasource.url=") ? setting + ";TRACE_LEVEL_FILE=1" : setting));
+		Run alone = new CommandLineRunner().run(otherDatabase.toArray(String[]::new));
+		assertThat(alone.err()).as("another database: not the service's").startsWith("billing-reports: embedded H2");
+		assertThat(alone.out()).isEqualTo(status.out());
 
 		Run restart = run("restart", reportId);
 		assertThat(restart.exitCode()).isEqualTo(CommandLine.FAILED);
@@ -122,7 +131,7 @@ class CommandLineTest {
 		assertThat(badDates.err()).contains("endDate must not be before startDate");
 		Run unknownReport = run("status", "no-such-report");
 		assertThat(unknownReport.exitCode()).isEqualTo(CommandLine.FAILED);
-		assertThat(unknownReport.err()).contains("Report 'no-such-report' was not found");
+		assertThat(unknownReport.err()).contains("the service at").contains("Report 'no-such-report' was not found");
 	}
 
 	/**
