@@ -56,6 +56,9 @@ import org.billingreports.statement.BillingFiles;
  * --repeat=3               runs of each measurement; the table shows medians
  * --import-records=500000  Asterisk records to import
  * --postgres-url=jdbc:postgresql://127.0.0.1:5432/test --postgres-user=postgres --postgres-password=
+ * --documents=true        the first run's workbook and call detail too (minutes at 10,000,000 calls)
+ * --jar=target/app/billing-reports-0.1.0-SNAPSHOT.jar --cds=target/app/application.jsa
+ *                          the packaged service, for start-up and command-line times (skipped without it)
  * </pre>
  */
 public final class Benchmark {
@@ -63,6 +66,8 @@ public final class Benchmark {
 	private static final Caller BENCH = new Caller(null, "bench", null, Role.SystemAdministrator, null, null);
 
 	private static final String PG_SCHEMA = "billing_bench";
+
+	private static final String PG_START_SCHEMA = "billing_bench_start";
 
 	private static final String IMPORT_ACCOUNT = "bench-import";
 
@@ -83,6 +88,9 @@ public final class Benchmark {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("records", "1000000", "db", "h2,postgres", "repeat",
 				"3", "import-records", "500000", "postgres-url", "jdbc:postgresql://127.0.0.1:5432/test",
 				"postgres-user", "postgres", "postgres-password", ""));
+		options.put("documents", "true");
+		options.put("jar", "target/app/billing-reports-0.1.0-SNAPSHOT.jar");
+		options.put("cds", "target/app/application.jsa");
 		for (String arg : args) {
 			String[] option = arg.replaceFirst("^--", "").split("=", 2);
 			if (!options.containsKey(option[0]) || option.length != 2) {
@@ -126,7 +134,7 @@ public final class Benchmark {
 		}
 		else if (db.equals(H2_WRITE_DELAY)) {
 			// H2's own default: commits reach the file up to half a second later (lost on a killed JVM).
-			settings.add("--spring.datasource.url=" + DatabaseEnvironment.H2_DEFAULT.replace("WRITE_DELAY=0",
+			settings.add("--spring.datasource.url=" + DatabaseEnvironment.h2Url(dataDir).replace("WRITE_DELAY=0",
 					"WRITE_DELAY=500"));
 		}
 		else if (!db.equals("h2")) {
@@ -145,7 +153,8 @@ public final class Benchmark {
 			List<Run> runs = new ArrayList<>();
 			boolean totalsMatch = true;
 			for (int i = 1; i <= repeat; i++) {
-				Run run = billingRun(context, baseline, postgres, records, i == 1);
+				Run run = billingRun(context, baseline, postgres, records,
+						i == 1 && Boolean.parseBoolean(this.options.get("documents")));
 				runs.add(run);
 				totalsMatch &= run.totalsMatch();
 				System.out.printf("%s run %d: job %s (%,d/s, live heap %d MB), baseline %s (%,d/s), totals %s%n", db,
@@ -170,16 +179,46 @@ public final class Benchmark {
 				System.out.printf("%s import %d: %s (%,d/s)%n", db, i, seconds(imports.get(i - 1)),
 						rate(importRecords, imports.get(i - 1)));
 			}
-			return new Result(db, records, median(runs, Run::jobNanos), median(runs, Run::baselineNanos),
-					runs.stream().mapToLong(Run::liveHeapMegabytes).max().orElse(0), totalsMatch, importRecords,
+			StartupTimes.Times startup = startup(db, dataDir);
+			return new Result(db, records, median(runs, Run::jobNanos), runs.get(0).jobNanos(),
+					median(runs, Run::baselineNanos), runs.stream().mapToLong(Run::liveHeapMegabytes).max().orElse(0),
+					totalsMatch, importRecords,
 					median(imports.stream().map(nanos -> new Run(nanos, 0, 0, true)).toList(), Run::jobNanos),
-					commitNanos);
+					commitNanos, startup);
 		}
 		finally {
 			if (postgres) {
 				postgres("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
 			}
 			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+	/** The packaged service's start-up and one command, on a database of their own. */
+	private StartupTimes.Times startup(String db, Path dataDir) throws Exception {
+		StartupTimes startup = new StartupTimes(Path.of(this.options.get("jar")), Path.of(this.options.get("cds")));
+		if (!startup.available() || db.equals(H2_WRITE_DELAY)) {
+			System.out.println(db + ": start-up not measured (no " + this.options.get("jar") + "; make build makes it)");
+			return StartupTimes.Times.NONE;
+		}
+		List<String> settings = new ArrayList<>();
+		if (db.equals("postgres")) {
+			postgres("DROP SCHEMA IF EXISTS " + PG_START_SCHEMA + " CASCADE", "CREATE SCHEMA " + PG_START_SCHEMA);
+			String url = this.options.get("postgres-url");
+			settings.addAll(List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
+					+ PG_START_SCHEMA, "--spring.datasource.username=" + this.options.get("postgres-user"),
+					"--spring.datasource.password=" + this.options.get("postgres-password")));
+		}
+		try {
+			StartupTimes.Times times = startup.measure(Files.createDirectories(dataDir.resolve("started")), settings);
+			System.out.printf("%s: ready %s on a new database, %s again; command line: report %s, status %s%n", db,
+					seconds(times.cold()), seconds(times.warm()), seconds(times.report()), seconds(times.status()));
+			return times;
+		}
+		finally {
+			if (db.equals("postgres")) {
+				postgres("DROP SCHEMA IF EXISTS " + PG_START_SCHEMA + " CASCADE");
+			}
 		}
 	}
 
@@ -347,24 +386,29 @@ public final class Benchmark {
 	}
 
 	/** The medians of one database's runs. */
-	private record Result(String db, long records, long jobNanos, long baselineNanos, long liveHeapMegabytes,
-			boolean totalsMatch, long importRecords, long importNanos, long commitNanos) {
+	private record Result(String db, long records, long jobNanos, long firstJobNanos, long baselineNanos,
+			long liveHeapMegabytes, boolean totalsMatch, long importRecords, long importNanos, long commitNanos,
+			StartupTimes.Times startup) {
 
 		static String table(List<Result> results) {
 			StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-					"| database | call records | job | job rate | SQL baseline | baseline rate | job rate / baseline rate | "
-							+ "live heap | totals | import records | import | import rate | single-row commits |%n"
-							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+					"| database | call records | job (median) | job rate | first run (cold JIT) | SQL baseline | baseline rate "
+							+ "| job rate / baseline rate | live heap | totals | import records | import | import rate "
+							+ "| single-row commits | ready (new database / again) | command line (report / status) |%n"
+							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
 			for (Result result : results) {
 				table.append(String.format(Locale.ROOT,
-						"| %s | %,d | %s | %,d/s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s | %,d/s |%n",
+						"| %s | %,d | %s | %,d/s | %s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s | %,d/s "
+								+ "| %s / %s | %s / %s |%n",
 						result.db(), result.records(), seconds(result.jobNanos()),
-						rate(result.records(), result.jobNanos()), seconds(result.baselineNanos()),
-						rate(result.records(), result.baselineNanos()),
+						rate(result.records(), result.jobNanos()), seconds(result.firstJobNanos()),
+						seconds(result.baselineNanos()), rate(result.records(), result.baselineNanos()),
 						(double) result.baselineNanos() / result.jobNanos(), result.liveHeapMegabytes(),
 						HeapWatch.maxHeapMegabytes(), result.totalsMatch() ? "equal" : "DIFFER",
 						result.importRecords(), seconds(result.importNanos()),
-						rate(result.importRecords(), result.importNanos()), rate(COMMITS, result.commitNanos())));
+						rate(result.importRecords(), result.importNanos()), rate(COMMITS, result.commitNanos()),
+						seconds(result.startup().cold()), seconds(result.startup().warm()),
+						seconds(result.startup().report()), seconds(result.startup().status())));
 			}
 			return table.toString();
 		}
