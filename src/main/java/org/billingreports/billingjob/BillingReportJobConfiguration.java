@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.billingreports.accounts.AccountRepository;
@@ -130,7 +131,8 @@ class BillingReportJobConfiguration {
 	@Bean
 	@StepScope
 	RangeRater rangeRater(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
-			NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics) {
+			NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics)
+			throws MetaDataAccessException {
 		return new RangeRater(new ReportCalls(reports.toBill(reportId)), jdbc, dataSource, metrics);
 	}
 

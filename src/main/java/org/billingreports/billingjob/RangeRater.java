@@ -11,9 +11,11 @@ import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.support.DatabaseType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 import org.billingreports.monitoring.BillingMetrics;
 
@@ -43,10 +45,11 @@ class RangeRater implements ItemStreamWriter<IdRange> {
 
 	private long rated;
 
-	RangeRater(ReportCalls calls, NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics) {
+	RangeRater(ReportCalls calls, NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics)
+			throws MetaDataAccessException {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
-		this.insert = calls.ratingInsert();
+		this.insert = calls.ratingInsert(DatabaseType.fromMetaData(dataSource) == DatabaseType.H2);
 		this.parameters = calls.parameters();
 		this.metrics = metrics;
 	}

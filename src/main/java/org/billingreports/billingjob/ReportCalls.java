@@ -39,14 +39,24 @@ final class ReportCalls {
 				this.parameters, (rs, row) -> new Span(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
 	}
 
-	/** What makes {@link #ratingInsert()} keep a row written before instead of failing on it. */
+	/** What makes {@link #ratingInsert(boolean)} keep a row written before instead of failing on it. */
 	static final String KEEPING_EXISTING_ROWS = " ON CONFLICT DO NOTHING";
 
-	/** Rates the calls with ids from {@code :first} to {@code :last} into billing rows, in one statement. */
-	String ratingInsert() {
+	/**
+	 * H2 would read each range through the (account, start time) index, the whole period every time
+	 * (1,000,000 calls: 31 s instead of seconds); PostgreSQL's planner takes the id index by itself.
+	 */
+	private static final String BY_ID_ON_H2 = " USE INDEX (call_record_account_id)";
+
+	/**
+	 * Rates the calls with ids from {@code :first} to {@code :last} into billing rows, in one statement.
+	 * @param h2 whether the database is H2, which must be told to read by id
+	 */
+	String ratingInsert(boolean h2) {
 		return "INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
 				+ "SELECT :reportId, id, customer_id, " + RatingSql.item() + ", " + RatingSql.units() + ", "
-				+ RatingSql.rawCost() + " FROM call_record WHERE " + this.where + " AND id >= :first AND id <= :last";
+				+ RatingSql.rawCost() + " FROM call_record" + (h2 ? BY_ID_ON_H2 : "") + " WHERE " + this.where
+				+ " AND id >= :first AND id <= :last";
 	}
 
 	Map<String, Object> parameters() {
