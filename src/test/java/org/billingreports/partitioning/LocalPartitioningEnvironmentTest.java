@@ -1,0 +1,34 @@
+package org.billingreports.partitioning;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalPartitioningEnvironmentTest {
+
+	private static String excluded(Map<String, Object> properties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("given", properties));
+		new LocalPartitioningEnvironment().postProcessEnvironment(environment, null);
+		return environment.getProperty("spring.autoconfigure.exclude");
+	}
+
+	@Test
+	void localPartitioningLeavesIntegrationAndRabbitMqOut() {
+		assertThat(excluded(Map.of())).isEqualTo(LocalPartitioningEnvironment.REMOTE_ONLY);
+		assertThat(excluded(Map.of("billing.partitioning.mode", "local")))
+			.isEqualTo(LocalPartitioningEnvironment.REMOTE_ONLY);
+	}
+
+	@Test
+	void remotePartitioningAndAnExplicitExclusionKeepTheirOwn() {
+		assertThat(excluded(Map.of("billing.partitioning.mode", "remote"))).isNull();
+		assertThat(excluded(Map.of("spring.autoconfigure.exclude", "x.Y"))).isEqualTo("x.Y");
+	}
+
+}
