@@ -137,14 +137,9 @@ public final class CommandLine {
 					parsed.option("webhook"), this.out, this.err);
 			case "restart" -> commands.restart(parsed.argument(), this.out, this.err);
 			case "status" -> commands.status(parsed.argument(), this.out);
-			case "import" -> {
-				Path file = Path.of(parsed.argument());
-				if (!Files.isReadable(file)) {
-					throw new IllegalArgumentException("import: cannot read " + file);
-				}
-				yield commands.importFile(file, parsed.option("account"), parsed.option("format"),
-						parsed.option("time-zone"), parsed.option("default-customer"), this.out, this.err);
-			}
+			case "import" -> commands.importFile(Path.of(parsed.argument()), parsed.option("account"),
+					parsed.option("format"), parsed.option("time-zone"), parsed.option("default-customer"), this.out,
+					this.err);
 			default -> throw new IllegalArgumentException("unknown command " + parsed.command());
 		};
 	}
@@ -217,6 +212,9 @@ public final class CommandLine {
 				if (parsed.option(required) == null || parsed.option(required).isBlank()) {
 					throw new IllegalArgumentException(command + ": --" + required + " is required");
 				}
+			}
+			if (command.equals("import") && !Files.isReadable(Path.of(parsed.argument()))) {
+				throw new IllegalArgumentException("import: cannot read " + parsed.argument());
 			}
 			return parsed;
 		}
