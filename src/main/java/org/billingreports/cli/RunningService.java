@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,12 +85,16 @@ final class RunningService {
 	Optional<Integer> status(String reportId, PrintStream out, PrintStream err) throws InterruptedException {
 		String route = "/reports/" + URLEncoder.encode(reportId, StandardCharsets.UTF_8).replace("+", "%20");
 		HttpResponse<String> answer = get(route);
-		if (answer == null || (answer.statusCode() != 200 && answer.statusCode() != 404)) {
+		JsonNode body = (answer != null) ? json(answer) : null;
+		// Anything but the service's own answer (a stale file, another program on its old port): ask no more.
+		boolean found = answer != null && answer.statusCode() == 200 && body != null && body.hasNonNull("status");
+		boolean notFound = answer != null && answer.statusCode() == 404 && body != null
+				&& body.at("/responseStatus/message").isString();
+		if (!found && !notFound) {
 			return Optional.empty();
 		}
 		err.println("billing-reports: the service at " + this.url + " on its " + CommandLine.database(this.database));
-		JsonNode body = JsonMapper.shared().readTree(answer.body());
-		if (answer.statusCode() == 404) {
+		if (notFound) {
 			err.println("failed: " + body.at("/responseStatus/message").asString());
 			return Optional.of(CommandLine.FAILED);
 		}
@@ -104,6 +109,15 @@ final class RunningService {
 			out.println(csv.toAbsolutePath());
 		}
 		return Optional.of("Error".equals(status) ? CommandLine.FAILED : CommandLine.OK);
+	}
+
+	private static JsonNode json(HttpResponse<String> answer) {
+		try {
+			return JsonMapper.shared().readTree(answer.body());
+		}
+		catch (JacksonException notJson) {
+			return null;
+		}
 	}
 
 	/** The answer, or {@code null} when the service does not answer. */

@@ -2,13 +2,17 @@ package org.billingreports.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.billingreports.BillingReportsApplication;
+import org.billingreports.security.LocalOperator;
 import org.billingreports.support.Api;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.Fixtures;
@@ -156,6 +161,51 @@ class CommandLineTest {
 		assertThat(status.err()).startsWith(database);
 		assertThat(first.resolve("data")).doesNotExist();
 		assertThat(second.resolve("data")).doesNotExist();
+	}
+
+	/**
+	 * A service file left behind by a killed service, or naming a port that another program holds now:
+	 * the command works on the database itself.
+	 */
+	@Test
+	void aStaleServiceFileIsPassedOver(@TempDir Path otherDataDir) throws Exception {
+		int freedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			freedPort = socket.getLocalPort();
+		}
+		HttpServer otherProgram = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		otherProgram.createContext("/", exchange -> {
+			exchange.sendResponseHeaders(404, -1);
+			exchange.close();
+		});
+		otherProgram.start();
+		try {
+			for (int port : new int[] { freedPort, otherProgram.getAddress().getPort() }) {
+				String database = settings().stream()
+					.filter(setting -> setting.startsWith("--spring.datasource.url="))
+					.findFirst()
+					.orElseThrow()
+					.substring("--spring.datasource.url=".length());
+				Properties stale = new Properties();
+				stale.setProperty("url", "http://127.0.0.1:" + port);
+				stale.setProperty("database", database);
+				stale.setProperty("token", "left-behind");
+				try (var out = Files.newBufferedWriter(otherDataDir.resolve(LocalOperator.FILE))) {
+					stale.store(out, null);
+				}
+				List<String> args = new ArrayList<>(List.of("status", "no-such-report"));
+				settings().forEach(setting -> args.add(setting.startsWith("--billing.data-dir=")
+						? "--billing.data-dir=" + otherDataDir : setting));
+				Run run = new CommandLineRunner().run(args.toArray(String[]::new));
+				assertThat(run.exitCode()).as(run.err()).isEqualTo(CommandLine.FAILED);
+				assertThat(run.err()).as("port " + port)
+					.startsWith("billing-reports: embedded H2 database")
+					.contains("Report 'no-such-report' was not found");
+			}
+		}
+		finally {
+			otherProgram.stop(0);
+		}
 	}
 
 	/** The command in a JVM of its own, in that folder, for a user whose home is {@code home}. */
