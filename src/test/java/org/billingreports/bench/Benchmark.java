@@ -2,6 +2,7 @@ package org.billingreports.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -228,6 +229,7 @@ public final class Benchmark {
 		ReportService reports = context.getBean(ReportService.class);
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		this.heap.reset();
+		long cpu = jvmCpuNanos();
 		long start = System.nanoTime();
 		ReportInfo report = reports.create(new BillingReportRequest(BenchData.ACCOUNT, BenchData.START_DATE,
 				BenchData.END_DATE, true, null, null), null, BENCH);
@@ -235,7 +237,10 @@ public final class Benchmark {
 		long job = System.nanoTime() - start;
 		long live = this.heap.liveMegabytes();
 		ReportInfo ended = reports.get(report.id(), BENCH);
-		System.out.println("  steps: " + stepTimes(jdbc, Long.parseLong(report.jobId())));
+		long jvmCpu = jvmCpuNanos() - cpu;
+		// What the JVM itself spent (all its threads); the rest of the job's time it waited, mostly on the database.
+		System.out.println("  steps: " + stepTimes(jdbc, Long.parseLong(report.jobId())) + "; JVM CPU " + seconds(jvmCpu)
+				+ " of " + seconds(job) + " wall");
 		if (ended.status() != ExecutionStatus.Completed) {
 			throw new IllegalStateException("the report ended " + ended.status() + ": " + ended.statusMessage());
 		}
@@ -337,6 +342,11 @@ public final class Benchmark {
 				.toNanos()))
 			.list()
 			.toString();
+	}
+
+	private static long jvmCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/** Dead rows of the run before would slow the next one down on PostgreSQL. */
