@@ -83,7 +83,7 @@ public final class CommandLine {
 		}
 		if (parsed.command().equals("status")) {
 			try {
-				Optional<RunningService> service = RunningService.find(parsed.settings(), System.getenv());
+				Optional<RunningService> service = RunningService.find(parsed.settings());
 				Optional<Integer> asked = service.isPresent()
 						? service.get().status(parsed.argument(), this.out, this.err) : Optional.empty();
 				if (asked.isPresent()) {

@@ -13,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import org.billingreports.database.DatabaseEnvironment;
 import org.billingreports.security.LocalOperator;
@@ -28,9 +30,7 @@ import org.billingreports.statement.ReportFiles;
 /**
  * The service running on this machine on the database a command would use, found through the file
  * {@link LocalOperator} keeps in the data folder while it listens. {@code status} asks it over HTTP,
- * in about a second, instead of starting the application (about five). Settings are read as Spring
- * would for the two that matter here, the data folder and the database: the command's
- * {@code --name=value} settings, then system properties, then environment variables.
+ * in about a second, instead of starting the application (about five).
  */
 final class RunningService {
 
@@ -56,8 +56,14 @@ final class RunningService {
 	}
 
 	/** The service on this command's database, when its file is there and names that database. */
-	static Optional<RunningService> find(List<String> settings, Map<String, String> environment) {
-		Path dataDir = dataDir(settings, environment);
+	static Optional<RunningService> find(List<String> settings) {
+		// The data folder and the database as the application would choose them from these settings.
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource(settings.toArray(String[]::new)));
+		new DatabaseEnvironment().postProcessEnvironment(environment, null);
+		Path dataDir = Path.of(environment.getProperty("billing.data-dir"));
+		String database = environment.getProperty("spring.datasource.url");
 		Path file = dataDir.resolve(LocalOperator.FILE);
 		if (!Files.isReadable(file)) {
 			return Optional.empty();
@@ -69,7 +75,6 @@ final class RunningService {
 		catch (IOException ex) {
 			return Optional.empty();
 		}
-		String database = database(settings, environment, dataDir);
 		if (!database.equals(service.getProperty("database")) || service.getProperty("url") == null
 				|| service.getProperty("token") == null) {
 			return Optional.empty();
@@ -133,35 +138,6 @@ final class RunningService {
 		catch (IOException notAnswering) {
 			return null;
 		}
-	}
-
-	private static Path dataDir(List<String> settings, Map<String, String> environment) {
-		String dataDir = setting("billing.data-dir", "BILLING_DATA_DIR", settings, environment);
-		return (dataDir != null) ? Path.of(dataDir) : Path.of(System.getProperty("user.home"), ".billing-reports");
-	}
-
-	/** The JDBC URL the command would use, as {@link DatabaseEnvironment} chooses it. */
-	private static String database(List<String> settings, Map<String, String> environment, Path dataDir) {
-		String url = setting("spring.datasource.url", "SPRING_DATASOURCE_URL", settings, environment);
-		if (url != null) {
-			return url;
-		}
-		String databaseUrl = environment.get("DATABASE_URL");
-		if (databaseUrl != null && !databaseUrl.isBlank()) {
-			return (String) DatabaseEnvironment.fromDatabaseUrl(databaseUrl.strip()).get("spring.datasource.url");
-		}
-		return DatabaseEnvironment.h2Url(dataDir);
-	}
-
-	private static String setting(String name, String variable, List<String> settings, Map<String, String> environment) {
-		String prefix = "--" + name + "=";
-		for (int i = settings.size() - 1; i >= 0; i--) {
-			if (settings.get(i).startsWith(prefix)) {
-				return settings.get(i).substring(prefix.length());
-			}
-		}
-		String property = System.getProperty(name);
-		return (property != null) ? property : environment.get(variable);
 	}
 
 }

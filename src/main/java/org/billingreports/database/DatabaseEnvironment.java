@@ -71,7 +71,7 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 	}
 
 	/** {@code postgres://user:password@host:5432/db?sslmode=require} as JDBC settings. */
-	public static Map<String, Object> fromDatabaseUrl(String databaseUrl) {
+	static Map<String, Object> fromDatabaseUrl(String databaseUrl) {
 		URI uri = URI.create(databaseUrl);
 		String scheme = uri.getScheme();
 		if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
