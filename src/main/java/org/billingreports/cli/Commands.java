@@ -16,14 +16,12 @@ import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportInfos;
 import org.billingreports.report.ReportService;
 import org.billingreports.security.Caller;
-import org.billingreports.security.Role;
 
 /** What the command line does, through the same services as the HTTP API. */
 @Component
 class Commands {
 
-	/** The command line acts as an operator with access to the database: every account. */
-	static final Caller OPERATOR = new Caller(null, "command-line", null, Role.SystemAdministrator, null, null);
+	static final Caller OPERATOR = Caller.commandLine();
 
 	private final ReportService reports;
 

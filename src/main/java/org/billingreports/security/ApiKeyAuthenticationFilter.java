@@ -61,7 +61,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Caller caller = this.localOperator.authenticates(key, request.getMethod()) ? LocalOperator.caller()
+		Caller caller = this.localOperator.authenticates(key, request.getMethod()) ? Caller.commandLine()
 				: this.apiKeys.authenticate(key).flatMap(this.users::findById).orElse(null);
 		if (caller == null) {
 			SecurityContextHolder.clearContext();

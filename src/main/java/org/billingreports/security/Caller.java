@@ -38,6 +38,14 @@ public final class Caller implements UserDetails, CredentialsContainer {
 		this.customerId = customerId;
 	}
 
+	/**
+	 * The command line: an operator with access to the database, or on this machine to the running
+	 * service, so every account (the service grants it reading only, see {@link LocalOperator}).
+	 */
+	public static Caller commandLine() {
+		return new Caller(null, "command-line", null, Role.SystemAdministrator, null, null);
+	}
+
 	public String userId() {
 		return this.userId;
 	}

@@ -60,11 +60,6 @@ public class LocalOperator {
 			.isEqual(this.token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The caller the command line's requests act as. */
-	static Caller caller() {
-		return new Caller(null, "command-line", null, Role.SystemAdministrator, null, null);
-	}
-
 	@EventListener
 	void listening(WebServerInitializedEvent event) {
 		if (event.getApplicationContext().getParent() != null) {
