@@ -34,7 +34,7 @@ public class ReportFiles {
 
 	/** The provider's billing file of a report, as a node with this data folder keeps it. */
 	public static Path providerCsv(Path dataDir, String reportId) {
-		return folderIn(dataDir).resolve(reportId + CSV);
+		return named(folderIn(dataDir), reportId, Audience.PROVIDER, CSV);
 	}
 
 	private static Path folderIn(Path dataDir) {
@@ -51,7 +51,11 @@ public class ReportFiles {
 	}
 
 	Path file(String reportId, Audience audience, String suffix) {
-		return this.folder.resolve(reportId + (audience == Audience.CUSTOMER ? ".customer" : "") + suffix);
+		return named(this.folder, reportId, audience, suffix);
+	}
+
+	private static Path named(Path folder, String reportId, Audience audience, String suffix) {
+		return folder.resolve(reportId + (audience == Audience.CUSTOMER ? ".customer" : "") + suffix);
 	}
 
 	/** Removes every file of the report this node made, an earlier version's workbook included. */
