@@ -9,7 +9,7 @@ JAR := target/billing-reports-0.1.0-SNAPSHOT.jar
 APP := target/app
 APP_JAR := $(APP)/billing-reports-0.1.0-SNAPSHOT.jar
 CDS := $(APP)/application.jsa
-JAVA := java -XX:SharedArchiveFile=$(CDS) -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+JAVA := java -XX:SharedArchiveFile=$(CDS) -Xlog:cds=off -Xlog:cds+dynamic=off
 SOURCES := pom.xml $(shell find src/main sql jobs -type f 2>/dev/null)
 PORT ?= 8080
 

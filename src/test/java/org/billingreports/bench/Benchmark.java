@@ -127,11 +127,7 @@ public final class Benchmark {
 				"--billing.node-name=bench", "--spring.main.banner-mode=off", "--logging.level.root=warn"));
 		boolean postgres = db.equals("postgres");
 		if (postgres) {
-			postgres("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE", "CREATE SCHEMA " + PG_SCHEMA);
-			String url = this.options.get("postgres-url");
-			settings.addAll(List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
-					+ PG_SCHEMA, "--spring.datasource.username=" + this.options.get("postgres-user"),
-					"--spring.datasource.password=" + this.options.get("postgres-password")));
+			settings.addAll(freshPostgresSchema(PG_SCHEMA));
 		}
 		else if (db.equals(H2_WRITE_DELAY)) {
 			// H2's own default: commits reach the file up to half a second later (lost on a killed JVM).
@@ -198,18 +194,14 @@ public final class Benchmark {
 	/** The packaged service's start-up and one command, on a database of their own. */
 	private StartupTimes.Times startup(String db, Path dataDir) throws Exception {
 		StartupTimes startup = new StartupTimes(Path.of(this.options.get("jar")), Path.of(this.options.get("cds")));
-		if (!startup.available() || db.equals(H2_WRITE_DELAY)) {
+		if (db.equals(H2_WRITE_DELAY)) {
+			return StartupTimes.Times.NONE; // the service's own settings only
+		}
+		if (!startup.available()) {
 			System.out.println(db + ": start-up not measured (no " + this.options.get("jar") + "; make build makes it)");
 			return StartupTimes.Times.NONE;
 		}
-		List<String> settings = new ArrayList<>();
-		if (db.equals("postgres")) {
-			postgres("DROP SCHEMA IF EXISTS " + PG_START_SCHEMA + " CASCADE", "CREATE SCHEMA " + PG_START_SCHEMA);
-			String url = this.options.get("postgres-url");
-			settings.addAll(List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
-					+ PG_START_SCHEMA, "--spring.datasource.username=" + this.options.get("postgres-user"),
-					"--spring.datasource.password=" + this.options.get("postgres-password")));
-		}
+		List<String> settings = db.equals("postgres") ? freshPostgresSchema(PG_START_SCHEMA) : List.of();
 		try {
 			StartupTimes.Times times = startup.measure(Files.createDirectories(dataDir.resolve("started")), settings);
 			System.out.printf("%s: ready %s on a new database, %s again; command line: report %s, status %s%n", db,
@@ -354,6 +346,15 @@ public final class Benchmark {
 		if (postgres) {
 			jdbc.sql("VACUUM ANALYZE billing_row").update();
 		}
+	}
+
+	/** The settings of a service on this schema of the PostgreSQL database, emptied first. */
+	private List<String> freshPostgresSchema(String schema) throws SQLException {
+		postgres("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+		String url = this.options.get("postgres-url");
+		return List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+				"--spring.datasource.username=" + this.options.get("postgres-user"),
+				"--spring.datasource.password=" + this.options.get("postgres-password"));
 	}
 
 	private boolean postgresReachable() {

@@ -66,8 +66,8 @@ class DatabaseFaultsPostgresTest {
 		URI server = PostgresTestDatabase.Schema.server();
 		this.proxy = TcpProxy.to(server.getHost(), server.getPort());
 		List<String> settings = new ArrayList<>(this.schema.arguments(this.proxy));
-		settings.addAll(List.of("--billing.recovery.sweep-interval=1s", "--billing.jobs.billing-report.chunk-size=500", "--billing.jobs.call-import.chunk-size=500",
-				"--billing.jobs.call-import.answer-when-done-below=1KB", "--spring.datasource.hikari.connection-timeout=2000",
+		settings.addAll(List.of("--billing.recovery.sweep-interval=1s", "--billing.jobs.billing-report.chunk-size=500",
+				"--billing.jobs.call-import.chunk-size=500", "--billing.jobs.call-import.answer-when-done-below=1KB", "--spring.datasource.hikari.connection-timeout=2000",
 				"--spring.datasource.hikari.validation-timeout=1000"));
 		this.node = Nodes.start("faults", settings, RatingGate.Configuration.class);
 		this.admin = Nodes.admin(this.node);
