@@ -1,7 +1,7 @@
 package org.billingreports.batch;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
  * that answers once an import is done, the command line, a delete that stops a report first, a node
  * that stops gracefully. It also knows which executions run in this process.
  * <p>
- * Register it as the first listener of every job: listeners' {@code afterJob} run in reverse order,
- * so it learns of the end last, once the others (a readable failure reason) are done. Spring Batch
- * saves the end before it calls the listeners, so the repository alone cannot tell; and for an
- * execution another node runs, the repository is all there is, so it is read again every second.
+ * Register it as the first listener of every job, and run jobs on an executor decorated with
+ * {@link #endingWithItsThread}: an execution here has ended when its thread is done with it. Spring
+ * Batch saves the end, calls the listeners (a readable failure reason), then saves the execution once
+ * more, so neither the repository nor {@code afterJob} alone can tell: a waiter that acted on the
+ * execution after {@code afterJob} (a delete) met that last save ("wrong version"). For an execution
+ * another node runs, the repository is all there is, so it is read again every second.
  */
 @Component
 public class JobCompletions implements JobExecutionListener {
@@ -38,7 +40,7 @@ public class JobCompletions implements JobExecutionListener {
 
 	private final Object lock = new Object();
 
-	/** This node's executions between {@code beforeJob} and the end of {@code afterJob}. */
+	/** This node's executions between {@code beforeJob} and the end of their thread's work. */
 	private final Map<Long, JobExecution> running = new LinkedHashMap<>();
 
 	/** This node's executions that ended lately, as the listeners left them. */
@@ -49,8 +51,8 @@ public class JobCompletions implements JobExecutionListener {
 		}
 	};
 
-	/** The executions begun on this thread whose {@code afterJob} has not run yet. */
-	private final ThreadLocal<List<JobExecution>> onThisThread = ThreadLocal.withInitial(ArrayList::new);
+	/** The executions begun on this thread, each with whether its listeners' {@code afterJob} has run. */
+	private final ThreadLocal<Map<JobExecution, Boolean>> onThisThread = ThreadLocal.withInitial(IdentityHashMap::new);
 
 	private final JobRepository jobRepository;
 
@@ -165,24 +167,20 @@ public class JobCompletions implements JobExecutionListener {
 		synchronized (this.lock) {
 			this.running.put(jobExecution.getId(), jobExecution);
 		}
-		this.onThisThread.get().add(jobExecution);
+		this.onThisThread.get().put(jobExecution, false);
 	}
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
-		this.onThisThread.get().remove(jobExecution);
-		synchronized (this.lock) {
-			this.ended.put(jobExecution.getId(), jobExecution);
-			this.running.remove(jobExecution.getId());
-			this.lock.notifyAll();
-		}
+		// Not ended yet: Spring Batch saves the execution once more after its listeners.
+		this.onThisThread.get().replace(jobExecution, true);
 	}
 
 	/**
-	 * For the executor that runs jobs: when a job's thread is done with it, the job has ended, even if
-	 * a listener before this one failed (the database away) and Spring Batch skipped the rest, this
-	 * one's {@code afterJob} included. Otherwise the execution would count as running here for ever,
-	 * and recovery would never take it up.
+	 * For the executor that runs jobs: when a job's thread is done with it, the job has ended, its last
+	 * save made, also when a listener before this one failed (the database away) and Spring Batch
+	 * skipped the rest, this one's {@code afterJob} included; otherwise the execution would count as
+	 * running here for ever, and recovery would never take it up.
 	 */
 	public Runnable endingWithItsThread(Runnable task) {
 		return () -> {
@@ -190,13 +188,23 @@ public class JobCompletions implements JobExecutionListener {
 				task.run();
 			}
 			finally {
-				for (JobExecution execution : List.copyOf(this.onThisThread.get())) {
-					log.warn("Job execution {} ended without all its listeners having run", execution.getId());
-					afterJob(execution);
-				}
+				this.onThisThread.get().forEach((execution, listenersRan) -> {
+					if (!listenersRan) {
+						log.warn("Job execution {} ended without all its listeners having run", execution.getId());
+					}
+					ended(execution);
+				});
 				this.onThisThread.remove();
 			}
 		};
+	}
+
+	private void ended(JobExecution execution) {
+		synchronized (this.lock) {
+			this.ended.put(execution.getId(), execution);
+			this.running.remove(execution.getId());
+			this.lock.notifyAll();
+		}
 	}
 
 }
