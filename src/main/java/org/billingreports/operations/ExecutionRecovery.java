@@ -171,7 +171,7 @@ public class ExecutionRecovery {
 	 */
 	public void recoverLost(Instant now) {
 		Instant settled = now.minus(this.settings.sweepInterval());
-		for (Owned owned : ended(BatchStatus.UNKNOWN)) {
+		for (Owned owned : withUnknownOutcome()) {
 			// One that still runs here (its listeners at work) fails itself, in ReadableFailures.
 			if (!this.completions.isRunningHere(owned.execution().getId()) && lastSaved(owned).isBefore(settled)) {
 				failLost(owned, UnknownOutcomes.REASON, UnknownOutcomes::isUnknown);
@@ -283,18 +283,25 @@ public class ExecutionRecovery {
 	}
 
 	/** Ended executions of both jobs in this status, each with the node that ran it. */
-	private List<Owned> ended(BatchStatus status) {
-		List<JobExecution> ended = this.jdbc
+	/**
+	 * Ended executions with an unknown outcome, of the job or of a step only (a partition that met the
+	 * database away fails its job, whose listener could not save the partition as failed either).
+	 */
+	private List<Owned> withUnknownOutcome() {
+		List<JobExecution> unknown = this.jdbc
 			.sql("SELECT e.job_execution_id FROM batch_job_execution e JOIN batch_job_instance i "
-					+ "ON i.job_instance_id = e.job_instance_id WHERE e.status = ? AND i.job_name IN (?, ?)")
-			.params(status.name(), BillingJob.NAME, CallImportJob.NAME)
+					+ "ON i.job_instance_id = e.job_instance_id WHERE i.job_name IN (?, ?) AND (e.status = ? "
+					+ "OR (e.status IN (?, ?) AND EXISTS (SELECT 1 FROM batch_step_execution s "
+					+ "WHERE s.job_execution_id = e.job_execution_id AND s.status = ?)))")
+			.params(BillingJob.NAME, CallImportJob.NAME, BatchStatus.UNKNOWN.name(), BatchStatus.FAILED.name(),
+					BatchStatus.STOPPED.name(), BatchStatus.UNKNOWN.name())
 			.query(Long.class)
 			.list()
 			.stream()
 			.map(this.jobRepository::getJobExecution)
 			.filter(Objects::nonNull)
 			.toList();
-		return owned(ended);
+		return owned(unknown);
 	}
 
 	/** Each execution with the report or import it runs, and the node that holds it. */

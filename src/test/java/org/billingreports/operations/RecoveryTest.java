@@ -22,6 +22,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.billingreports.batch.UnknownOutcomes;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.billingjob.Partitions;
 import org.billingreports.rating.BillingPeriod;
@@ -143,6 +144,32 @@ class RecoveryTest extends ApiTestSupport {
 			.isEqualTo("the worker test-node stopped while running it");
 		assertThat(this.jobRepository.getStepExecution(startedByThisRun.getId()).getStatus())
 			.isEqualTo(BatchStatus.STARTED);
+	}
+
+	@Test
+	void aFailedReportWhosePartitionsEndWasNeverSavedIsSettledSoThatItRestarts() throws Exception {
+		String account = account();
+		String report = reportOf(account, "test-node", BatchStatus.STARTED, Duration.ZERO, false);
+		JobExecution execution = this.jobRepository
+			.getJobExecution(this.reports.findRow(report).orElseThrow().jobExecutionId());
+		// The database went away at a partition's commit, and again when its job's listener would have
+		// saved the partition as failed: the job is FAILED, the partition UNKNOWN.
+		StepExecution partition = partition(execution, "partition0", "test-node", Duration.ofMinutes(10));
+		this.jdbc.sql("UPDATE batch_step_execution SET status = 'UNKNOWN' WHERE step_execution_id = ?")
+			.params(partition.getId())
+			.update();
+		this.jdbc.sql("UPDATE batch_job_execution SET status = 'FAILED', end_time = ?, last_updated = ? "
+				+ "WHERE job_execution_id = ?")
+			.params(LocalDateTime.now().minusMinutes(10), LocalDateTime.now().minusMinutes(10), execution.getId())
+			.update();
+
+		this.recovery.recoverLost(Instant.now());
+
+		StepExecution settled = this.jobRepository.getStepExecution(partition.getId());
+		assertThat(settled.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(settled.getExitStatus().getExitDescription()).isEqualTo(UnknownOutcomes.REASON);
+		assertThat(ok(admin().get("/reports/" + report)).get("statusMessage").asString())
+			.isEqualTo(UnknownOutcomes.REASON);
 	}
 
 	/** A partition of the execution, started on {@code node} {@code idleFor} ago and not updated since. */
