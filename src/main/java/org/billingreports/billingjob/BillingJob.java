@@ -20,6 +20,12 @@ public final class BillingJob {
 
 	static final String FILE_STEP = "billingFileStep";
 
+	/**
+	 * Call records a partition has rated, in its step execution context (its items are id ranges, so
+	 * its read and write counts count ranges).
+	 */
+	public static final String CALLS_RATED = "rating.rated";
+
 	private BillingJob() {
 	}
 

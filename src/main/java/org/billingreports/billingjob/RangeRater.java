@@ -30,8 +30,7 @@ import org.billingreports.monitoring.BillingMetrics;
  */
 class RangeRater implements ItemStreamWriter<IdRange> {
 
-	/** Call records this partition has rated, in the step execution context. */
-	static final String RATED = "rating.rated";
+	static final String RATED = BillingJob.CALLS_RATED;
 
 	private final NamedParameterJdbcTemplate jdbc;
 

@@ -1,5 +1,7 @@
 package org.billingreports.billingjob;
 
+import java.time.LocalDateTime;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -32,35 +34,56 @@ public final class RatingProgress implements StepExecutionListener {
 		this.jobRepository = jobRepository;
 	}
 
-	/** E.g. "Rated 120000 of 480000 call records; 1 of 4 partitions done". */
-	public static String describe(JobExecution execution) {
-		if (execution.getStatus() == BatchStatus.STOPPING) {
-			return "Stopping at the next chunk boundary";
-		}
+	/**
+	 * Where a report's job stands, as its execution was last saved.
+	 * @param phase {@code Starting}, {@code Rating}, {@code Writing} (the billing file) or {@code Stopping}
+	 * @param rated call records rated, as committed, earlier executions included
+	 * @param total call records of the report, or -1 before the rating step counted them
+	 * @param ratingStarted when this execution's rating step began, or {@code null}
+	 */
+	public record Snapshot(String phase, long rated, long total, int partitions, int partitionsDone,
+			LocalDateTime ratingStarted) {
+	}
+
+	/** The execution's progress, from its steps' saved contexts. */
+	public static Snapshot of(JobExecution execution) {
 		StepExecution rating = null;
 		long rated = 0;
 		int partitions = 0;
 		int done = 0;
+		boolean writing = false;
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (BillingJob.FILE_STEP.equals(step.getStepName()) && step.getStatus().isRunning()) {
-				return "Writing the billing file";
-			}
+			writing |= BillingJob.FILE_STEP.equals(step.getStepName()) && step.getStatus().isRunning();
 			if (BillingJob.RATE_STEP.equals(step.getStepName())) {
 				rating = step;
 			}
 			else if (BillingJob.isPartition(step)) {
-				// What each partition has rated, as committed, earlier executions included.
+				// What each partition has rated, as committed.
 				rated += step.getExecutionContext().getLong(RangeRater.RATED, 0);
 				partitions++;
 				done += (step.getStatus() == BatchStatus.COMPLETED) ? 1 : 0;
 			}
 		}
-		if (rating == null || !rating.getExecutionContext().containsKey(TOTAL)) {
-			return "Starting";
-		}
-		ExecutionContext context = rating.getExecutionContext();
-		return "Rated " + (rated + context.getLong(RATED_EARLIER, 0)) + " of " + context.getLong(TOTAL)
-				+ " call records" + ((partitions > 1) ? "; " + done + " of " + partitions + " partitions done" : "");
+		boolean counted = rating != null && rating.getExecutionContext().containsKey(TOTAL);
+		long total = counted ? rating.getExecutionContext().getLong(TOTAL) : -1;
+		rated += counted ? rating.getExecutionContext().getLong(RATED_EARLIER, 0) : 0;
+		String phase = (execution.getStatus() == BatchStatus.STOPPING) ? "Stopping"
+				: writing ? "Writing" : counted ? "Rating" : "Starting";
+		return new Snapshot(phase, rated, total, partitions, done, (rating != null) ? rating.getStartTime() : null);
+	}
+
+	/** E.g. "Rated 120000 of 480000 call records; 1 of 4 partitions done". */
+	public static String describe(JobExecution execution) {
+		Snapshot progress = of(execution);
+		return switch (progress.phase()) {
+			case "Stopping" -> "Stopping at the next chunk boundary";
+			case "Writing" -> "Writing the billing file";
+			case "Starting" -> "Starting";
+			default -> "Rated " + progress.rated() + " of " + progress.total() + " call records"
+					+ ((progress.partitions() > 1)
+							? "; " + progress.partitionsDone() + " of " + progress.partitions() + " partitions done"
+							: "");
+		};
 	}
 
 	/**

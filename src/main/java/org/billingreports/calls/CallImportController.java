@@ -1,9 +1,12 @@
 package org.billingreports.calls;
 
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,7 +14,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import org.billingreports.kernel.FieldErrors;
 import org.billingreports.security.Caller;
 
 /**
@@ -37,6 +44,8 @@ public class CallImportController {
 
 	/** The import route; its {@code format} names the file's format, and its body may be large. */
 	public static final String PATH = "/calls/import";
+
+	private static final int MAX_TAKE = 500;
 
 	private final CallImportService imports;
 
@@ -78,6 +87,30 @@ public class CallImportController {
 	ResponseEntity<ImportInfo> restart(@PathVariable String id, @AuthenticationPrincipal Caller caller)
 			throws Exception {
 		return answer(this.imports.restart(id, caller));
+	}
+
+	@GetMapping("/calls/imports")
+	@Operation(summary = "List imports", description = "Newest first: the account's, or (SystemAdministrator, "
+			+ "no accountId) every account's. Not for Customer users.")
+	Map<String, List<ImportInfo>> list(@RequestParam(required = false) String accountId,
+			@RequestParam(defaultValue = "0") int skip, @RequestParam(defaultValue = "50") int take,
+			@AuthenticationPrincipal Caller caller) {
+		new FieldErrors().page(skip, take, MAX_TAKE).throwIfAny();
+		String account = (accountId == null || accountId.isBlank()) ? null : accountId.strip();
+		return Map.of("imports", this.imports.list(account, skip, take, caller));
+	}
+
+	@GetMapping(path = "/calls/imports/{id}/rejections.csv", produces = "text/csv")
+	@Operation(summary = "An import's rejected lines", description = "Every rejected line as CSV: lineNumber, "
+			+ "reason, line.")
+	void rejections(@PathVariable String id, @AuthenticationPrincipal Caller caller, HttpServletResponse response)
+			throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("rejections-" + id + ".csv")
+			.build()
+			.toString());
+		this.imports.writeRejections(id, caller, response.getWriter());
 	}
 
 	@GetMapping("/calls/imports/{id}")

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,6 +69,27 @@ class CallImportRepository {
 			.param(importId)
 			.query(Long.class)
 			.single();
+	}
+
+	/** Import ids, newest first; of one account, or of all when {@code accountId} is {@code null}. */
+	List<String> ids(String accountId, int skip, int take) {
+		return this.jdbc
+			.sql("SELECT id FROM call_import WHERE (CAST(? AS VARCHAR(64)) IS NULL OR account_id = ?) "
+					+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(accountId, accountId, take, skip)
+			.query(String.class)
+			.list();
+	}
+
+	/** Every rejected line of the import, in line order, each given to {@code action} as it is read. */
+	void eachRejection(String importId, Consumer<Rejection> action) {
+		try (Stream<Rejection> rejections = this.jdbc
+			.sql("SELECT line_number, reason, line FROM call_import_rejection WHERE import_id = ? ORDER BY line_number")
+			.param(importId)
+			.query((rs, row) -> new Rejection(rs.getLong("line_number"), rs.getString("reason"), rs.getString("line")))
+			.stream()) {
+			rejections.forEach(action);
+		}
 	}
 
 	List<Rejection> rejections(String importId, int limit) {

@@ -1,6 +1,8 @@
 package org.billingreports.calls;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,6 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -42,13 +47,13 @@ import org.billingreports.kernel.ServiceProperties;
  * runs {@code callImportJob} on it, answering when the job has ended.
  */
 @Service
-class CallImportService {
+public class CallImportService {
 
 	/**
 	 * What a request asks to import.
 	 * @param defaultCustomerId the customer of lines that name none (switch files with empty account codes)
 	 */
-	record ImportRequest(String accountId, String format, String timeZoneId, String fileName,
+	public record ImportRequest(String accountId, String format, String timeZoneId, String fileName,
 			String defaultCustomerId) {
 	}
 
@@ -57,11 +62,11 @@ class CallImportService {
 	 * @param followUp whether the client is to follow it at its URL: a large file, answered at once, or
 	 * one that outlasted the wait
 	 */
-	record Started(ImportInfo info, boolean followUp, boolean refused) {
+	public record Started(ImportInfo info, boolean followUp, boolean refused) {
 	}
 
 	@FunctionalInterface
-	interface Upload {
+	public interface Upload {
 
 		InputStream open() throws IOException;
 
@@ -106,7 +111,7 @@ class CallImportService {
 		this.service = service;
 	}
 
-	Started importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
+	public Started importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
 		FieldErrors errors = new FieldErrors();
 		if (request.accountId() == null || request.accountId().isBlank()) {
 			errors.add("accountId", "NotEmpty", "accountId is required");
@@ -158,7 +163,7 @@ class CallImportService {
 	 * after its last committed chunk: the file is kept until an import completes, and a line stored
 	 * before is not stored again.
 	 */
-	Started restart(String importId, Caller caller) throws Exception {
+	public Started restart(String importId, Caller caller) throws Exception {
 		CallImportRepository.CallImport callImport = this.imports.find(importId)
 			.orElseThrow(() -> ApiException.notFound("Import", importId));
 		caller.requireAccountWideView(callImport.accountId(), "Import", importId);
@@ -211,7 +216,34 @@ class CallImportService {
 		return find(info.id(), caller);
 	}
 
-	ImportInfo find(String importId, Caller caller) {
+	/** Imports newest first: of the account, or (SystemAdministrator, no account given) of all. */
+	public List<ImportInfo> list(String accountId, int skip, int take, Caller caller) {
+		if (caller.isCustomer() && accountId == null) {
+			throw ApiException.forbidden("A Customer user does not see imports");
+		}
+		String scope = (accountId != null || caller.isAdministrator()) ? accountId : caller.accountId();
+		if (scope != null) {
+			caller.requireAccountWideView(scope, "Account", scope);
+		}
+		return this.imports.ids(scope, skip, take).stream().map(id -> find(id, caller)).toList();
+	}
+
+	/** Every rejected line of the import as CSV (line number, reason, line), streamed. */
+	public void writeRejections(String importId, Caller caller, Writer out) throws IOException {
+		find(importId, caller);
+		try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("lineNumber", "reason", "line").get().print(out)) {
+			this.imports.eachRejection(importId, rejection -> {
+				try {
+					csv.printRecord(rejection.lineNumber(), rejection.reason(), rejection.line());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+	}
+
+	public ImportInfo find(String importId, Caller caller) {
 		CallImportRepository.CallImport callImport = this.imports.find(importId)
 			.orElseThrow(() -> ApiException.notFound("Import", importId));
 		caller.requireAccountWideView(callImport.accountId(), "Import", importId);

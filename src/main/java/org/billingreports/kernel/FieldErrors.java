@@ -29,6 +29,17 @@ public final class FieldErrors {
 		return this;
 	}
 
+	/** A page of a listing: {@code skip} 0 or more, {@code take} 1 to {@code maxTake}. */
+	public FieldErrors page(int skip, int take, int maxTake) {
+		if (skip < 0) {
+			add("skip", "GreaterThanOrEqual", "skip must be 0 or more");
+		}
+		if (take < 1 || take > maxTake) {
+			add("take", "InclusiveBetween", "take must be between 1 and " + maxTake);
+		}
+		return this;
+	}
+
 	public boolean has(String fieldName) {
 		return this.errors.stream().anyMatch(error -> error.fieldName().equals(fieldName));
 	}

@@ -3,15 +3,14 @@ package org.billingreports.operations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +69,8 @@ public class ExecutionRecovery {
 
 	private final JdbcClient jdbc;
 
+	private final NodeHeartbeat heartbeats;
+
 	private final String node;
 
 	private final OperationsProperties.Recovery settings;
@@ -83,7 +84,8 @@ public class ExecutionRecovery {
 
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ReportLauncher reportLauncher,
 			JobCompletions completions, @BatchTaskExecutor ThreadPoolTaskExecutor jobExecutor,
-			ReportRepository reports, CallImports imports, JdbcClient jdbc, OperationsProperties properties,
+			ReportRepository reports, CallImports imports, JdbcClient jdbc, NodeHeartbeat heartbeats,
+			OperationsProperties properties,
 			ServiceProperties service, Clock clock) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
@@ -93,6 +95,7 @@ public class ExecutionRecovery {
 		this.reports = reports;
 		this.imports = imports;
 		this.jdbc = jdbc;
+		this.heartbeats = heartbeats;
 		this.node = service.effectiveNodeName();
 		this.settings = properties.recovery();
 		this.background = service.background();
@@ -134,12 +137,12 @@ public class ExecutionRecovery {
 	/** Other nodes' executions, when those nodes have been silent longer than allowed. */
 	public void recoverStale(Instant now) {
 		Instant limit = now.minus(this.settings.staleAfter());
-		Map<String, Node> nodes = nodes();
+		Map<String, NodeHeartbeat.Node> nodes = nodes();
 		for (Owned execution : running()) {
-			Node owner = (execution.node() != null) ? nodes.get(execution.node()) : null;
+			NodeHeartbeat.Node owner = (execution.node() != null) ? nodes.get(execution.node()) : null;
 			JobExecution job = execution.execution();
 			boolean savedLately = at(job.getLastUpdated(), job.getCreateTime()).isAfter(limit);
-			if (this.node.equals(execution.node()) || (owner != null && owner.heartbeat().isAfter(limit))
+			if (this.node.equals(execution.node()) || (owner != null && owner.heartbeatAt().isAfter(limit))
 					|| (owner == null && savedLately)) {
 				continue;
 			}
@@ -151,16 +154,16 @@ public class ExecutionRecovery {
 					queued);
 		}
 		recoverPartitions((node, partition) -> {
-			Node worker = nodes.get(node);
+			NodeHeartbeat.Node worker = nodes.get(node);
 			// A partition updated lately is alive: a restarted one carries its last node until its new
 			// worker names itself, and that node may be the dead one.
 			boolean savedLately = at(partition.getLastUpdated(), partition.getCreateTime()).isAfter(limit);
-			if (this.node.equals(node) || (worker != null && worker.heartbeat().isAfter(limit)
+			if (this.node.equals(node) || (worker != null && worker.heartbeatAt().isAfter(limit)
 					&& !worker.stoppedGracefully()) || savedLately) {
 				return null;
 			}
 			return "the worker " + node + " stopped answering"
-					+ ((worker != null) ? " (last heard of at " + worker.heartbeat() + ")" : "");
+					+ ((worker != null) ? " (last heard of at " + worker.heartbeatAt() + ")" : "");
 		});
 	}
 
@@ -320,13 +323,8 @@ public class ExecutionRecovery {
 		return owned;
 	}
 
-	private Map<String, Node> nodes() {
-		Map<String, Node> nodes = new HashMap<>();
-		this.jdbc.sql("SELECT node, heartbeat_at, stopped_at FROM node_heartbeat").query(rs -> {
-			nodes.put(rs.getString("node"), new Node(rs.getObject("heartbeat_at", OffsetDateTime.class).toInstant(),
-					rs.getObject("stopped_at", OffsetDateTime.class) != null));
-		});
-		return nodes;
+	private Map<String, NodeHeartbeat.Node> nodes() {
+		return this.heartbeats.nodes().stream().collect(Collectors.toMap(NodeHeartbeat.Node::name, node -> node));
 	}
 
 	/**
@@ -342,9 +340,6 @@ public class ExecutionRecovery {
 	}
 
 	private record Owned(JobExecution execution, String key, String node, boolean isReport) {
-	}
-
-	private record Node(Instant heartbeat, boolean stoppedGracefully) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +28,25 @@ public class NodeHeartbeat implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
 
+	/**
+	 * A node as its heartbeats leave it.
+	 * @param stoppedAt when it stopped gracefully, or {@code null} while it runs (or after a crash)
+	 */
+	public record Node(String name, Instant startedAt, Instant heartbeatAt, Instant stoppedAt) {
+
+		public boolean stoppedGracefully() {
+			return this.stoppedAt != null;
+		}
+
+	}
+
 	private final JdbcClient jdbc;
 
 	private final String node;
 
 	private final Duration interval;
+
+	private final Duration staleAfter;
 
 	private final boolean background;
 
@@ -43,8 +58,27 @@ public class NodeHeartbeat implements SmartLifecycle {
 		this.jdbc = jdbc;
 		this.node = service.effectiveNodeName();
 		this.interval = properties.recovery().heartbeatInterval();
+		this.staleAfter = properties.recovery().staleAfter();
 		this.background = service.background();
 		this.clock = clock;
+	}
+
+	/** Every node that ever beat, by name. */
+	public List<Node> nodes() {
+		return this.jdbc.sql("SELECT node, started_at, heartbeat_at, stopped_at FROM node_heartbeat ORDER BY node")
+			.query((rs, row) -> new Node(rs.getString("node"), instant(rs.getObject("started_at", OffsetDateTime.class)),
+					instant(rs.getObject("heartbeat_at", OffsetDateTime.class)),
+					instant(rs.getObject("stopped_at", OffsetDateTime.class))))
+			.list();
+	}
+
+	/** Whether the node beat lately enough for the others to count it alive (see recovery's stale-after). */
+	public boolean isAlive(Node node, Instant now) {
+		return !node.stoppedGracefully() && node.heartbeatAt().isAfter(now.minus(this.staleAfter));
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
 	}
 
 	@Override

@@ -32,18 +32,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
-import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.RequestDto;
 import org.billingreports.statement.ReportData;
 
 /** The report routes of SPEC section 3. */
 @RestController
 class ReportController {
-
-	static final int MAX_TAKE = 500;
 
 	private static final String CREATE = "/reports/billing";
 
@@ -89,25 +85,12 @@ class ReportController {
 
 	@GetMapping("/reports")
 	Map<String, List<ReportInfo>> list(@RequestParam(required = false) String accountId,
-			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int skip,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String requester,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int skip,
 			@RequestParam(defaultValue = "50") int take, @AuthenticationPrincipal Caller caller) {
-		FieldErrors errors = new FieldErrors();
-		ExecutionStatus statusFilter = null;
-		if (status != null && !status.isBlank()) {
-			statusFilter = ExecutionStatus.parse(status.strip());
-			if (statusFilter == null) {
-				errors.add("status", "InvalidValue", "status must be Queued, Running, Completed or Error");
-			}
-		}
-		if (skip < 0) {
-			errors.add("skip", "GreaterThanOrEqual", "skip must be 0 or more");
-		}
-		if (take < 1 || take > MAX_TAKE) {
-			errors.add("take", "InclusiveBetween", "take must be between 1 and " + MAX_TAKE);
-		}
-		errors.throwIfAny();
-		String account = (accountId == null || accountId.isBlank()) ? null : accountId.strip();
-		return Map.of("reports", this.reports.list(account, statusFilter, skip, take, caller));
+		ReportQuery query = ReportQuery.parse(accountId, status, requester, from, to, sort, skip, take);
+		return Map.of("reports", this.reports.list(query, caller));
 	}
 
 	@GetMapping("/reports/{id}")
@@ -123,6 +106,13 @@ class ReportController {
 	@PostMapping("/reports/{id}/restart")
 	ReportInfo restart(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws Exception {
 		return this.reports.restart(id, caller);
+	}
+
+	@PostMapping("/reports/{id}/stop")
+	@Operation(summary = "Stop a report", description = "A queued or running report stops at its next chunk "
+			+ "boundary and ends in Error; it can be restarted. 409 when it is not running.")
+	ReportInfo stop(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		return this.reports.stop(id, caller);
 	}
 
 	/** Open to requests without credentials: its token (or the caller's credentials) are checked here. */

@@ -6,8 +6,6 @@ import java.time.Duration;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +30,7 @@ public class ReportDeletion {
 
 	private final JobRepository jobRepository;
 
-	private final JobOperator jobOperator;
+	private final ReportLauncher launcher;
 
 	private final JobCompletions completions;
 
@@ -42,11 +40,11 @@ public class ReportDeletion {
 
 	private final TransactionTemplate transaction;
 
-	ReportDeletion(JdbcClient jdbc, JobRepository jobRepository, JobOperator jobOperator, JobCompletions completions,
+	ReportDeletion(JdbcClient jdbc, JobRepository jobRepository, ReportLauncher launcher, JobCompletions completions,
 			ReportAccess access, ReportFiles files, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.jobRepository = jobRepository;
-		this.jobOperator = jobOperator;
+		this.launcher = launcher;
 		this.completions = completions;
 		this.access = access;
 		this.files = files;
@@ -58,17 +56,12 @@ public class ReportDeletion {
 	 * node runs it) and deleted once it has stopped; one that does not stop within {@code STOP_WAIT}
 	 * answers 409.
 	 */
-	void delete(String id, Caller caller) throws InterruptedException {
+	public void delete(String id, Caller caller) throws InterruptedException {
 		ReportRepository.ReportRow row = this.access.actionable(id, caller, "delete");
 		JobExecution execution = (row.jobExecutionId() != null)
 				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
 		if (execution != null && execution.isRunning()) {
-			try {
-				this.jobOperator.stop(execution);
-			}
-			catch (JobExecutionNotRunningException alreadyEnded) {
-				// It ended between the read and the stop: nothing to stop.
-			}
+			this.launcher.stop(execution);
 			JobExecution stopped = this.completions.await(execution.getId(), STOP_WAIT);
 			if (stopped != null && !JobCompletions.hasEnded(stopped)) {
 				throw ApiException.conflict("Stopping", "Report '" + id

@@ -3,6 +3,9 @@ package org.billingreports.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
@@ -25,7 +28,7 @@ import org.billingreports.statement.StatementRepository;
  * link of a report a Customer user requested, get the customer's view: no carrier cost, no multiplier.
  */
 @Component
-class ReportDownloads {
+public class ReportDownloads {
 
 	private final ReportRepository reports;
 
@@ -86,6 +89,16 @@ class ReportDownloads {
 		Statement statement = this.statements.find(id)
 			.orElseThrow(() -> new IllegalStateException("completed report " + id + " has no statement"));
 		return new Download(report, customer ? Audience.CUSTOMER : Audience.PROVIDER, statement);
+	}
+
+	/** The lines, as {@code GET /reports/{id}/lines} gives them to the caller. */
+	public ReportData lines(String id, Caller caller) {
+		return lines(open(id, caller, null));
+	}
+
+	/** Units per day and item of a completed report the caller may see. */
+	public SortedMap<LocalDate, Map<String, Long>> usagePerDay(String id, Caller caller) {
+		return this.files.usagePerDay(open(id, caller, null).report().id());
 	}
 
 	/** The billing file (CSV). */

@@ -3,6 +3,7 @@ package org.billingreports.report;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -75,6 +76,16 @@ public class ReportLauncher {
 		}
 		this.reports.recordExecution(reportId, execution.getId(), this.node);
 		return execution;
+	}
+
+	/** Asks the execution to stop at its next chunk boundary; one that ended meanwhile is left as it is. */
+	void stop(JobExecution execution) {
+		try {
+			this.jobOperator.stop(execution);
+		}
+		catch (JobExecutionNotRunningException alreadyEnded) {
+			// It ended between the read and the stop: nothing to stop.
+		}
 	}
 
 	private static String rootMessage(Throwable failure) {

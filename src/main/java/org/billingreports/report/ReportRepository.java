@@ -2,6 +2,7 @@ package org.billingreports.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -149,22 +150,33 @@ public class ReportRepository implements ReportDefinitions {
 	}
 
 	/**
-	 * Reports newest first.
-	 * @param accountId only this account's, or all when {@code null}
+	 * Reports by the query's filters and order.
 	 * @param createdByUserId only this user's, or anyone's when {@code null}
-	 * @param status only reports in this status, or all when {@code null}
 	 */
-	List<ReportRow> list(String accountId, String createdByUserId, ExecutionStatus status, int skip, int take) {
+	List<ReportRow> list(ReportQuery query, String createdByUserId) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
-		if (accountId != null) {
+		if (query.accountId() != null) {
 			conditions.add("r.account_id = ?");
-			params.add(accountId);
+			params.add(query.accountId());
 		}
 		if (createdByUserId != null) {
 			conditions.add("r.created_by_user_id = ?");
 			params.add(createdByUserId);
 		}
+		if (query.requester() != null) {
+			conditions.add("r.created_by = ?");
+			params.add(query.requester());
+		}
+		if (query.periodEndsAfter() != null) {
+			conditions.add("r.period_end > ?");
+			params.add(Timestamp.from(query.periodEndsAfter()));
+		}
+		if (query.periodStartsBefore() != null) {
+			conditions.add("r.period_start < ?");
+			params.add(Timestamp.from(query.periodStartsBefore()));
+		}
+		ExecutionStatus status = query.status();
 		if (status != null) {
 			String statuses = status.batchStatuses()
 				.stream()
@@ -175,10 +187,25 @@ public class ReportRepository implements ReportDefinitions {
 					+ ((status == ExecutionStatus.Error) ? " OR x.job_execution_id IS NULL)" : ")"));
 		}
 		String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ";
-		params.add(take);
-		params.add(skip);
-		return this.jdbc.sql(SELECT + where + "ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?")
+		params.add(query.take());
+		params.add(query.skip());
+		return this.jdbc.sql(SELECT + where + "ORDER BY " + query.sort().orderBy + " LIMIT ? OFFSET ?")
 			.params(params)
+			.query(ReportRepository::row)
+			.list();
+	}
+
+	/**
+	 * Reports with a notification that is retrying (pending after a failed attempt) or that gave up,
+	 * newest first.
+	 */
+	List<ReportRow> withTroubledNotifications(String accountId, String createdByUserId, int limit) {
+		return this.jdbc.sql(SELECT + "WHERE EXISTS (SELECT 1 FROM notification n WHERE n.report_id = r.id "
+				+ "AND (n.status = 'failed' OR (n.status = 'pending' AND n.attempts > 0))) "
+				+ "AND (CAST(? AS VARCHAR(64)) IS NULL OR r.account_id = ?) "
+				+ "AND (CAST(? AS VARCHAR(36)) IS NULL OR r.created_by_user_id = ?) "
+				+ "ORDER BY r.created_at DESC, r.id DESC LIMIT ?")
+			.params(accountId, accountId, createdByUserId, createdByUserId, limit)
 			.query(ReportRepository::row)
 			.list();
 	}

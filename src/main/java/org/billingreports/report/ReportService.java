@@ -2,6 +2,7 @@ package org.billingreports.report;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,6 +102,30 @@ public class ReportService {
 		return this.infos.of(row).withNotifications(this.notifications.of(id));
 	}
 
+	/** Reports the caller may see whose notifications are retrying or gave up, with those notifications. */
+	public List<ReportInfo> withTroubledNotifications(Caller caller, int limit) {
+		return this.reports
+			.withTroubledNotifications(caller.isAdministrator() ? null : caller.accountId(),
+					caller.isCustomer() ? caller.userId() : null, limit)
+			.stream()
+			.map(row -> this.infos.of(row).withNotifications(this.notifications.of(row.report().id())))
+			.toList();
+	}
+
+	/** Every execution of the report's job, newest first (none before its launch), for the console. */
+	public List<JobExecution> executions(String id, Caller caller) {
+		ReportRepository.ReportRow row = this.access.visible(id, caller);
+		JobExecution last = (row.jobExecutionId() != null) ? this.jobRepository.getJobExecution(row.jobExecutionId())
+				: null;
+		if (last == null) {
+			return List.of();
+		}
+		return this.jobRepository.getJobExecutions(last.getJobInstance())
+			.stream()
+			.sorted(Comparator.comparing(JobExecution::getId).reversed())
+			.toList();
+	}
+
 	/** A report in {@code Error} runs again from where its last execution stopped; 409 otherwise. */
 	public ReportInfo restart(String id, Caller caller) throws Exception {
 		ReportRepository.ReportRow row = this.access.actionable(id, caller, "restart");
@@ -115,16 +140,43 @@ public class ReportService {
 		return get(id, caller);
 	}
 
+	/**
+	 * A queued or running report stops at its next chunk boundary, on whichever node runs it, and ends in
+	 * {@code Error}, restartable; 409 when it is not running.
+	 */
+	public ReportInfo stop(String id, Caller caller) {
+		ReportRepository.ReportRow row = this.access.actionable(id, caller, "stop");
+		JobExecution last = (row.jobExecutionId() != null)
+				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
+		if (last == null || !last.isRunning()) {
+			throw ApiException.conflict("NotRunning", "Report '" + id + "' is not running; only a queued or "
+					+ "running report can be stopped");
+		}
+		this.launcher.stop(last);
+		return get(id, caller);
+	}
+
+	/** Whether the caller may restart, stop or delete the report (which it can see). */
+	public boolean mayAct(String id, Caller caller) {
+		try {
+			this.access.actionable(id, caller, "act on");
+			return true;
+		}
+		catch (ApiException refused) {
+			return false;
+		}
+	}
+
 	/** Reports the caller may see: every report (SystemAdministrator), its account's, or its own (Customer). */
-	public List<ReportInfo> list(String accountId, ExecutionStatus status, int skip, int take, Caller caller) {
-		String scope = accountId;
-		if (accountId != null) {
-			this.accounts.readable(accountId, caller);
+	public List<ReportInfo> list(ReportQuery query, Caller caller) {
+		ReportQuery scoped = query;
+		if (query.accountId() != null) {
+			this.accounts.readable(query.accountId(), caller);
 		}
 		else if (!caller.isAdministrator()) {
-			scope = caller.accountId();
+			scoped = query.inAccount(caller.accountId());
 		}
-		return this.reports.list(scope, caller.isCustomer() ? caller.userId() : null, status, skip, take)
+		return this.reports.list(scoped, caller.isCustomer() ? caller.userId() : null)
 			.stream()
 			.map(this.infos::of)
 			.toList();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.accounts.Account;
@@ -97,6 +99,13 @@ public class NightlyRuns {
 				ensure(account, day);
 			}
 		}
+	}
+
+	/** When the next nightly run after {@code now} starts, on the schedule {@code billing.nightly.cron}. */
+	public Instant nextRun(Instant now) {
+		ZonedDateTime next = CronExpression.parse(this.properties.cron())
+			.next(now.atZone(ZoneId.of(this.properties.zone())));
+		return (next != null) ? next.toInstant() : null;
 	}
 
 	/** The same id on every node, for the same account and day. */

@@ -1,8 +1,12 @@
 package org.billingreports.security;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +40,9 @@ class SecurityConfiguration {
 
 	static final String REALM = "billing-reports";
 
+	/** Where the operator console's pages are (an entry point above this package: only its path is known here). */
+	private static final String CONSOLE = "/console";
+
 	private static final Pattern DOWNLOAD_ROUTE = Pattern.compile("/reports/(?!billing$)[^/.]+");
 
 	@Bean
@@ -44,6 +51,10 @@ class SecurityConfiguration {
 			UserRepository users, LoginThrottle throttle, Sessions sessions, SecurityProperties properties,
 			LocalOperator localOperator) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			if (isConsolePage(request)) {
+				toSignInForm(request, response);
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 			errors.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					(request.getAttribute(SessionAuthenticationFilter.CROSS_SITE) != null)
@@ -65,8 +76,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(SecurityConfiguration::isDownloadByFormat)
 				.permitAll()
-				// Signing in and out, and asking whether one is signed in.
-				.requestMatchers("/auth", "/auth/**")
+				// Signing in and out, and asking whether one is signed in; the console's sign-in form, its
+				// scripts and styles, and its address ("/", which sends a browser on to the console).
+				.requestMatchers("/auth", "/auth/**", CONSOLE + "/login")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/", CONSOLE + "/assets/**")
 				.permitAll()
 				// The API's description, and whether the service is up (details for administrators only).
 				.requestMatchers(HttpMethod.GET, "/openapi", "/openapi/**", "/swagger-ui", "/swagger-ui/**",
@@ -84,6 +98,27 @@ class SecurityConfiguration {
 			.addFilterBefore(new SessionAuthenticationFilter(sessions), ApiKeyAuthenticationFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(throttle, errors, keysInQuery), SessionAuthenticationFilter.class);
 		return http.build();
+	}
+
+	private static boolean isConsolePage(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
+	}
+
+	/**
+	 * A console page asked for without a session goes to the sign-in form, which comes back to it; a
+	 * page's live part (htmx) has the whole page go there.
+	 */
+	private static void toSignInForm(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String page = request.getRequestURI() + ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
+		String signIn = request.getContextPath() + CONSOLE + "/login?next="
+				+ URLEncoder.encode(page, StandardCharsets.UTF_8);
+		if (request.getHeader("HX-Request") != null) {
+			response.setHeader("HX-Redirect", signIn);
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			return;
+		}
+		response.sendRedirect(signIn);
 	}
 
 	/** {@code GET /reports/{id}?format=csv} (or {@code xlsx}): a download, as the suffix is. */

@@ -5,6 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -84,6 +89,19 @@ public class BillingFiles {
 			throw new IllegalArgumentException("report " + reportId + " has no customer " + customerId);
 		}
 		CallDetailCsv.write(statement, audience, action -> this.calls.forEach(reportId, customers, action), out);
+	}
+
+	/**
+	 * Units per day (in the account's time zone) and item, over the report's rated calls, read as a
+	 * stream: memory for the days and items only, whatever the number of calls.
+	 */
+	public SortedMap<LocalDate, Map<String, Long>> usagePerDay(String reportId) {
+		ZoneId zone = statement(reportId).zone();
+		SortedMap<LocalDate, Map<String, Long>> days = new TreeMap<>();
+		this.calls.forEach(reportId, null, call -> days
+			.computeIfAbsent(call.startTime().atZone(zone).toLocalDate(), day -> new TreeMap<>())
+			.merge(call.item().displayName(), call.units(), Long::sum));
+		return days;
 	}
 
 	private void csv(Statement statement, Audience audience, OutputStream out) throws IOException {

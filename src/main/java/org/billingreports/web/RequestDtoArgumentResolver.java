@@ -26,6 +26,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.RequestValidation;
 import org.billingreports.kernel.RequestDto;
 import org.billingreports.kernel.SelfValidating;
 
@@ -161,28 +162,7 @@ class RequestDtoArgumentResolver implements HandlerMethodArgumentResolver {
 	}
 
 	private void validate(Object dto) {
-		FieldErrors errors = new FieldErrors();
-		for (ConstraintViolation<Object> violation : this.validator.validate(dto)) {
-			errors.add(violation.getPropertyPath().toString(),
-					errorCode(violation.getConstraintDescriptor().getAnnotation()), violation.getMessage());
-		}
-		if (dto instanceof SelfValidating selfValidating) {
-			selfValidating.validate(errors);
-		}
-		errors.throwIfAny();
-	}
-
-	/** FluentValidation's error codes, which ServiceStack clients see. */
-	private static String errorCode(Annotation constraint) {
-		return switch (constraint.annotationType().getSimpleName()) {
-			case "NotBlank", "NotEmpty" -> "NotEmpty";
-			case "Size" -> "Length";
-			case "Pattern" -> "RegularExpression";
-			case "Email" -> "Email";
-			case "Min", "PositiveOrZero", "DecimalMin" -> "GreaterThanOrEqual";
-			case "Max", "DecimalMax" -> "LessThanOrEqual";
-			default -> constraint.annotationType().getSimpleName();
-		};
+		RequestValidation.check(this.validator, dto);
 	}
 
 }
