@@ -100,17 +100,20 @@ public class CallImportController {
 		return Map.of("imports", this.imports.list(account, skip, take, caller));
 	}
 
-	@GetMapping(path = "/calls/imports/{id}/rejections.csv", produces = "text/csv")
+	@GetMapping("/calls/imports/{id}/rejections.csv")
 	@Operation(summary = "An import's rejected lines", description = "Every rejected line as CSV: lineNumber, "
 			+ "reason, line.")
+	@ApiResponse(responseCode = "200", description = "The rejected lines",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	void rejections(@PathVariable String id, @AuthenticationPrincipal Caller caller, HttpServletResponse response)
 			throws IOException {
+		CallImportService.Rejections rejections = this.imports.rejections(id, caller);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename("rejections-" + id + ".csv")
 			.build()
 			.toString());
-		this.imports.writeRejections(id, caller, response.getWriter());
+		rejections.writeTo(response.getWriter());
 	}
 
 	@GetMapping("/calls/imports/{id}")

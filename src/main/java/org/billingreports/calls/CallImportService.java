@@ -228,19 +228,32 @@ public class CallImportService {
 		return this.imports.ids(scope, skip, take).stream().map(id -> find(id, caller)).toList();
 	}
 
-	/** Every rejected line of the import as CSV (line number, reason, line), streamed. */
-	public void writeRejections(String importId, Caller caller, Writer out) throws IOException {
+	/** An import's rejected lines, ready to be written. */
+	@FunctionalInterface
+	public interface Rejections {
+
+		void writeTo(Writer out) throws IOException;
+
+	}
+
+	/**
+	 * Every rejected line of the import as CSV (line number, reason, line), streamed when written; the
+	 * caller's access is checked now, before anything is written.
+	 */
+	public Rejections rejections(String importId, Caller caller) {
 		find(importId, caller);
-		try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("lineNumber", "reason", "line").get().print(out)) {
-			this.imports.eachRejection(importId, rejection -> {
-				try {
-					csv.printRecord(rejection.lineNumber(), rejection.reason(), rejection.line());
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
+		return out -> {
+			try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("lineNumber", "reason", "line").get().print(out)) {
+				this.imports.eachRejection(importId, rejection -> {
+					try {
+						csv.printRecord(rejection.lineNumber(), rejection.reason(), rejection.line());
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+			}
+		};
 	}
 
 	public ImportInfo find(String importId, Caller caller) {

@@ -79,6 +79,7 @@ final class RequestDtos {
 		one("GetReportLines", HttpMethod.GET, "/reports/{id}/lines");
 		one("DownloadReportCalls", HttpMethod.GET, "/reports/{id}/calls.csv");
 		one("RestartReport", HttpMethod.POST, "/reports/{id}/restart");
+		one("StopReport", HttpMethod.POST, "/reports/{id}/stop");
 		one("DeleteReport", HttpMethod.DELETE, "/reports/{id}");
 		one("CreateAccount", HttpMethod.POST, "/accounts");
 		one("ListAccounts", HttpMethod.GET, "/accounts");
@@ -92,7 +93,9 @@ final class RequestDtos {
 		one("ListPhoneNumbers", HttpMethod.GET, "/phone-numbers");
 		one("DeletePhoneNumber", HttpMethod.DELETE, "/phone-numbers/{number}");
 		BY_NAME.put("ImportCalls", new RequestDto("ImportCalls", HttpMethod.POST, "/calls/import", false, true));
+		one("ListCallImports", HttpMethod.GET, "/calls/imports");
 		one("GetCallImport", HttpMethod.GET, "/calls/imports/{id}");
+		one("DownloadCallImportRejections", HttpMethod.GET, "/calls/imports/{id}/rejections.csv");
 		one("RestartCallImport", HttpMethod.POST, "/calls/imports/{id}/restart");
 		one("CreateUser", HttpMethod.POST, "/users");
 		one("ListUsers", HttpMethod.GET, "/users");

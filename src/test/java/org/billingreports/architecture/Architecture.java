@@ -20,13 +20,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <li>capabilities ({@code monitoring}, {@code notifications}, {@code security}, {@code accounts},
  * {@code calls}, {@code billingjob}, {@code report}, {@code partitioning}, {@code operations},
  * {@code scheduling}, {@code demo}), each importing only those below it;</li>
- * <li>entry points ({@code web}, {@code servicestack}, {@code cli}, and the application class in the
+ * <li>entry points ({@code web}, {@code servicestack}, {@code console}, {@code cli}, and the application class in the
  * root package): nothing imports them.</li>
  * </ul>
  */
 final class Architecture {
 
-	static final String[] ENTRY_POINTS = { "web", "servicestack", "cli" };
+	static final String[] ENTRY_POINTS = { "web", "servicestack", "console", "cli" };
 
 	private Architecture() {
 	}

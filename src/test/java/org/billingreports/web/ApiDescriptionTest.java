@@ -107,6 +107,9 @@ class ApiDescriptionTest extends ApiTestSupport {
 				"/calls/import?accountId=" + account, "text/csv", CSV_HEADER + "\nd1," + customer
 						+ ",voice,outbound,+1555,+1666,2026-07-02T10:00:00Z,,,60,60,completed,0")));
 		requests.put("GET /calls/imports/{id}", () -> admin.get("/calls/imports/" + this.ids.get("import")));
+		requests.put("GET /calls/imports", () -> admin.get("/calls/imports?accountId=" + account));
+		requests.put("GET /calls/imports/{id}/rejections.csv",
+				() -> admin.get("/calls/imports/" + this.ids.get("import") + "/rejections.csv"));
 		requests.put("POST /calls/imports/{id}/restart",
 				() -> admin.post("/calls/imports/" + this.ids.get("import") + "/restart", ""));
 		requests.put("POST /reports/billing", () -> remember("report", admin.post("/reports/billing", report)));
@@ -122,6 +125,7 @@ class ApiDescriptionTest extends ApiTestSupport {
 		requests.put("GET /reports/{id}/calls.csv",
 				() -> admin.get("/reports/" + this.ids.get("report") + "/calls.csv"));
 		requests.put("GET /reports/{id}/lines", () -> admin.get("/reports/" + this.ids.get("report") + "/lines"));
+		requests.put("POST /reports/{id}/stop", () -> admin.post("/reports/" + this.ids.get("report") + "/stop", ""));
 		requests.put("POST /reports/{id}/restart", () -> admin.post("/reports/" + this.ids.get("report") + "/restart", ""));
 		requests.put("DELETE /reports/{id}", () -> {
 			new Fixtures(admin).awaitEnd(this.ids.get("other"));
