@@ -38,13 +38,16 @@ class OverviewPage {
 
 	private final NodeHeartbeat heartbeats;
 
+	private final JobHistory history;
+
 	private final Clock clock;
 
-	OverviewPage(ReportService reports, AccountRepository accounts, NightlyRuns nightly, NodeHeartbeat heartbeats, Clock clock) {
+	OverviewPage(JobHistory history, ReportService reports, AccountRepository accounts, NightlyRuns nightly, NodeHeartbeat heartbeats, Clock clock) {
 		this.reports = reports;
 		this.accounts = accounts;
 		this.nightly = nightly;
 		this.heartbeats = heartbeats;
+		this.history = history;
 		this.clock = clock;
 	}
 
@@ -76,7 +79,11 @@ class OverviewPage {
 		model.addAttribute("troubled", this.reports.withTroubledNotifications(caller, SHOWN));
 		model.addAttribute("nightly", caller.isCustomer() ? List.of() : nightly(caller, now));
 		model.addAttribute("nodes", caller.isAdministrator() ? nodes(now) : List.of());
-		return ConsolePages.isLivePart(request) ? "console/overview :: live" : "console/overview";
+		if (ConsolePages.isLivePart(request)) {
+			return "console/overview :: live";
+		}
+		model.addAttribute("charts", this.history.charts(caller));
+		return "console/overview";
 	}
 
 	private List<ReportInfo> of(ExecutionStatus status, Caller caller) {

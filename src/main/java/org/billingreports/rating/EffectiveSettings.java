@@ -30,31 +30,30 @@ public final class EffectiveSettings {
 	/** @throws IllegalArgumentException for an unknown customer or a cycle in the tree */
 	public BillingSettings of(String customerId) {
 		BillingSettings known = this.resolved.get(customerId);
-		return (known != null) ? known : resolve(customerId);
+		if (known == null) {
+			String source = sourceOf(customerId);
+			known = (source != null) ? lookup(source).ownSettings() : this.accountSettings;
+			this.resolved.put(customerId, known);
+		}
+		return known;
 	}
 
-	private BillingSettings resolve(String customerId) {
-		// Walk up to the first customer that overrides (or is already resolved), then fill the path.
-		Set<String> path = new LinkedHashSet<>();
-		String current = customerId;
-		BillingSettings settings = null;
-		while (current != null && settings == null) {
-			settings = this.resolved.get(current);
-			if (settings != null) {
-				break;
-			}
-			if (!path.add(current)) {
+	/**
+	 * Whose settings apply to the customer: the id of the nearest customer, itself included, that
+	 * overrides them, or {@code null} for the account's.
+	 * @throws IllegalArgumentException for an unknown customer or a cycle in the tree
+	 */
+	public String sourceOf(String customerId) {
+		Set<String> seen = new LinkedHashSet<>();
+		for (String current = customerId; current != null; current = lookup(current).parentId()) {
+			if (!seen.add(current)) {
 				throw new IllegalArgumentException("Customer tree has a cycle through " + current);
 			}
-			CustomerNode node = lookup(current);
-			if (node.overrideSettings()) {
-				settings = node.ownSettings();
+			if (lookup(current).overrideSettings()) {
+				return current;
 			}
-			current = node.parentId();
 		}
-		BillingSettings effective = (settings != null) ? settings : this.accountSettings;
-		path.forEach(id -> this.resolved.put(id, effective));
-		return effective;
+		return null;
 	}
 
 	private CustomerNode lookup(String id) {

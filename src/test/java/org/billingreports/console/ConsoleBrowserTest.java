@@ -138,6 +138,12 @@ class ConsoleBrowserTest extends ApiTestSupport {
 			assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
 			assertThat(this.browser.findElements(By.id("nodes-title"))).hasSize(user[2].equals("SystemAdministrator") ? 1 : 0);
 			screenshot("overview-" + user[2]);
+			if (user[2].equals("Manager")) {
+				this.browser.findElement(By.linkText("Accounts")).click();
+				this.browser.findElement(By.partialLinkText(this.account)).click();
+				assertThat(text("#customer-tree")).contains("Parent Web").contains("the account's");
+				screenshot("account");
+			}
 			this.browser.findElement(By.cssSelector("form.who button")).click();
 			waitFor(() -> this.browser.getCurrentUrl().contains("/console/login"));
 		}

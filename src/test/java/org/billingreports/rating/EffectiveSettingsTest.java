@@ -33,6 +33,9 @@ class EffectiveSettingsTest {
 		assertThat(effective.of("great")).isEqualTo(CHILD);
 		// Overriding with nothing means everything is free, not "fall back to the account".
 		assertThat(effective.of("other")).isEqualTo(BillingSettings.NONE);
+		assertThat(effective.sourceOf("top")).as("the account's").isNull();
+		assertThat(effective.sourceOf("child")).isEqualTo("child");
+		assertThat(effective.sourceOf("great")).isEqualTo("child");
 	}
 
 	@Test
@@ -40,6 +43,7 @@ class EffectiveSettingsTest {
 		EffectiveSettings effective = new EffectiveSettings(ACCOUNT,
 				List.of(new CustomerNode("a", "b", false, null), new CustomerNode("b", "a", false, null)));
 		assertThatIllegalArgumentException().isThrownBy(() -> effective.of("a")).withMessageContaining("cycle");
+		assertThatIllegalArgumentException().isThrownBy(() -> effective.sourceOf("b")).withMessageContaining("cycle");
 	}
 
 	@Test

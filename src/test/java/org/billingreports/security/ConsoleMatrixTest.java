@@ -100,6 +100,8 @@ class ConsoleMatrixTest extends ApiTestSupport {
 				new Route("import form", t -> Page.get("/console/imports/new"), 302, 200, 200, 200, 403, 403),
 				new Route("restart import of A (completed)",
 						t -> Page.post("/console/imports/" + t.importOfA + "/restart", ""), 302, 409, 409, 404, 404, 404),
+				new Route("accounts", t -> Page.get("/console/accounts"), 302, 200, 200, 200, 403, 403),
+				new Route("account A", t -> Page.get("/console/accounts/" + t.accountA), 302, 200, 200, 404, 403, 403),
 				new Route("sign-in form", t -> Page.get("/console/login"), 200, 200, 200, 200, 200, 200),
 				new Route("script", t -> Page.get("/console/assets/htmx-2.0.11.min.js"), 200, 200, 200, 200, 200,
 						200));
@@ -131,6 +133,15 @@ class ConsoleMatrixTest extends ApiTestSupport {
 			}
 		}
 		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void anAccountsPageSaysWhosePricesEachCustomerPays() {
+		String page = send("Manager of A", Page.get("/console/accounts/" + this.t.accountA)).body();
+		assertThat(page).containsPattern("Parent " + this.t.p + "</span></td>\\s*<td>" + this.t.customerP
+				+ "</td><td></td>\\s*<td>the account&#39;s</td>");
+		assertThat(page).containsPattern("Child " + this.t.p + "</span></td>\\s*<td>" + this.t.customerPC
+				+ "</td><td></td>\\s*<td>its own</td>");
 	}
 
 	@Test
