@@ -21,12 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -138,6 +138,11 @@ class ConsoleBrowserTest extends ApiTestSupport {
 			assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
 			assertThat(this.browser.findElements(By.id("nodes-title"))).hasSize(user[2].equals("SystemAdministrator") ? 1 : 0);
 			screenshot("overview-" + user[2]);
+			// The keyboard reaches the page's content first, then every link of the navigation in order.
+			this.browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+			assertThat(this.browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+			this.browser.switchTo().activeElement().sendKeys(Keys.TAB);
+			assertThat(this.browser.switchTo().activeElement().getText()).isEqualTo("Billing reports");
 			if (user[2].equals("Manager")) {
 				this.browser.findElement(By.linkText("Accounts")).click();
 				this.browser.findElement(By.partialLinkText(this.account)).click();

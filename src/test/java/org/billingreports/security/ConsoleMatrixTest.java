@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,8 @@ class ConsoleMatrixTest extends ApiTestSupport {
 	}
 
 	private Tenants t;
+
+	private final AtomicInteger sequence = new AtomicInteger();
 
 	private final Map<String, String> sessions = new LinkedHashMap<>();
 
@@ -102,6 +105,15 @@ class ConsoleMatrixTest extends ApiTestSupport {
 						t -> Page.post("/console/imports/" + t.importOfA + "/restart", ""), 302, 409, 409, 404, 404, 404),
 				new Route("accounts", t -> Page.get("/console/accounts"), 302, 200, 200, 200, 403, 403),
 				new Route("account A", t -> Page.get("/console/accounts/" + t.accountA), 302, 200, 200, 404, 403, 403),
+				new Route("users", t -> Page.get("/console/users"), 302, 200, 200, 200, 403, 403),
+				new Route("create a Customer user of A", t -> Page.post("/console/users", "username=" + t.p + "-web"
+						+ this.sequence.incrementAndGet() + "&password=a-long-enough-password&role=Customer&accountId="
+						+ t.accountA + "&customerId=" + t.customerS), 302, 302, 302, 403, 403, 403),
+				new Route("Customer P's API keys", t -> Page.get("/console/users/" + t.userId("customerP") + "/api-keys"),
+						302, 200, 200, 404, 200, 404),
+				new Route("a new API key for Customer P",
+						t -> Page.post("/console/users/" + t.userId("customerP") + "/api-keys", "name=console"), 302, 200,
+						200, 403, 200, 403),
 				new Route("sign-in form", t -> Page.get("/console/login"), 200, 200, 200, 200, 200, 200),
 				new Route("script", t -> Page.get("/console/assets/htmx-2.0.11.min.js"), 200, 200, 200, 200, 200,
 						200));
