@@ -155,6 +155,12 @@ class ReportPages {
 		return ConsolePages.redirectTo("/reports/" + id);
 	}
 
+	@PostMapping(ConsolePages.PREFIX + "/reports/{id}/notifications/{notificationId}/resend")
+	String resend(@PathVariable String id, @PathVariable String notificationId, @AuthenticationPrincipal Caller caller) {
+		this.reports.resendNotification(id, notificationId, caller);
+		return ConsolePages.redirectTo("/reports/" + id);
+	}
+
 	@PostMapping(ConsolePages.PREFIX + "/reports/{id}/stop")
 	String stop(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
 		this.reports.stop(id, caller);

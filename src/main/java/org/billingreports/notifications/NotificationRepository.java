@@ -105,6 +105,18 @@ public class NotificationRepository {
 			.update();
 	}
 
+	/**
+	 * A notification that gave up becomes due again now, for one more attempt.
+	 * @return whether it was the report's and had given up
+	 */
+	boolean requeue(String id, String reportId, Instant now) {
+		return this.jdbc
+			.sql("UPDATE notification SET status = 'pending', next_attempt_at = ?, locked_by = NULL, locked_until = NULL "
+					+ "WHERE id = ? AND report_id = ? AND status = 'failed'")
+			.params(utc(now), id, reportId)
+			.update() == 1;
+	}
+
 	private static Notification notification(ResultSet rs, int row) throws SQLException {
 		return new Notification(rs.getString("id"), rs.getString("report_id"), rs.getLong("job_execution_id"),
 				Notification.Channel.valueOf(rs.getString("channel")), rs.getString("target"), rs.getString("event"),

@@ -115,6 +115,14 @@ class ReportController {
 		return this.reports.stop(id, caller);
 	}
 
+	@PostMapping("/reports/{id}/notifications/{notificationId}/resend")
+	@Operation(summary = "Send a notification again", description = "One more attempt, now, at a notification "
+			+ "that gave up (same event id). 409 for one delivered or still being tried.")
+	ReportInfo resendNotification(@PathVariable String id, @PathVariable String notificationId,
+			@AuthenticationPrincipal Caller caller) {
+		return this.reports.resendNotification(id, notificationId, caller);
+	}
+
 	/** Open to requests without credentials: its token (or the caller's credentials) are checked here. */
 	@DeleteMapping("/reports/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

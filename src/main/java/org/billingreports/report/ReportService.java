@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -153,6 +154,26 @@ public class ReportService {
 					+ "running report can be stopped");
 		}
 		this.launcher.stop(last);
+		return get(id, caller);
+	}
+
+	/**
+	 * One more attempt, now, at a notification of the report that gave up; 404 for one the report does
+	 * not have, 409 for one delivered or still trying.
+	 */
+	public ReportInfo resendNotification(String id, String notificationId, Caller caller) {
+		this.access.actionable(id, caller, "re-send notifications of");
+		boolean requeued;
+		try {
+			requeued = this.notifications.resend(id, notificationId);
+		}
+		catch (NoSuchElementException ex) {
+			throw ApiException.notFound("Notification", notificationId);
+		}
+		if (!requeued) {
+			throw ApiException.conflict("NotFailed", "Notification '" + notificationId
+					+ "' was delivered or is still being tried; only one that gave up is sent again");
+		}
 		return get(id, caller);
 	}
 

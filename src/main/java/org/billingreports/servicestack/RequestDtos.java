@@ -80,6 +80,7 @@ final class RequestDtos {
 		one("DownloadReportCalls", HttpMethod.GET, "/reports/{id}/calls.csv");
 		one("RestartReport", HttpMethod.POST, "/reports/{id}/restart");
 		one("StopReport", HttpMethod.POST, "/reports/{id}/stop");
+		one("ResendNotification", HttpMethod.POST, "/reports/{id}/notifications/{notificationId}/resend");
 		one("DeleteReport", HttpMethod.DELETE, "/reports/{id}");
 		one("CreateAccount", HttpMethod.POST, "/accounts");
 		one("ListAccounts", HttpMethod.GET, "/accounts");

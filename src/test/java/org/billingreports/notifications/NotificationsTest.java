@@ -238,6 +238,26 @@ class NotificationsTest extends ApiTestSupport {
 	}
 
 	@Test
+	void aNotificationThatGaveUpIsSentOnceMoreOnRequestWithTheSameEvent() {
+		String path = unique("resent");
+		RECEIVER.failFirst(path, 4);
+		String reportId = this.fixtures.runReport(request(Map.of("webhookUrl", RECEIVER.url(path)))).get("id")
+			.asString();
+		JsonNode gaveUp = awaitNotification(reportId, "webhook", "failed");
+		String id = gaveUp.get("id").asString();
+		assertThat(admin().post("/reports/" + reportId + "/notifications/" + id + "x/resend", "").status())
+			.as("not one of the report's").isEqualTo(404);
+
+		JsonNode resent = ok(admin().post("/reports/" + reportId + "/notifications/" + id + "/resend", ""));
+		assertThat(resent.get("id").asString()).isEqualTo(reportId);
+		JsonNode delivered = awaitNotification(reportId, "webhook", "delivered");
+		assertThat(delivered.get("attempts").asInt()).isEqualTo(5);
+		assertThat(RECEIVER.received(path).stream().map(r -> r.header("X-Billing-Event-Id")).distinct()).hasSize(1);
+		assertThat(admin().post("/reports/" + reportId + "/notifications/" + id + "/resend", "").status())
+			.as("delivered: nothing to send again").isEqualTo(409);
+	}
+
+	@Test
 	void webhooksIntoOurOwnNetworkAreRefusedWhenRequested() {
 		int before = ok(admin().get("/reports?accountId=" + this.account)).get("reports").size();
 		for (String url : Arrays.asList("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook",

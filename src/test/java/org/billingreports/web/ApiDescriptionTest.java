@@ -125,6 +125,8 @@ class ApiDescriptionTest extends ApiTestSupport {
 		requests.put("GET /reports/{id}/calls.csv",
 				() -> admin.get("/reports/" + this.ids.get("report") + "/calls.csv"));
 		requests.put("GET /reports/{id}/lines", () -> admin.get("/reports/" + this.ids.get("report") + "/lines"));
+		requests.put("POST /reports/{id}/notifications/{notificationId}/resend", () -> admin
+			.post("/reports/" + this.ids.get("report") + "/notifications/no-such-notification/resend", ""));
 		requests.put("POST /reports/{id}/stop", () -> admin.post("/reports/" + this.ids.get("report") + "/stop", ""));
 		requests.put("POST /reports/{id}/restart", () -> admin.post("/reports/" + this.ids.get("report") + "/restart", ""));
 		requests.put("DELETE /reports/{id}", () -> {
