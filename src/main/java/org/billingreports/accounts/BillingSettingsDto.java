@@ -33,7 +33,8 @@ public record BillingSettingsDto(@Valid BillingItemDto base, @Valid BillingItemD
 				items[8]);
 	}
 
-	private Map<BillingItem, BillingItemDto> byItem() {
+	/** The items this request gives (all nine once made by {@link #of}), by item. */
+	public Map<BillingItem, BillingItemDto> byItem() {
 		BillingItemDto[] fields = { this.base, this.localNumbers, this.tollFreeNumbers, this.inboundVoiceCalls,
 				this.outboundVoiceCalls, this.inboundFaxes, this.outboundFaxes, this.inboundSmsMessages,
 				this.outboundSmsMessages };

@@ -3,7 +3,6 @@ package org.billingreports.accounts;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,95 +11,37 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.billingreports.rating.EffectiveSettings;
-import org.billingreports.security.Caller;
-import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestDto;
+import org.billingreports.security.Caller;
 
-/** Customers (SPEC section 5): a tree per account; SystemAdministrator, or a Manager in its account. */
+/** Customers (SPEC section 5): a tree per account; see {@link Customers} for who may do what. */
 @RestController
 class CustomerController {
 
-	private final CustomerRepository customers;
+	private final Customers customers;
 
-	private final AccountAccess access;
-
-	private final CustomerScope scope;
-
-	CustomerController(CustomerRepository customers, AccountAccess access, CustomerScope scope) {
+	CustomerController(Customers customers) {
 		this.customers = customers;
-		this.access = access;
-		this.scope = scope;
 	}
 
 	@PostMapping("/customers")
 	Customer create(@RequestDto Customer request, @AuthenticationPrincipal Caller caller) {
-		this.access.actionable(request.accountId(), "accountId", caller);
-		caller.requireManagerOf(request.accountId());
-		Customer customer = request.withDefaults(Ids.orNew(request.id()));
-		requireParentInAccount(customer);
-		try {
-			this.customers.insert(customer);
-		}
-		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("AlreadyExists", "Customer '" + customer.id() + "' or its referenceId '"
-					+ customer.referenceId() + "' exists already");
-		}
-		return get(customer.id(), caller);
+		return this.customers.create(request, caller);
 	}
 
 	@GetMapping("/customers")
 	Map<String, List<Customer>> list(@RequestParam String accountId, @AuthenticationPrincipal Caller caller) {
-		this.access.readable(accountId, caller);
-		return Map.of("customers",
-				this.scope.visibleOnly(caller, accountId, this.customers.findByAccount(accountId), Customer::id));
+		return Map.of("customers", this.customers.list(accountId, caller));
 	}
 
 	@GetMapping("/customers/{id}")
 	Customer get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-		Customer customer = this.customers.find(id)
-			.filter(found -> this.scope.canSee(caller, found.accountId(), found.id()))
-			.orElseThrow(() -> ApiException.notFound("Customer", id));
-		return customer;
+		return this.customers.get(id, caller);
 	}
 
 	@PutMapping("/customers/{id}")
 	Customer update(@PathVariable String id, @RequestDto Customer request, @AuthenticationPrincipal Caller caller) {
-		Customer existing = this.customers.find(id).orElseThrow(() -> ApiException.notFound("Customer", id));
-		caller.requireManagerOf(existing.accountId());
-		if (request.id() != null && !request.id().equals(id)) {
-			throw ApiException.invalidField("id", "NotEqual", "id in the body differs from the id in the path");
-		}
-		if (!existing.accountId().equals(request.accountId())) {
-			throw ApiException.invalidField("accountId", "NotEqual", "a customer cannot move to another account");
-		}
-		Customer customer = request.withDefaults(id);
-		requireParentInAccount(customer);
-		if (customer.parentCustomerId() != null && EffectiveSettings
-			.subtree(id, this.customers.nodes(customer.accountId()))
-			.contains(customer.parentCustomerId())) {
-			throw ApiException.invalidField("parentCustomerId", "Cycle",
-					"a customer cannot be its own ancestor: '" + customer.parentCustomerId()
-							+ "' is this customer or one of its descendants");
-		}
-		try {
-			this.customers.update(customer);
-		}
-		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("AlreadyExists",
-					"referenceId '" + customer.referenceId() + "' belongs to another customer");
-		}
-		return get(id, caller);
-	}
-
-	private void requireParentInAccount(Customer customer) {
-		String parentId = customer.parentCustomerId();
-		if (parentId != null && !this.customers.find(parentId)
-			.map(parent -> parent.accountId().equals(customer.accountId()))
-			.orElse(false)) {
-			throw ApiException.invalidField("parentCustomerId", "NotFound",
-					"parent customer '" + parentId + "' does not exist in account '" + customer.accountId() + "'");
-		}
+		return this.customers.update(id, request, caller);
 	}
 
 }

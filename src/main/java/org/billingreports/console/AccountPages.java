@@ -76,6 +76,7 @@ class AccountPages {
 		List<Row> rows = new ArrayList<>();
 		addSubtree(null, 0, all, effective, names, counts, rows);
 		model.addAttribute("account", account);
+		model.addAttribute("mayEdit", caller.isAdministrator() || id.equals(caller.accountId()));
 		model.addAttribute("prices", prices(settings(account)));
 		model.addAttribute("rows", rows);
 		model.addAttribute("overriding", all.stream()

@@ -105,6 +105,14 @@ class ConsoleMatrixTest extends ApiTestSupport {
 						t -> Page.post("/console/imports/" + t.importOfA + "/restart", ""), 302, 409, 409, 404, 404, 404),
 				new Route("accounts", t -> Page.get("/console/accounts"), 302, 200, 200, 200, 403, 403),
 				new Route("account A", t -> Page.get("/console/accounts/" + t.accountA), 302, 200, 200, 404, 403, 403),
+				new Route("edit form of customer PC", t -> Page.get("/console/customers/" + t.customerPC + "/edit"), 302,
+						200, 200, 404, 403, 404),
+				new Route("save customer S", t -> Page.post("/console/customers/" + t.customerS,
+						"name=Sibling+" + t.p + "&parentCustomerId=&base.baseCost=0&base.allowance=0"), 302, 302, 302, 404,
+						404, 403),
+				new Route("save customer S, a price that is no number", t -> Page.post("/console/customers/"
+						+ t.customerS, "name=Sibling+" + t.p + "&overrideBillingSettings=on&base.baseCost=ten"), 302, 400,
+						400, 404, 404, 403),
 				new Route("users", t -> Page.get("/console/users"), 302, 200, 200, 200, 403, 403),
 				new Route("create a Customer user of A", t -> Page.post("/console/users", "username=" + t.p + "-web"
 						+ this.sequence.incrementAndGet() + "&password=a-long-enough-password&role=Customer&accountId="
