@@ -24,7 +24,9 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		@NotBlank(message = "name is required") @Size(max = 200, message = "name is at most 200 characters") String name,
 		String timeZoneId, String currency, @Valid BillingSettingsDto billingSettings, String proration,
 		@Size(min = 16, max = 200, message = "webhookSecret is 16 to 200 characters") String webhookSecret,
-		String webhookSecretHint, @Valid NightlyBilling nightlyBilling) implements SelfValidating {
+		String webhookSecretHint, @Valid NightlyBilling nightlyBilling,
+		@Pattern(regexp = "[1-9][0-9]{0,2}", message = "defaultCountryCode is 1 to 3 digits, such as 1 or 44")
+		String defaultCountryCode) implements SelfValidating {
 
 	public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -59,13 +61,15 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 				BillingSettingsDto.of((this.billingSettings != null) ? this.billingSettings.toSettings()
 						: BillingSettings.NONE),
 				prorating().id(), this.webhookSecret, null,
-				(this.nightlyBilling != null) ? this.nightlyBilling.normalized() : NightlyBilling.OFF);
+				(this.nightlyBilling != null) ? this.nightlyBilling.normalized() : NightlyBilling.OFF,
+				(this.defaultCountryCode != null && !this.defaultCountryCode.isBlank()) ? this.defaultCountryCode.strip()
+						: null);
 	}
 
 	/** The answer to the request that set the secret: the only time it is shown in full. */
 	Account showingSecret(String secret) {
 		return new Account(this.id, this.name, this.timeZoneId, this.currency, this.billingSettings, this.proration,
-				secret, this.webhookSecretHint, this.nightlyBilling);
+				secret, this.webhookSecretHint, this.nightlyBilling, this.defaultCountryCode);
 	}
 
 	/** How a report of part of a month charges fixed fees; {@link Proration#NONE} unless set. */

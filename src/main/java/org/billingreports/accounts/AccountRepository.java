@@ -20,7 +20,7 @@ import org.billingreports.rating.BillingSettings;
 public class AccountRepository {
 
 	private static final String COLUMNS = "id, name, time_zone_id, currency, proration, webhook_secret, "
-			+ "nightly_enabled, nightly_email, nightly_webhook_url";
+			+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code";
 
 	private final JdbcClient jdbc;
 
@@ -93,11 +93,11 @@ public class AccountRepository {
 		NightlyBilling nightly = account.nightlyBilling();
 		this.jdbc
 			.sql("INSERT INTO account (id, name, time_zone_id, currency, proration, webhook_secret, "
-					+ "nightly_enabled, nightly_email, nightly_webhook_url, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(account.id(), account.name(), account.timeZoneId(), account.currency(), account.proration(),
 					secret, nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
-					OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+					account.defaultCountryCode(), OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
 		this.settings.replace(BillingSettingsRepository.ACCOUNT, account.id(), account.billingSettings().toSettings());
 		return secret;
@@ -110,10 +110,10 @@ public class AccountRepository {
 		int updated = this.jdbc
 			.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ?, proration = ?, "
 					+ "webhook_secret = COALESCE(?, webhook_secret), nightly_enabled = ?, nightly_email = ?, "
-					+ "nightly_webhook_url = ? WHERE id = ?")
+					+ "nightly_webhook_url = ?, default_country_code = ? WHERE id = ?")
 			.params(account.name(), account.timeZoneId(), account.currency(), account.proration(),
 					account.webhookSecret(), nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
-					account.id())
+					account.defaultCountryCode(), account.id())
 			.update();
 		if (updated == 0) {
 			return false;
@@ -125,7 +125,7 @@ public class AccountRepository {
 	private Account withSettings(Account account) {
 		return new Account(account.id(), account.name(), account.timeZoneId(), account.currency(),
 				BillingSettingsDto.of(settingsOf(account.id())), account.proration(), null,
-				account.webhookSecretHint(), account.nightlyBilling());
+				account.webhookSecretHint(), account.nightlyBilling(), account.defaultCountryCode());
 	}
 
 	/** The accounts whose nightly billing is on. */
@@ -140,7 +140,8 @@ public class AccountRepository {
 				rs.getString("currency"), null, rs.getString("proration"), null,
 				WebhookSecrets.hint(rs.getString("webhook_secret")),
 				new NightlyBilling(rs.getBoolean("nightly_enabled"), rs.getString("nightly_email"),
-						rs.getString("nightly_webhook_url")));
+						rs.getString("nightly_webhook_url")),
+				rs.getString("default_country_code"));
 	}
 
 }

@@ -33,8 +33,7 @@ public record BillingSettingsDto(@Valid BillingItemDto base, @Valid BillingItemD
 				items[8]);
 	}
 
-	/** The items this request gives (all nine once made by {@link #of}), by item. */
-	public Map<BillingItem, BillingItemDto> byItem() {
+	private Map<BillingItem, BillingItemDto> byItem() {
 		BillingItemDto[] fields = { this.base, this.localNumbers, this.tollFreeNumbers, this.inboundVoiceCalls,
 				this.outboundVoiceCalls, this.inboundFaxes, this.outboundFaxes, this.inboundSmsMessages,
 				this.outboundSmsMessages };

@@ -42,6 +42,17 @@ public class PhoneNumberRepository {
 			.list();
 	}
 
+	/** The customer of each of the account's numbers (E.164), for finding a switch line's customer. */
+	public Map<String, String> customersByNumber(String accountId) {
+		Map<String, String> customers = new HashMap<>();
+		this.jdbc.sql("SELECT number, customer_id FROM phone_number WHERE account_id = ?")
+			.param(accountId)
+			.query(rs -> {
+				customers.put(rs.getString("number"), rs.getString("customer_id"));
+			});
+		return customers;
+	}
+
 	/** @throws org.springframework.dao.DuplicateKeyException when the number is assigned already */
 	void insert(PhoneNumber number) {
 		this.jdbc.sql("INSERT INTO phone_number (number, account_id, customer_id, toll_free) VALUES (?, ?, ?, ?)")

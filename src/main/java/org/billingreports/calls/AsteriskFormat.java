@@ -58,7 +58,7 @@ class AsteriskFormat implements CallRecordFormat {
 		String from = Fields.optional("src", f.get(1), 64);
 		String to = Fields.optional("dst", f.get(2), 64);
 		Direction direction = RECEIVE_FAX.contains(lastApp) ? Direction.INBOUND
-				: SEND_FAX.contains(lastApp) ? Direction.OUTBOUND : context.directions().of(f.get(3), from, to);
+				: SEND_FAX.contains(lastApp) ? Direction.OUTBOUND : context.direction(f.get(3), from, to);
 		String status = (answered && billsec > 0) ? "completed"
 				: answered ? "answered-unbilled" : disposition.toLowerCase(Locale.ROOT).replace(' ', '-');
 		return new CallRecord(extras.identity(line), f.get(0).strip(), channel, direction, from, to,

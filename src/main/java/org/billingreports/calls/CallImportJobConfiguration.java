@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import org.billingreports.accounts.Account;
+import org.billingreports.accounts.AccountRepository;
 import org.billingreports.accounts.CustomerRepository;
+import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
@@ -63,6 +66,7 @@ class CallImportJobConfiguration {
 			.faultTolerant()
 			.skipPolicy((failure, skipCount) -> failure instanceof RejectedLineException)
 			.skipListener(rejectionRecorder)
+			.listener(new CustomerMatches())
 			.build();
 	}
 
@@ -100,11 +104,14 @@ class CallImportJobConfiguration {
 	@Bean
 	@StepScope
 	CallLineProcessor callLineProcessor(CallImportRepository.CallImport currentImport, CallRecordFormats formats,
-			CustomerRepository customers, DirectionRules directions) throws IOException {
+			CustomerRepository customers, PhoneNumberRepository numbers, AccountRepository accounts,
+			DirectionRules directions) throws IOException {
 		CallRecordFormat format = formats.find(currentImport.format());
 		List<String> header = format.hasHeader() ? CsvLineReader.readHeader(currentImport.spoolFile()) : List.of();
+		AccountNumbers accountNumbers = new AccountNumbers(numbers.customersByNumber(currentImport.accountId()),
+				accounts.find(currentImport.accountId()).map(Account::defaultCountryCode).orElse(null));
 		return new CallLineProcessor(format.parser(header),
-				new ImportContext(ZoneId.of(currentImport.timeZoneId()), directions),
+				new ImportContext(ZoneId.of(currentImport.timeZoneId()), directions, accountNumbers),
 				customers.idsByIdOrReference(currentImport.accountId()), currentImport.defaultCustomerId());
 	}
 

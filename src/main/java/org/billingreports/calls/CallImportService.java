@@ -270,10 +270,14 @@ public class CallImportService {
 	private ImportInfo info(CallImportRepository.CallImport callImport, List<JobExecution> executions) {
 		long valid = 0;
 		long rejected = 0;
+		long[] foundBy = new long[CallRecord.CustomerMatch.values().length];
 		for (JobExecution execution : executions) {
 			for (StepExecution step : execution.getStepExecutions()) {
 				valid += step.getWriteCount();
 				rejected += step.getReadSkipCount() + step.getProcessSkipCount();
+				for (CallRecord.CustomerMatch match : CallRecord.CustomerMatch.values()) {
+					foundBy[match.ordinal()] += CustomerMatches.counted(step, match);
+				}
 			}
 		}
 		long imported = this.imports.importedCount(callImport.id());
@@ -296,7 +300,11 @@ public class CallImportService {
 			.toList();
 		return new ImportInfo(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
 				callImport.defaultCustomerId(), callImport.fileName(), status, message, (latest != null) ? String.valueOf(latest.getId()) : null,
-				valid + rejected, imported, duplicates, rejected, rejections,
+				valid + rejected, imported, duplicates, rejected,
+				new ImportInfo.CustomersFound(foundBy[CallRecord.CustomerMatch.ACCOUNT_CODE.ordinal()],
+						foundBy[CallRecord.CustomerMatch.NUMBER.ordinal()],
+						foundBy[CallRecord.CustomerMatch.DEFAULT_CUSTOMER.ordinal()]),
+				rejections,
 				callImport.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
 	}
 

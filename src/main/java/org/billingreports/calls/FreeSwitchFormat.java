@@ -47,7 +47,7 @@ class FreeSwitchFormat implements CallRecordFormat {
 				: (cause != null) ? cause.toLowerCase(Locale.ROOT) : "not-answered";
 		String uuid = f.get(10).strip();
 		return new CallRecord(uuid.isEmpty() ? "sha:" + SwitchLines.contentHash(line, 32) : uuid, f.get(12).strip(),
-				Channel.VOICE, context.directions().of(f.get(3), from, to), from, to, SwitchLines.text(f.get(0)),
+				Channel.VOICE, context.direction(f.get(3), from, to), from, to, SwitchLines.text(f.get(0)),
 				Fields.requiredTime("start_stamp", f.get(4), context.zone()),
 				Fields.optionalTime("answer_stamp", f.get(5), context.zone()),
 				Fields.optionalTime("end_stamp", f.get(6), context.zone()), Fields.count("duration", f.get(7)),

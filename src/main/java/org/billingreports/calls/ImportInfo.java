@@ -10,7 +10,14 @@ import org.billingreports.batch.ExecutionStatus;
  */
 public record ImportInfo(String id, String accountId, String format, String timeZoneId, String defaultCustomerId,
 		String fileName, ExecutionStatus status, String statusMessage, String jobId, long read, long imported, long duplicates,
-		long rejected, List<Rejection> rejections, String dateCreated) {
+		long rejected, CustomersFound customersFoundBy, List<Rejection> rejections, String dateCreated) {
+
+	/**
+	 * How the valid lines' customers were found (see the import's order): by the customer or account code
+	 * a line names, by one of the account's numbers, or as the import's default customer.
+	 */
+	public record CustomersFound(long accountCode, long number, long defaultCustomer) {
+	}
 
 	/** A line that was not imported, and why. */
 	public record Rejection(long lineNumber, String reason, String line) {

@@ -2,24 +2,35 @@ package org.billingreports.console;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
+import org.billingreports.accounts.Accounts;
+import org.billingreports.accounts.BillingSettingsDto;
 import org.billingreports.accounts.Customer;
 import org.billingreports.accounts.CustomerRepository;
+import org.billingreports.accounts.NightlyBilling;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.RequestValidation;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
@@ -42,8 +53,15 @@ class AccountPages {
 
 	private final PhoneNumberRepository numbers;
 
-	AccountPages(AccountAccess accounts, CustomerRepository customers, PhoneNumberRepository numbers) {
+	private final Accounts accountService;
+
+	private final Validator validator;
+
+	AccountPages(AccountAccess accounts, CustomerRepository customers, PhoneNumberRepository numbers,
+			Accounts accountService, Validator validator) {
 		this.accounts = accounts;
+		this.accountService = accountService;
+		this.validator = validator;
 		this.customers = customers;
 		this.numbers = numbers;
 	}
@@ -77,6 +95,7 @@ class AccountPages {
 		addSubtree(null, 0, all, effective, names, counts, rows);
 		model.addAttribute("account", account);
 		model.addAttribute("mayEdit", caller.isAdministrator() || id.equals(caller.accountId()));
+		model.addAttribute("mayEditAccount", caller.isAdministrator());
 		model.addAttribute("prices", prices(settings(account)));
 		model.addAttribute("rows", rows);
 		model.addAttribute("overriding", all.stream()
@@ -84,6 +103,64 @@ class AccountPages {
 			.collect(Collectors.toMap(Customer::name, customer -> prices(effective.of(customer.id())), (a, b) -> a,
 					TreeMap::new)));
 		return "console/account";
+	}
+
+	@GetMapping(ConsolePages.PREFIX + "/accounts/{id}/edit")
+	String editForm(@PathVariable String id, @AuthenticationPrincipal Caller caller, Model model) {
+		caller.requireAdministrator();
+		Account account = this.accountService.get(id, caller);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("name", account.name());
+		form.put("timeZoneId", account.timeZoneId());
+		form.put("currency", account.currency());
+		form.put("proration", account.proration());
+		form.put("defaultCountryCode", (account.defaultCountryCode() != null) ? account.defaultCountryCode() : "");
+		NightlyBilling nightly = (account.nightlyBilling() != null) ? account.nightlyBilling() : NightlyBilling.OFF;
+		if (nightly.isEnabled()) {
+			form.put("nightlyEnabled", "on");
+		}
+		form.put("nightlyEmail", (nightly.emailAddressToNotify() != null) ? nightly.emailAddressToNotify() : "");
+		form.put("nightlyWebhookUrl", (nightly.webhookUrl() != null) ? nightly.webhookUrl() : "");
+		PriceForm.fill(form, settings(account));
+		return editPage(account, form, Map.of(), model);
+	}
+
+	@PostMapping(ConsolePages.PREFIX + "/accounts/{id}")
+	String save(@PathVariable String id, @RequestParam Map<String, String> form, @AuthenticationPrincipal Caller caller,
+			Model model, HttpServletResponse response) {
+		caller.requireAdministrator();
+		Account existing = this.accountService.get(id, caller);
+		try {
+			FieldErrors errors = new FieldErrors();
+			BillingSettingsDto prices = PriceForm.read(form, errors);
+			errors.throwIfAny();
+			// The webhook secret is left out: it is kept (it is changed through the API only, and shown once).
+			Account changed = new Account(id, form.get("name"), ConsolePages.blankAsNull(form.get("timeZoneId")),
+					ConsolePages.blankAsNull(form.get("currency")), prices,
+					ConsolePages.blankAsNull(form.get("proration")), null, null,
+					new NightlyBilling("on".equals(form.get("nightlyEnabled")),
+							ConsolePages.blankAsNull(form.get("nightlyEmail")),
+							ConsolePages.blankAsNull(form.get("nightlyWebhookUrl"))),
+					ConsolePages.blankAsNull(form.get("defaultCountryCode")));
+			RequestValidation.check(this.validator, changed);
+			this.accountService.update(id, changed, caller);
+			return ConsolePages.redirectTo("/accounts/" + id + "?saved=" + id);
+		}
+		catch (ApiException ex) {
+			response.setStatus(ex.status().value());
+			return editPage(existing, form, ReportPages.fieldErrors(ex), model);
+		}
+	}
+
+	private static String editPage(Account account, Map<String, String> form, Map<String, String> errors,
+			Model model) {
+		model.addAttribute("account", account);
+		model.addAttribute("prorations", List.of("none", "daily"));
+		model.addAttribute("items", PriceForm.items());
+		model.addAttribute("fields", PriceForm.FIELDS);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "console/account-edit";
 	}
 
 	/** Depth first, by name: each customer under its parent. */

@@ -109,7 +109,8 @@ class SwitchImportTest extends ApiTestSupport {
 		ok(importFile("freeswitch", "", sample("freeswitch-Master.csv")));
 		// Account code 1000 is a customer's referenceId; the second line has none.
 		assertThat(this.stored.describeAll()).containsExactly(
-				Map.entry("3269ae31-847a-42de-ac09-0150eedb75fd", this.walkIn + "|voice|inbound|2001|14082186575|"
+				// An extension calling out in the public context: outbound (the numbers before the context).
+				Map.entry("3269ae31-847a-42de-ac09-0150eedb75fd", this.walkIn + "|voice|outbound|2001|14082186575|"
 						+ "Gonzalo Gasca Meza|2016-02-16T02:02:32Z|null|2016-02-16T02:02:32Z|0|0|user_busy"),
 				Map.entry("e852a435-b155-40e6-8ca4-68cd98e8f62d", customer("1000") + "|voice|outbound|1000|1002|"
 						+ "AmitSIPUser|2017-07-09T07:34:14Z|2017-07-09T07:34:25Z|2017-07-09T07:34:38Z|24|13|completed"));
@@ -125,8 +126,10 @@ class SwitchImportTest extends ApiTestSupport {
 		assertThat(this.stored.countBy("status")).containsExactly(Map.entry("completed", 11L),
 				Map.entry("normal_clearing", 56L), Map.entry("user_busy", 12L), Map.entry("user_not_registered", 3L));
 		assertThat(this.stored.billableSecondsOfCompletedCalls()).isEqualTo(1077);
-		assertThat(this.stored.countBy("direction")).containsExactly(Map.entry("inbound", 68L),
-				Map.entry("outbound", 14L));
+		// The lines in the public context where an extension dials an outside number are outbound: the
+		// numbers decide before the context.
+		assertThat(this.stored.countBy("direction")).containsExactly(Map.entry("inbound", 35L),
+				Map.entry("outbound", 47L));
 		assertThat(this.stored.describe("4824c308-0099-971d-1890-157b0d8308f3")).isEqualTo(customer("1008")
 				+ "|voice|outbound|1008|3500|FreeSWITCH User|2016-02-16T00:46:41Z|2016-02-16T00:46:41Z|"
 				+ "2016-02-16T00:48:58Z|137|137|completed");
@@ -149,7 +152,8 @@ class SwitchImportTest extends ApiTestSupport {
 				+ "were rejected, more than the 50% allowed: nothing of the file was imported. Fix the file, or check "
 				+ "its format and time zone, and import it again");
 		assertThat(result.get("rejections").get(0).get("reason").asString())
-			.isEqualTo("the line names no customer (empty account code) and the import has no defaultCustomerId");
+			.isEqualTo("the line names no customer (empty account code), its calling number '2001' is none of the account's, and "
+						+ "the import has no defaultCustomerId");
 		assertThat(result.get("imported").asLong()).isZero();
 		assertThat(this.stored.ids()).isEmpty();
 	}
@@ -402,6 +406,84 @@ class SwitchImportTest extends ApiTestSupport {
 			.map(call -> call.getKey().replaceAll("^sha:[0-9a-f]{32}$", "sha:HASH").replaceAll("/[0-9a-f]{12}$", "/HASH")
 					+ " = " + call.getValue())
 			.toList();
+	}
+
+	@Test
+	void linesWithoutAnAccountCodeFindTheirCustomerByTheAccountsNumbers() {
+		Fixtures fixtures = new Fixtures(admin());
+		String carrier = unique("num");
+		ok(admin().post("/accounts", Map.of("id", carrier, "name", "Carrier", "timeZoneId", "America/New_York",
+				"defaultCountryCode", "1")));
+		fixtures.customer(carrier + "-acme", carrier, null, "Acme", "ACME", null);
+		fixtures.customer(carrier + "-globex", carrier, null, "Globex", null, null);
+		admin().post("/phone-numbers", Map.of("accountId", carrier, "customerId", carrier + "-acme", "number",
+				"+12125550100"));
+		admin().post("/phone-numbers", Map.of("accountId", carrier, "customerId", carrier + "-globex", "number",
+				"+13125550199"));
+		StoredCalls calls = new StoredCalls(this.jdbc, carrier);
+
+		String asterisk = String.join("\n",
+				// Inbound to Acme's number, dialled in national form: by the called number.
+				AsteriskLines.line("", "4155550123", "2125550100", "from-pstn", "", "SIP/trunk-1", "SIP/100-1", "Dial",
+						"SIP/100", "2026-03-02 09:00:00", "2026-03-02 09:00:02", "2026-03-02 09:01:02", 62, 60, "ANSWERED",
+						"BILLING", "1772460000.1"),
+				// Outbound from Globex's number in another form, abroad: by the calling number.
+				AsteriskLines.line("", "1 (312) 555-0199", "011442079460000", "from-internal", "", "SIP/200-2",
+						"SIP/trunk-2", "Dial", "SIP/trunk", "2026-03-02 10:00:00", "2026-03-02 10:00:03",
+						"2026-03-02 10:00:33", 33, 30, "ANSWERED", "BILLING", "1772463600.2"),
+				// An account code wins over the numbers.
+				AsteriskLines.line("ACME", "3125550199", "4155550123", "from-internal", "", "SIP/200-3", "SIP/trunk-3",
+						"Dial", "SIP/trunk", "2026-03-02 11:00:00", "2026-03-02 11:00:01", "2026-03-02 11:00:11", 11, 10,
+						"ANSWERED", "BILLING", "1772467200.3"),
+				// Neither: rejected, saying which number was looked for.
+				AsteriskLines.line("", "6175550000", "4155550123", "from-internal", "", "SIP/300-4", "SIP/trunk-4",
+						"Dial", "SIP/trunk", "2026-03-02 12:00:00", "2026-03-02 12:00:01", "2026-03-02 12:00:11", 11, 10,
+						"ANSWERED", "BILLING", "1772470800.4"));
+		JsonNode result = ok(admin().send("POST", "/calls/import?accountId=" + carrier + "&format=asterisk",
+				"text/csv", utf8(asterisk)));
+		assertThat(result.get("imported").asLong()).isEqualTo(3);
+		assertThat(result.get("customersFoundBy").get("accountCode").asLong()).isEqualTo(1);
+		assertThat(result.get("customersFoundBy").get("number").asLong()).isEqualTo(2);
+		assertThat(result.get("customersFoundBy").get("defaultCustomer").asLong()).isZero();
+		assertThat(result.get("rejections").get(0).get("reason").asString()).isEqualTo("the line names no customer "
+				+ "(empty account code), its calling number '6175550000' is none of the account's, and the import "
+				+ "has no defaultCustomerId");
+		assertThat(describedStartingWith(calls, "1772460000.1/"))
+			.startsWith(carrier + "-acme|voice|inbound|");
+		assertThat(describedStartingWith(calls, "1772463600.2/"))
+			.startsWith(carrier + "-globex|voice|outbound|");
+		assertThat(describedStartingWith(calls, "1772467200.3/"))
+			.startsWith(carrier + "-acme|voice|outbound|");
+
+		// FreeSWITCH: Globex's number with its country code, in the public context; then a line of nobody's
+		// that goes to the default customer.
+		String freeswitch = String.join("\n",
+				quoted("Globex", "13125550199", "14082186575", "public", "2026-03-03 09:00:00", "2026-03-03 09:00:01",
+						"2026-03-03 09:00:31", "31", "30", "NORMAL_CLEARING", "7d2f0000-0000-4000-8000-000000000001", "",
+						""),
+				quoted("", "2001", "14082186575", "public", "2026-03-03 10:00:00", "2026-03-03 10:00:01",
+						"2026-03-03 10:00:31", "31", "30", "NORMAL_CLEARING", "7d2f0000-0000-4000-8000-000000000002", "",
+						""));
+		JsonNode fromFreeSwitch = ok(admin().send("POST", "/calls/import?accountId=" + carrier
+				+ "&format=freeswitch&defaultCustomerId=" + carrier + "-acme", "text/csv", utf8(freeswitch)));
+		assertThat(fromFreeSwitch.get("imported").asLong()).isEqualTo(2);
+		assertThat(fromFreeSwitch.get("customersFoundBy").get("number").asLong()).isEqualTo(1);
+		assertThat(fromFreeSwitch.get("customersFoundBy").get("defaultCustomer").asLong()).isEqualTo(1);
+		assertThat(calls.describe("7d2f0000-0000-4000-8000-000000000001")).startsWith(carrier + "-globex|voice|outbound|");
+		assertThat(calls.describe("7d2f0000-0000-4000-8000-000000000002")).startsWith(carrier + "-acme|voice|outbound|");
+	}
+
+	/** The one stored call whose id starts so (a uniqueid, then a hash of the line). */
+	private static String describedStartingWith(StoredCalls calls, String prefix) {
+		return calls.describeAll()
+			.entrySet()
+			.stream()
+			.filter(call -> call.getKey().startsWith(prefix))
+			.map(Map.Entry::getValue)
+			.reduce((one, two) -> {
+				throw new IllegalStateException("two calls start with " + prefix);
+			})
+			.orElseThrow();
 	}
 
 	private ApiResponse importFile(String format, String query, byte[] content) {

@@ -143,6 +143,18 @@ class ConsoleBrowserTest extends ApiTestSupport {
 			assertThat(this.browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
 			this.browser.switchTo().activeElement().sendKeys(Keys.TAB);
 			assertThat(this.browser.switchTo().activeElement().getText()).isEqualTo("Billing reports");
+			if (user[2].equals("SystemAdministrator")) {
+				open("/console/accounts/" + this.account);
+				assertThat(text("#nightly")).isEqualTo("off");
+				this.browser.findElement(By.id("edit-account")).click();
+				this.browser.findElement(By.id("nightlyEnabled")).click();
+				fill("#nightlyEmail", "night@example.com");
+				this.browser.findElement(By.id("save-account")).click();
+				waitFor(() -> this.browser.getCurrentUrl().contains("saved="));
+				assertThat(text("#nightly")).isEqualTo("on, mails night@example.com");
+				assertThat(ok(admin().get("/accounts/" + this.account)).get("billingSettings").get("outboundVoiceCalls")
+					.get("unitCost").decimalValue()).as("prices kept").isEqualByComparingTo("0.02");
+			}
 			if (user[2].equals("Manager")) {
 				this.browser.findElement(By.linkText("Accounts")).click();
 				this.browser.findElement(By.partialLinkText(this.account)).click();

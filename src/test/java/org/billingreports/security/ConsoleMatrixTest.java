@@ -105,6 +105,11 @@ class ConsoleMatrixTest extends ApiTestSupport {
 						t -> Page.post("/console/imports/" + t.importOfA + "/restart", ""), 302, 409, 409, 404, 404, 404),
 				new Route("accounts", t -> Page.get("/console/accounts"), 302, 200, 200, 200, 403, 403),
 				new Route("account A", t -> Page.get("/console/accounts/" + t.accountA), 302, 200, 200, 404, 403, 403),
+				new Route("edit form of account A", t -> Page.get("/console/accounts/" + t.accountA + "/edit"), 302,
+						200, 403, 403, 403, 403),
+				new Route("save account A, a time zone that does not exist", t -> Page.post("/console/accounts/"
+						+ t.accountA, "name=Account+A&timeZoneId=Mars/Olympus&currency=USD&proration=none"), 302, 400, 403,
+						403, 403, 403),
 				new Route("edit form of customer PC", t -> Page.get("/console/customers/" + t.customerPC + "/edit"), 302,
 						200, 200, 404, 403, 404),
 				new Route("save customer S", t -> Page.post("/console/customers/" + t.customerS,
