@@ -75,8 +75,10 @@ class DemoData implements SmartInitializingSingleton {
 		if (this.jdbc.sql("SELECT COUNT(*) FROM account WHERE id = ?").param(ACCOUNT).query(Long.class).single() > 0) {
 			return;
 		}
-		this.jdbc.sql("INSERT INTO account (id, name, time_zone_id, currency, created_at) VALUES (?, ?, ?, ?, ?)")
-			.params(ACCOUNT, "Demo Telecom", "America/New_York", "USD", OffsetDateTime.now(ZoneOffset.UTC))
+		this.jdbc
+			.sql("INSERT INTO account (id, name, time_zone_id, currency, default_country_code, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(ACCOUNT, "Demo Telecom", "America/New_York", "USD", "1", OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
 		// Account prices: base 25.00, voice 1 to 1.5 cents a minute after 100 free, SMS under a cent.
 		for (String[] item : ACCOUNT_PRICES) {
