@@ -76,6 +76,9 @@ class ReportPages {
 			HttpServletRequest request, HttpServletResponse response) {
 		int skip = number(filters.get("skip"), 0);
 		model.addAttribute("filters", filters);
+		// The list refreshes itself at its own address, filters and page included.
+		model.addAttribute("self", request.getRequestURI()
+				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : ""));
 		model.addAttribute("accounts", this.accounts.namesVisibleTo(caller));
 		model.addAttribute("sorts", ReportQuery.Sort.values());
 		try {

@@ -114,8 +114,8 @@ class CommandLineTest {
 		// Which database, then the reason alone, without a stack trace.
 		assertThat(refused.err()).startsWith("billing-reports: embedded H2 database "
 				+ dataDir.resolve("billing.mv.db") + System.lineSeparator() + "Error: The file was refused: 84 of 84 lines (100%) were rejected")
-			.contains("line 1: the line names no customer (empty account code) and the import has no "
-					+ "defaultCustomerId")
+			.contains("line 1: the line names no customer (empty account code), its called number '211474' is none "
+					+ "of the account's, and the import has no defaultCustomerId")
 			.doesNotContain("Exception");
 
 		Run imported = run("import", master.toString(), "--account=acc", "--format=asterisk",

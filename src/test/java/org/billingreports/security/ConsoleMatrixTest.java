@@ -170,6 +170,17 @@ class ConsoleMatrixTest extends ApiTestSupport {
 	}
 
 	@Test
+	void aListsLivePartIsTheListAloneAndAsksForItselfAgain() {
+		Map<String, String> headers = Map.of("Cookie", this.sessions.get("Manager of A"), "HX-Request", "true");
+		String path = "/console/reports?accountId=" + this.t.accountA + "&sort=name";
+		ApiResponse part = anonymous().exchange("GET", path, headers, null);
+		assertThat(part.status()).isEqualTo(200);
+		assertThat(part.body().strip()).startsWith("<div id=\"results\" hx-get=\"" + path.replace("&", "&amp;") + "\"")
+			.doesNotContain("<html");
+		assertThat(part.body()).contains(this.t.reportOfAdmin);
+	}
+
+	@Test
 	void aWrongPasswordStaysOnTheFormWithTheReasonAndNoSession() {
 		ApiResponse refused = anonymous().exchange("POST", "/console/login",
 				Map.of("Content-Type", "application/x-www-form-urlencoded"),
