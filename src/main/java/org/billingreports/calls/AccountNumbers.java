@@ -16,6 +16,9 @@ record AccountNumbers(Map<String, String> customers, String countryCode) {
 
 	/** The customer the number is assigned to, or {@code null} when it is none of the account's. */
 	String customerOf(String number) {
+		if (this.customers.isEmpty() || number == null || number.isBlank()) {
+			return null;
+		}
 		String e164 = E164.of(number, this.countryCode);
 		return (e164 != null) ? this.customers.get(e164) : null;
 	}

@@ -13,7 +13,9 @@ final class E164 {
 	private static final Pattern VALID = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
 	/** Separators people and switches put into numbers. */
-	private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-/]");
+	private static final String SEPARATORS = " \t().-/";
+
+	private static final String[] SCHEMES = { "sips:", "sip:", "tel:" };
 
 	/** The shortest national number taken for a phone number; shorter ones are extensions. */
 	private static final int MIN_NATIONAL = 7;
@@ -27,21 +29,15 @@ final class E164 {
 	 * @return the number in E.164, or {@code null}
 	 */
 	static String of(String raw, String defaultCountryCode) {
-		if (raw == null) {
+		String number = (raw != null) ? digits(raw) : null;
+		if (number == null || number.isEmpty()) {
 			return null;
 		}
-		String number = raw.strip();
-		int at = number.indexOf('@');
-		if (at >= 0) {
-			number = number.substring(0, at);
-		}
-		number = number.replaceFirst("^(?i)(sip|sips|tel):", "");
-		number = SEPARATORS.matcher(number).replaceAll("");
 		String e164;
 		if (number.startsWith("+")) {
 			e164 = number;
 		}
-		else if (!number.chars().allMatch(Character::isDigit) || number.length() < MIN_NATIONAL) {
+		else if (number.length() < MIN_NATIONAL) {
 			return null;
 		}
 		else if (number.startsWith("00")) {
@@ -61,6 +57,38 @@ final class E164 {
 			e164 = (number.length() >= 11) ? "+" + number : null;
 		}
 		return (e164 != null && VALID.matcher(e164).matches()) ? e164 : null;
+	}
+
+	/**
+	 * The number's digits, after a leading {@code +} when it has one, without a {@code sip:}/{@code tel:}
+	 * scheme, a {@code @host} or separators; {@code null} when it holds anything else (a name, a letter).
+	 * Read by hand: it runs for every line of a switch file.
+	 */
+	private static String digits(String raw) {
+		String number = raw.strip();
+		int at = number.indexOf('@');
+		int end = (at >= 0) ? at : number.length();
+		int start = 0;
+		for (String scheme : SCHEMES) {
+			if (number.regionMatches(true, 0, scheme, 0, scheme.length())) {
+				start = scheme.length();
+				break;
+			}
+		}
+		StringBuilder digits = new StringBuilder(end - start);
+		for (int i = start; i < end; i++) {
+			char c = number.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits.append(c);
+			}
+			else if (c == '+' && digits.length() == 0) {
+				digits.append(c);
+			}
+			else if (SEPARATORS.indexOf(c) < 0) {
+				return null;
+			}
+		}
+		return digits.toString();
 	}
 
 }
