@@ -95,6 +95,11 @@ class ConsoleMatrixTest extends ApiTestSupport {
 						403),
 				new Route("delete a report of B", t -> Page.post("/console/reports/" + reportOf(t.accountB) + "/delete",
 						""), 302, 302, 403, 302, 403, 403),
+				new Route("send a notification of admin's report again (it has none)",
+						t -> Page.post("/console/reports/" + t.reportOfAdmin + "/notifications/none/resend", ""), 302, 404,
+						404, 403, 403, 403),
+				new Route("upload to A without a file", t -> Page.post("/console/imports", "accountId=" + t.accountA
+						+ "&format=native"), 302, 400, 400, 403, 403, 403),
 				new Route("imports", t -> Page.get("/console/imports"), 302, 200, 200, 200, 403, 403),
 				new Route("imports of A", t -> Page.get("/console/imports?accountId=" + t.accountA), 302, 200, 200, 404,
 						404, 404),
@@ -122,6 +127,11 @@ class ConsoleMatrixTest extends ApiTestSupport {
 				new Route("create a Customer user of A", t -> Page.post("/console/users", "username=" + t.p + "-web"
 						+ this.sequence.incrementAndGet() + "&password=a-long-enough-password&role=Customer&accountId="
 						+ t.accountA + "&customerId=" + t.customerS), 302, 302, 302, 403, 403, 403),
+				new Route("delete a Customer user of A", t -> Page.post("/console/users/" + customerUserOfA(t) + "/delete",
+						""), 302, 302, 302, 403, 403, 403),
+				new Route("revoke a key of Customer P that does not exist",
+						t -> Page.post("/console/users/" + t.userId("customerP") + "/api-keys/none/revoke", ""), 302, 404,
+						404, 403, 404, 403),
 				new Route("Customer P's API keys", t -> Page.get("/console/users/" + t.userId("customerP") + "/api-keys"),
 						302, 200, 200, 404, 200, 404),
 				new Route("a new API key for Customer P",
@@ -263,6 +273,15 @@ class ConsoleMatrixTest extends ApiTestSupport {
 			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/** A Customer user of account A, made for one request that deletes it. */
+	private String customerUserOfA(Tenants t) {
+		return admin().post("/users", Map.of("username", t.p + "-gone" + this.sequence.incrementAndGet(), "password",
+				"a-long-enough-password", "role", "Customer", "accountId", t.accountA, "customerId", t.customerS))
+			.json()
+			.get("id")
+			.asString();
 	}
 
 	/** A completed report of the account, made for one request that deletes it. */
