@@ -23,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -309,12 +310,27 @@ class ConsoleBrowserTest extends ApiTestSupport {
 		field.sendKeys(value);
 	}
 
+	/**
+	 * The element's text, read again when the page's live part replaced the element between finding and
+	 * reading it (htmx swaps it every few seconds while a report runs).
+	 */
 	private String text(String selector) {
-		return this.browser.findElement(By.cssSelector(selector)).getText();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.browser.findElement(By.cssSelector(selector)).getText();
+			}
+			catch (StaleElementReferenceException replaced) {
+				if (attempt == 5) {
+					throw replaced;
+				}
+			}
+		}
 	}
 
 	private void waitFor(Check check) {
-		new WebDriverWait(this.browser, WAIT).ignoring(IOException.class).until(driver -> {
+		new WebDriverWait(this.browser, WAIT).ignoring(IOException.class)
+			.ignoring(StaleElementReferenceException.class)
+			.until(driver -> {
 			try {
 				return check.holds();
 			}
