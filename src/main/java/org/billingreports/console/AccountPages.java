@@ -84,19 +84,16 @@ class AccountPages {
 	@GetMapping(ConsolePages.PREFIX + "/accounts/{id}")
 	String detail(@PathVariable String id, @AuthenticationPrincipal Caller caller, Model model) {
 		requireAccountWideView(caller);
-		caller.requireAccountWideView(id, "Account", id);
-		Account account = this.accounts.readable(id, caller);
+		Account account = this.accountService.get(id, caller);
+		BillingSettings prices = settings(account);
 		List<Customer> all = this.customers.findByAccount(id);
-		EffectiveSettings effective = new EffectiveSettings(settings(account),
-				all.stream().map(Customer::node).toList());
+		EffectiveSettings effective = new EffectiveSettings(prices, all.stream().map(Customer::node).toList());
 		Map<String, String> names = all.stream().collect(Collectors.toMap(Customer::id, Customer::name));
 		Map<String, PhoneNumberRepository.NumberCounts> counts = this.numbers.countsByCustomer(id);
 		List<Row> rows = new ArrayList<>();
 		addSubtree(null, 0, all, effective, names, counts, rows);
 		model.addAttribute("account", account);
-		model.addAttribute("mayEdit", caller.isAdministrator() || id.equals(caller.accountId()));
-		model.addAttribute("mayEditAccount", caller.isAdministrator());
-		model.addAttribute("prices", prices(settings(account)));
+		model.addAttribute("prices", prices(prices));
 		model.addAttribute("rows", rows);
 		model.addAttribute("overriding", all.stream()
 			.filter(customer -> Boolean.TRUE.equals(customer.overrideBillingSettings()))
@@ -148,7 +145,7 @@ class AccountPages {
 		}
 		catch (ApiException ex) {
 			response.setStatus(ex.status().value());
-			return editPage(existing, form, ReportPages.fieldErrors(ex), model);
+			return editPage(existing, form, ConsolePages.fieldErrors(ex), model);
 		}
 	}
 

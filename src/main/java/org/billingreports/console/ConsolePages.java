@@ -1,6 +1,8 @@
 package org.billingreports.console;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ResponseError;
 import org.billingreports.security.Caller;
 
 /**
@@ -52,6 +55,18 @@ class ConsolePages {
 	/** Whether a request is htmx's, for a page's live part rather than the whole page. */
 	static boolean isLivePart(HttpServletRequest request) {
 		return request.getHeader("HX-Request") != null && request.getHeader("HX-Boosted") == null;
+	}
+
+	/** The request's faults by field ({@code ""} for the request as a whole). */
+	static Map<String, String> fieldErrors(ApiException ex) {
+		Map<String, String> byField = new HashMap<>();
+		for (ResponseError error : ex.errors()) {
+			byField.merge((error.fieldName() != null) ? error.fieldName() : "", error.message(), (a, b) -> a + "; " + b);
+		}
+		if (byField.isEmpty()) {
+			byField.put("", ex.getMessage());
+		}
+		return byField;
 	}
 
 	/** A form's empty field is an absent value, as an API request would leave it out. */

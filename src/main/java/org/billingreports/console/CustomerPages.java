@@ -75,7 +75,7 @@ class CustomerPages {
 		}
 		catch (ApiException ex) {
 			response.setStatus(ex.status().value());
-			return page(existing, form, ReportPages.fieldErrors(ex), caller, model);
+			return page(existing, form, ConsolePages.fieldErrors(ex), caller, model);
 		}
 	}
 

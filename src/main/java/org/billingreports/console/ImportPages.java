@@ -79,7 +79,7 @@ class ImportPages {
 			response.setStatus(ex.status().value());
 			model.addAttribute("accounts", this.accounts.namesVisibleTo(caller));
 			model.addAttribute("form", form);
-			model.addAttribute("errors", ReportPages.fieldErrors(ex));
+			model.addAttribute("errors", ConsolePages.fieldErrors(ex));
 			return "console/new-import";
 		}
 	}

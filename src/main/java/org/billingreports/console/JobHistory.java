@@ -37,9 +37,7 @@ class JobHistory {
 
 	List<ReportCharts.Chart> charts(Caller caller) {
 		List<Run> runs = new ArrayList<>();
-		List<ReportInfo> completed = this.reports.list(
-				new ReportQuery(null, ExecutionStatus.Completed, null, null, null, ReportQuery.Sort.newest, 0, RUNS),
-				caller);
+		List<ReportInfo> completed = this.reports.list(ReportQuery.newestIn(ExecutionStatus.Completed, RUNS), caller);
 		List<ReportInfo> oldestFirst = new ArrayList<>(completed);
 		Collections.reverse(oldestFirst);
 		for (ReportInfo report : oldestFirst) {

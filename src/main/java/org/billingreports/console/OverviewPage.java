@@ -87,8 +87,7 @@ class OverviewPage {
 	}
 
 	private List<ReportInfo> of(ExecutionStatus status, Caller caller) {
-		return this.reports.list(new ReportQuery(null, status, null, null, null, ReportQuery.Sort.newest, 0, SHOWN),
-				caller);
+		return this.reports.list(ReportQuery.newestIn(status, SHOWN), caller);
 	}
 
 	private List<Nightly> nightly(Caller caller, Instant now) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,6 @@ import org.billingreports.accounts.AccountAccess;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestValidation;
-import org.billingreports.kernel.ResponseError;
 import org.billingreports.report.BillingReportRequest;
 import org.billingreports.report.ReportDeletion;
 import org.billingreports.report.ReportInfo;
@@ -92,7 +90,7 @@ class ReportPages {
 		catch (ApiException ex) {
 			response.setStatus(ex.status().value());
 			model.addAttribute("reports", List.of());
-			model.addAttribute("errors", fieldErrors(ex));
+			model.addAttribute("errors", ConsolePages.fieldErrors(ex));
 		}
 		return ConsolePages.isLivePart(request) ? "console/reports :: results" : "console/reports";
 	}
@@ -120,7 +118,7 @@ class ReportPages {
 			response.setStatus(ex.status().value());
 			model.addAttribute("accounts", this.accounts.namesVisibleTo(caller));
 			model.addAttribute("form", form);
-			model.addAttribute("errors", fieldErrors(ex));
+			model.addAttribute("errors", ConsolePages.fieldErrors(ex));
 			return "console/new-report";
 		}
 	}
@@ -198,17 +196,6 @@ class ReportPages {
 		return events;
 	}
 
-	/** The request's faults by field ({@code ""} for the request as a whole). */
-	static Map<String, String> fieldErrors(ApiException ex) {
-		Map<String, String> byField = new HashMap<>();
-		for (ResponseError error : ex.errors()) {
-			byField.merge((error.fieldName() != null) ? error.fieldName() : "", error.message(), (a, b) -> a + "; " + b);
-		}
-		if (byField.isEmpty()) {
-			byField.put("", ex.getMessage());
-		}
-		return byField;
-	}
 
 
 	private static int number(String text, int otherwise) {

@@ -61,7 +61,7 @@ class UserPages {
 			response.setStatus(ex.status().value());
 			Map<String, String> kept = new HashMap<>(form);
 			kept.remove("password");
-			return page(caller, model, kept, ReportPages.fieldErrors(ex));
+			return page(caller, model, kept, ConsolePages.fieldErrors(ex));
 		}
 	}
 

@@ -37,9 +37,9 @@ public record ReportQuery(String accountId, ExecutionStatus status, String reque
 
 	}
 
-	/** Every report the caller may see, newest first. */
-	public static ReportQuery all(int skip, int take) {
-		return new ReportQuery(null, null, null, null, null, Sort.newest, skip, take);
+	/** The newest {@code take} reports in the status that the caller may see. */
+	public static ReportQuery newestIn(ExecutionStatus status, int take) {
+		return new ReportQuery(null, status, null, null, null, Sort.newest, 0, take);
 	}
 
 	/**
