@@ -2,6 +2,8 @@ package org.billingreports.calls;
 
 import java.util.Map;
 
+import org.billingreports.rating.E164;
+
 /**
  * The phone numbers assigned to an account's customers, to find a switch line's customer and
  * direction by its numbers: a number as the switch wrote it is read in E.164 with the account's

@@ -39,4 +39,12 @@ public final class RatingSql {
 		return "CASE WHEN " + COMPLETED + " THEN carrier_cost ELSE 0 END";
 	}
 
+	/**
+	 * The raw cost of a billing row charged at the fallback rate {@code :fallbackRate}: what
+	 * {@link Tariff#perMinute(java.math.BigDecimal)} charges, which is the row's units times the rate.
+	 */
+	public static String fallbackCharge() {
+		return "units * :fallbackRate";
+	}
+
 }

@@ -1,4 +1,4 @@
-package org.billingreports.calls;
+package org.billingreports.rating;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.billingreports.calls;
+package org.billingreports.rating;
 
 import java.util.regex.Pattern;
 
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * account's default country code for national numbers; an extension or anything else that is no phone
  * number has none.
  */
-final class E164 {
+public final class E164 {
 
 	private static final Pattern VALID = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
@@ -28,7 +28,7 @@ final class E164 {
 	 * and then only numbers with their country code (international or eleven digits and more) are read
 	 * @return the number in E.164, or {@code null}
 	 */
-	static String of(String raw, String defaultCountryCode) {
+	public static String of(String raw, String defaultCountryCode) {
 		String number = (raw != null) ? digits(raw) : null;
 		if (number == null || number.isEmpty()) {
 			return null;
