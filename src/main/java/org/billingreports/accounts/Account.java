@@ -26,7 +26,7 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		@Size(min = 16, max = 200, message = "webhookSecret is 16 to 200 characters") String webhookSecret,
 		String webhookSecretHint, @Valid NightlyBilling nightlyBilling,
 		@Pattern(regexp = "[1-9][0-9]{0,2}", message = "defaultCountryCode is 1 to 3 digits, such as 1 or 44")
-		String defaultCountryCode) implements SelfValidating {
+		String defaultCountryCode, @Valid AccountRating rating) implements SelfValidating {
 
 	public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -52,6 +52,9 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 			errors.add("nightlyBilling.webhookUrl", "InvalidUrl",
 					"nightlyBilling.webhookUrl must be an absolute http or https URL");
 		}
+		if (this.rating != null) {
+			this.rating.validate(errors);
+		}
 	}
 
 	/** The account as stored: an id, and defaults for what was left out. */
@@ -63,13 +66,14 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 				prorating().id(), this.webhookSecret, null,
 				(this.nightlyBilling != null) ? this.nightlyBilling.normalized() : NightlyBilling.OFF,
 				(this.defaultCountryCode != null && !this.defaultCountryCode.isBlank()) ? this.defaultCountryCode.strip()
-						: null);
+						: null,
+				(this.rating != null) ? this.rating.normalized() : AccountRating.NONE);
 	}
 
 	/** The answer to the request that set the secret: the only time it is shown in full. */
 	Account showingSecret(String secret) {
 		return new Account(this.id, this.name, this.timeZoneId, this.currency, this.billingSettings, this.proration,
-				secret, this.webhookSecretHint, this.nightlyBilling, this.defaultCountryCode);
+				secret, this.webhookSecretHint, this.nightlyBilling, this.defaultCountryCode, this.rating);
 	}
 
 	/** How a report of part of a month charges fixed fees; {@link Proration#NONE} unless set. */

@@ -1,5 +1,6 @@
 package org.billingreports.accounts;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import org.billingreports.rating.BillingSettings;
 public class AccountRepository {
 
 	private static final String COLUMNS = "id, name, time_zone_id, currency, proration, webhook_secret, "
-			+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code";
+			+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code, "
+			+ "rate_deck_id, unmatched_calls, fallback_rate, deck_replaces_carrier_cost";
 
 	private final JdbcClient jdbc;
 
@@ -91,13 +93,16 @@ public class AccountRepository {
 	String insert(Account account) {
 		String secret = (account.webhookSecret() != null) ? account.webhookSecret() : WebhookSecrets.generate();
 		NightlyBilling nightly = account.nightlyBilling();
+		AccountRating rating = account.rating();
 		this.jdbc
 			.sql("INSERT INTO account (id, name, time_zone_id, currency, proration, webhook_secret, "
-					+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code, rate_deck_id, "
+					+ "unmatched_calls, fallback_rate, deck_replaces_carrier_cost, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(account.id(), account.name(), account.timeZoneId(), account.currency(), account.proration(),
 					secret, nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
-					account.defaultCountryCode(), OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+					account.defaultCountryCode(), rating.rateDeckId(), rating.unmatchedCalls(), rating.fallbackRate(),
+					rating.deckReplacesCarrierCost(), OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
 		this.settings.replace(BillingSettingsRepository.ACCOUNT, account.id(), account.billingSettings().toSettings());
 		return secret;
@@ -107,13 +112,16 @@ public class AccountRepository {
 	@Transactional
 	boolean update(Account account) {
 		NightlyBilling nightly = account.nightlyBilling();
+		AccountRating rating = account.rating();
 		int updated = this.jdbc
 			.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ?, proration = ?, "
 					+ "webhook_secret = COALESCE(?, webhook_secret), nightly_enabled = ?, nightly_email = ?, "
-					+ "nightly_webhook_url = ?, default_country_code = ? WHERE id = ?")
+					+ "nightly_webhook_url = ?, default_country_code = ?, rate_deck_id = ?, unmatched_calls = ?, "
+					+ "fallback_rate = ?, deck_replaces_carrier_cost = ? WHERE id = ?")
 			.params(account.name(), account.timeZoneId(), account.currency(), account.proration(),
 					account.webhookSecret(), nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
-					account.defaultCountryCode(), account.id())
+					account.defaultCountryCode(), rating.rateDeckId(), rating.unmatchedCalls(), rating.fallbackRate(),
+					rating.deckReplacesCarrierCost(), account.id())
 			.update();
 		if (updated == 0) {
 			return false;
@@ -125,7 +133,7 @@ public class AccountRepository {
 	private Account withSettings(Account account) {
 		return new Account(account.id(), account.name(), account.timeZoneId(), account.currency(),
 				BillingSettingsDto.of(settingsOf(account.id())), account.proration(), null,
-				account.webhookSecretHint(), account.nightlyBilling(), account.defaultCountryCode());
+				account.webhookSecretHint(), account.nightlyBilling(), account.defaultCountryCode(), account.rating());
 	}
 
 	/** The accounts whose nightly billing is on. */
@@ -141,7 +149,21 @@ public class AccountRepository {
 				WebhookSecrets.hint(rs.getString("webhook_secret")),
 				new NightlyBilling(rs.getBoolean("nightly_enabled"), rs.getString("nightly_email"),
 						rs.getString("nightly_webhook_url")),
-				rs.getString("default_country_code"));
+				rs.getString("default_country_code"),
+				new AccountRating(rs.getString("rate_deck_id"), rs.getString("unmatched_calls"),
+						stripped(rs.getBigDecimal("fallback_rate")), rs.getBoolean("deck_replaces_carrier_cost")));
+	}
+
+	private static BigDecimal stripped(BigDecimal value) {
+		return (value != null) ? value.stripTrailingZeros() : null;
+	}
+
+	/** Whether the deck exists and belongs to the account: only such a deck may be assigned in it. */
+	boolean isDeckOf(String deckId, String accountId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM rate_deck WHERE id = ? AND account_id = ?")
+			.params(deckId, accountId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 }

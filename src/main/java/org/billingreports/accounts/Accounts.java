@@ -33,6 +33,7 @@ public class Accounts {
 		caller.requireAdministrator();
 		requireCallableWebhook(request);
 		Account account = request.withDefaults(Ids.orNew(request.id()));
+		requireOwnDeck(account);
 		String secret;
 		try {
 			secret = this.accounts.insert(account);
@@ -41,6 +42,15 @@ public class Accounts {
 			throw ApiException.conflict("AlreadyExists", "Account '" + account.id() + "' exists already");
 		}
 		return this.access.readable(account.id(), caller).showingSecret(secret);
+	}
+
+	/** An account is priced only by a deck of its own (a new account has none yet). */
+	private void requireOwnDeck(Account account) {
+		String deck = account.rating().rateDeckId();
+		if (deck != null && !this.accounts.isDeckOf(deck, account.id())) {
+			throw ApiException.invalidField("rating.rateDeckId", "NotFound",
+					"rate deck '" + deck + "' does not exist in account '" + account.id() + "'");
+		}
 	}
 
 	private void requireCallableWebhook(Account request) {
@@ -73,7 +83,9 @@ public class Accounts {
 			throw ApiException.invalidField("id", "NotEqual", "id in the body differs from the id in the path");
 		}
 		requireCallableWebhook(request);
-		if (!this.accounts.update(request.withDefaults(id))) {
+		Account account = request.withDefaults(id);
+		requireOwnDeck(account);
+		if (!this.accounts.update(account)) {
 			throw ApiException.notFound("Account", id);
 		}
 		return this.access.readable(id, caller).showingSecret(request.webhookSecret());

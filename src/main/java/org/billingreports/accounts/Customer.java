@@ -19,7 +19,8 @@ public record Customer(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Str
 		@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String parentCustomerId,
 		@NotBlank(message = "name is required") @Size(max = 200, message = "name is at most 200 characters") String name,
 		@Size(max = 100, message = "referenceId is at most 100 characters") String referenceId,
-		Boolean overrideBillingSettings, @Valid BillingSettingsDto billingSettings) implements SelfValidating {
+		Boolean overrideBillingSettings, @Valid BillingSettingsDto billingSettings,
+		@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String rateDeckId) implements SelfValidating {
 
 	@Override
 	public void validate(FieldErrors errors) {
@@ -33,7 +34,8 @@ public record Customer(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Str
 				: this.parentCustomerId;
 		return new Customer(id, this.accountId, parent, this.name.strip(), reference,
 				Boolean.TRUE.equals(this.overrideBillingSettings),
-				(this.billingSettings != null) ? BillingSettingsDto.of(this.billingSettings.toSettings()) : null);
+				(this.billingSettings != null) ? BillingSettingsDto.of(this.billingSettings.toSettings()) : null,
+				(this.rateDeckId == null || this.rateDeckId.isBlank()) ? null : this.rateDeckId.strip());
 	}
 
 	public CustomerNode node() {

@@ -17,7 +17,8 @@ import org.billingreports.rating.CustomerNode;
 @Repository
 public class CustomerRepository {
 
-	private static final String COLUMNS = "id, account_id, parent_customer_id, name, reference_id, override_billing_settings";
+	private static final String COLUMNS = "id, account_id, parent_customer_id, name, reference_id, override_billing_settings, "
+			+ "rate_deck_id";
 
 	private final JdbcClient jdbc;
 
@@ -76,9 +77,9 @@ public class CustomerRepository {
 	void insert(Customer customer) {
 		this.jdbc
 			.sql("INSERT INTO customer (id, account_id, parent_customer_id, name, reference_id, "
-					+ "override_billing_settings) VALUES (?, ?, ?, ?, ?, ?)")
+					+ "override_billing_settings, rate_deck_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(customer.id(), customer.accountId(), customer.parentCustomerId(), customer.name(),
-					customer.referenceId(), customer.overrideBillingSettings())
+					customer.referenceId(), customer.overrideBillingSettings(), customer.rateDeckId())
 			.update();
 		replaceSettings(customer);
 	}
@@ -87,9 +88,9 @@ public class CustomerRepository {
 	void update(Customer customer) {
 		this.jdbc
 			.sql("UPDATE customer SET parent_customer_id = ?, name = ?, reference_id = ?, "
-					+ "override_billing_settings = ? WHERE id = ?")
+					+ "override_billing_settings = ?, rate_deck_id = ? WHERE id = ?")
 			.params(customer.parentCustomerId(), customer.name(), customer.referenceId(),
-					customer.overrideBillingSettings(), customer.id())
+					customer.overrideBillingSettings(), customer.rateDeckId(), customer.id())
 			.update();
 		replaceSettings(customer);
 	}
@@ -101,13 +102,14 @@ public class CustomerRepository {
 
 	private static Customer customer(ResultSet rs, int row) throws SQLException {
 		return new Customer(rs.getString("id"), rs.getString("account_id"), rs.getString("parent_customer_id"),
-				rs.getString("name"), rs.getString("reference_id"), rs.getBoolean("override_billing_settings"), null);
+				rs.getString("name"), rs.getString("reference_id"), rs.getBoolean("override_billing_settings"), null,
+				rs.getString("rate_deck_id"));
 	}
 
 	private static Customer withSettings(Customer customer, BillingSettings own) {
 		return new Customer(customer.id(), customer.accountId(), customer.parentCustomerId(), customer.name(),
 				customer.referenceId(), customer.overrideBillingSettings(),
-				(own != null) ? BillingSettingsDto.of(own) : null);
+				(own != null) ? BillingSettingsDto.of(own) : null, customer.rateDeckId());
 	}
 
 }

@@ -23,8 +23,11 @@ public class Customers {
 
 	private final CustomerScope scope;
 
-	Customers(CustomerRepository customers, AccountAccess access, CustomerScope scope) {
+	private final AccountRepository accounts;
+
+	Customers(CustomerRepository customers, AccountRepository accounts, AccountAccess access, CustomerScope scope) {
 		this.customers = customers;
+		this.accounts = accounts;
 		this.access = access;
 		this.scope = scope;
 	}
@@ -35,6 +38,7 @@ public class Customers {
 		caller.requireManagerOf(request.accountId());
 		Customer customer = request.withDefaults(Ids.orNew(request.id()));
 		requireParentInAccount(customer);
+		requireDeckInAccount(customer);
 		try {
 			this.customers.insert(customer);
 		}
@@ -71,6 +75,7 @@ public class Customers {
 		}
 		Customer customer = request.withDefaults(id);
 		requireParentInAccount(customer);
+		requireDeckInAccount(customer);
 		if (customer.parentCustomerId() != null && EffectiveSettings
 			.subtree(id, this.customers.nodes(customer.accountId()))
 			.contains(customer.parentCustomerId())) {
@@ -86,6 +91,13 @@ public class Customers {
 					"referenceId '" + customer.referenceId() + "' belongs to another customer");
 		}
 		return get(id, caller);
+	}
+
+	private void requireDeckInAccount(Customer customer) {
+		if (customer.rateDeckId() != null && !this.accounts.isDeckOf(customer.rateDeckId(), customer.accountId())) {
+			throw ApiException.invalidField("rateDeckId", "NotFound",
+					"rate deck '" + customer.rateDeckId() + "' does not exist in account '" + customer.accountId() + "'");
+		}
 	}
 
 	private void requireParentInAccount(Customer customer) {

@@ -23,6 +23,7 @@ import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.accounts.PhoneNumberRepository.NumberCounts;
 import org.billingreports.rating.BillingItem;
+import org.billingreports.rating.Pricing;
 import org.billingreports.rating.BillingLine;
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerUsage;
@@ -80,6 +81,7 @@ class BillingFileTasklet implements Tasklet {
 		String accountId = this.report.accountId();
 		Account account = this.accounts.find(accountId)
 			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
+		String pricingNote = settleUnmatchedCalls(account);
 		List<Customer> all = this.customers.findByAccount(accountId);
 		// Prices come down the whole tree, even when the report covers only a subtree of it.
 		EffectiveSettings settings = new EffectiveSettings(this.accounts.settingsOf(accountId),
@@ -123,9 +125,36 @@ class BillingFileTasklet implements Tasklet {
 		this.files.rewrite(statement.reportId());
 		ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
 			.getExecutionContext();
-		new ReportSummary(customersBilled, rated.calls(), total, account.currency())
+		new ReportSummary(customersBilled, rated.calls(), total, account.currency(), pricingNote)
 			.putInto(jobContext);
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Calls that matched no prefix of their rate deck fail the report, or, when the account says so, are
+	 * billed at its fallback rate (also on the restart of a report that failed for them).
+	 * @return what the summary says of them, or {@code null} when there are none
+	 */
+	private String settleUnmatchedCalls(Account account) {
+		BillingRowRepository.Unpriced unmatched = this.rows.priced(this.report.id(), Pricing.UNMATCHED);
+		if (unmatched != null) {
+			if (!account.rating().billsUnmatchedAtFallback()) {
+				throw new UnmatchedCallsException(unmatched.describe() + ": add the prefixes to the deck and run a new "
+						+ "report, or set the account's rating.unmatchedCalls to fallback");
+			}
+			this.rows.billAtFallback(this.report.id(), account.rating().fallbackRate());
+		}
+		BillingRowRepository.Unpriced fallback = this.rows.priced(this.report.id(), Pricing.FALLBACK);
+		return (fallback != null) ? fallback.describe() + ", billed at the fallback rate" : null;
+	}
+
+	/** Billable calls matched no prefix of their deck, and the account does not bill them at a fallback rate. */
+	static final class UnmatchedCallsException extends RuntimeException {
+
+		UnmatchedCallsException(String message) {
+			super(message);
+		}
+
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.DatabaseType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,7 @@ import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.monitoring.BillingMetrics;
+import org.billingreports.ratedecks.ReportDecks;
 import org.billingreports.statement.BillingFiles;
 import org.billingreports.statement.StatementRepository;
 
@@ -78,10 +80,12 @@ class BillingReportJobConfiguration {
 	 */
 	@Bean
 	Step rateCallsStep(JobRepository jobRepository, CallRangePartitioner callRangePartitioner,
-			PartitionHandler ratingPartitionHandler, ReportDefinitions reports, NamedParameterJdbcTemplate jdbc) {
+			PartitionHandler ratingPartitionHandler, ReportDefinitions reports, NamedParameterJdbcTemplate jdbc,
+			ReportDecks decks) {
 		return new StepBuilder(BillingJob.RATE_STEP, jobRepository)
 			.partitioner(BillingJob.PARTITION_STEP, callRangePartitioner)
 			.partitionHandler(ratingPartitionHandler)
+			.listener(new DeckPins(reports, decks))
 			.listener(new RatingProgress(reports, jdbc, jobRepository))
 			.listener(new UnfinishedPartitions(jobRepository))
 			.build();
@@ -131,9 +135,10 @@ class BillingReportJobConfiguration {
 	@Bean
 	@StepScope
 	RangeRater rangeRater(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
-			NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics)
-			throws MetaDataAccessException {
-		return new RangeRater(new ReportCalls(reports.toBill(reportId)), jdbc, dataSource, metrics);
+			NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics, ReportDecks decks,
+			AccountRepository accounts) throws MetaDataAccessException {
+		boolean h2 = DatabaseType.fromMetaData(dataSource) == DatabaseType.H2;
+		return new RangeRater(Ratings.of(reports.toBill(reportId), decks, accounts, jdbc, h2), dataSource, metrics);
 	}
 
 	@Bean

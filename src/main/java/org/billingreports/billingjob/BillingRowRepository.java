@@ -1,5 +1,6 @@
 package org.billingreports.billingjob;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.billingreports.rating.BillingItem;
+import org.billingreports.rating.Direction;
+import org.billingreports.rating.Pricing;
+import org.billingreports.rating.RatingSql;
 import org.billingreports.rating.ItemUsage;
 
 /** Reads a report's billing rows summed by the database, never row by row. */
@@ -20,7 +24,6 @@ class BillingRowRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Σ units and Σ raw cost per customer and item: at most customers × 6 rows, whatever the volume. */
 	/**
 	 * The report's billing rows summed per customer and item, and how many there are, in one pass over
 	 * them.
@@ -39,6 +42,54 @@ class BillingRowRepository {
 				calls[0] += rs.getLong("calls");
 			});
 		return new Usage(usage, calls[0]);
+	}
+
+	/**
+	 * The report's billing rows priced so, how many and the first of them by start time (its call id and
+	 * the number the deck was asked for), or {@code null} when there are none.
+	 */
+	Unpriced priced(String reportId, Pricing pricing) {
+		long count = this.jdbc.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ? AND pricing = ?")
+			.params(reportId, pricing.code())
+			.query(Long.class)
+			.single();
+		if (count == 0) {
+			return null;
+		}
+		return this.jdbc
+			.sql("SELECT c.call_id, c.direction, c.from_number, c.to_number, d.name AS deck "
+					+ "FROM billing_row b JOIN call_record c ON c.id = b.call_record_id "
+					+ "LEFT JOIN rate_deck d ON d.id = b.rate_deck_id "
+					+ "WHERE b.report_id = ? AND b.pricing = ? ORDER BY c.start_time, c.call_id LIMIT 1")
+			.params(reportId, pricing.code())
+			.query((rs, row) -> new Unpriced(count, rs.getString("call_id"),
+					Direction.OUTBOUND.code().equals(rs.getString("direction")) ? rs.getString("to_number")
+							: rs.getString("from_number"),
+					rs.getString("deck")))
+			.single();
+	}
+
+	/** Calls that matched no prefix of their deck: how many, and one for a person to look at. */
+	record Unpriced(long count, String sampleCallId, String sampleNumber, String deckName) {
+
+		String describe() {
+			return this.count + ((this.count == 1) ? " call matches" : " calls match") + " no prefix of its rate deck"
+					+ " (e.g. call " + this.sampleCallId + ", number " + this.sampleNumber + ", deck '" + this.deckName
+					+ "')";
+		}
+
+	}
+
+	/** Charges the rows that matched no prefix at the fallback rate. */
+	void billAtFallback(String reportId, BigDecimal fallbackRate) {
+		this.jdbc
+			.sql("UPDATE billing_row SET raw_cost = " + RatingSql.fallbackCharge()
+					+ ", pricing = :fallback WHERE report_id = :report AND pricing = :unmatched")
+			.param("fallbackRate", fallbackRate)
+			.param("fallback", Pricing.FALLBACK.code())
+			.param("report", reportId)
+			.param("unmatched", Pricing.UNMATCHED.code())
+			.update();
 	}
 
 	/** Usage per customer and item, and the number of call records rated. */

@@ -59,6 +59,13 @@ final class ReportCalls {
 				+ " AND id >= :first AND id <= :last";
 	}
 
+	/** The call records with ids from {@code :first} to {@code :last}, as a rate deck prices them. */
+	String callsToPrice(boolean h2) {
+		return "SELECT id, customer_id, channel, direction, status, billable_seconds, carrier_cost, from_number, "
+				+ "to_number, start_time FROM call_record" + (h2 ? BY_ID_ON_H2 : "") + " WHERE " + this.where
+				+ " AND id >= :first AND id <= :last";
+	}
+
 	Map<String, Object> parameters() {
 		return this.parameters;
 	}

@@ -138,7 +138,9 @@ class AccountPages {
 					new NightlyBilling("on".equals(form.get("nightlyEnabled")),
 							ConsolePages.blankAsNull(form.get("nightlyEmail")),
 							ConsolePages.blankAsNull(form.get("nightlyWebhookUrl"))),
-					ConsolePages.blankAsNull(form.get("defaultCountryCode")));
+					ConsolePages.blankAsNull(form.get("defaultCountryCode")),
+					// Rate decks are assigned through the API; the form keeps what is set.
+					existing.rating());
 			RequestValidation.check(this.validator, changed);
 			this.accountService.update(id, changed, caller);
 			return ConsolePages.redirectTo("/accounts/" + id + "?saved=" + id);

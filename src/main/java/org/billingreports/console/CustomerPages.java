@@ -68,7 +68,7 @@ class CustomerPages {
 			Customer changed = new Customer(id, existing.accountId(),
 					ConsolePages.blankAsNull(form.get("parentCustomerId")), form.get("name"),
 					ConsolePages.blankAsNull(form.get("referenceId")), "on".equals(form.get("overrideBillingSettings")),
-					prices);
+					prices, existing.rateDeckId());
 			RequestValidation.check(this.validator, changed);
 			this.customers.update(id, changed, caller);
 			return ConsolePages.redirectTo("/accounts/" + existing.accountId() + "?saved=" + id);

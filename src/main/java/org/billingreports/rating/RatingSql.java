@@ -42,9 +42,10 @@ public final class RatingSql {
 	/**
 	 * The raw cost of a billing row charged at the fallback rate {@code :fallbackRate}: what
 	 * {@link Tariff#perMinute(java.math.BigDecimal)} charges, which is the row's units times the rate.
+	 * (Cast: H2 would take the parameter for a whole number, the type of {@code units}.)
 	 */
 	public static String fallbackCharge() {
-		return "units * :fallbackRate";
+		return "units * CAST(:fallbackRate AS NUMERIC(28, 10))";
 	}
 
 }

@@ -74,7 +74,7 @@ public class ReportInfos {
 				completed ? this.links.reportFile(report.id(), ".xlsx") : null,
 				(execution != null) ? String.valueOf(execution.getId()) : null, report.emailAddressToNotify(),
 				row.node(), report.accountId(), report.startDate(), report.endDate(), report.includeCustomerIds(),
-				(report.nightlyDate() != null) ? Boolean.TRUE : null, null);
+				(report.nightlyDate() != null) ? Boolean.TRUE : null, null, null);
 	}
 
 	private String statusMessage(ExecutionStatus status, JobExecution execution, ReportRepository.ReportRow row) {

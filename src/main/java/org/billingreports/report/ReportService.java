@@ -20,6 +20,7 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.notifications.NotificationStatus;
 import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.rating.BillingPeriod;
+import org.billingreports.ratedecks.ReportDecks;
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
@@ -50,11 +51,14 @@ public class ReportService {
 
 	private final int maxReportDays;
 
+	private final ReportDecks decks;
+
 	ReportService(AccountAccess accounts, ReportRepository reports, ReportAccess access, ReportLauncher launcher,
 			ReportInfos infos, JobRepository jobRepository, NotificationStatus notifications,
 			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission,
-			ReportLimits limits) {
+			ReportLimits limits, ReportDecks decks) {
 		this.maxReportDays = limits.maxReportDays();
+		this.decks = decks;
 		this.accounts = accounts;
 		this.reports = reports;
 		this.access = access;
@@ -100,7 +104,9 @@ public class ReportService {
 	/** One report, with the state of its notifications. */
 	public ReportInfo get(String id, Caller caller) {
 		ReportRepository.ReportRow row = this.access.visible(id, caller);
-		return this.infos.of(row).withNotifications(this.notifications.of(id));
+		List<ReportDecks.UsedDeck> decks = this.decks.used(id);
+		return this.infos.of(row)
+			.withDetails(this.notifications.of(id), (caller.isCustomer() || decks.isEmpty()) ? null : decks);
 	}
 
 	/** Reports the caller may see whose notifications are retrying or gave up, with those notifications. */
@@ -109,7 +115,7 @@ public class ReportService {
 			.withTroubledNotifications(caller.isAdministrator() ? null : caller.accountId(),
 					caller.isCustomer() ? caller.userId() : null, limit)
 			.stream()
-			.map(row -> this.infos.of(row).withNotifications(this.notifications.of(row.report().id())))
+			.map(row -> this.infos.of(row).withDetails(this.notifications.of(row.report().id()), null))
 			.toList();
 	}
 

@@ -98,6 +98,10 @@ final class RequestDtos {
 		one("GetCallImport", HttpMethod.GET, "/calls/imports/{id}");
 		one("DownloadCallImportRejections", HttpMethod.GET, "/calls/imports/{id}/rejections.csv");
 		one("RestartCallImport", HttpMethod.POST, "/calls/imports/{id}/restart");
+		BY_NAME.put("UploadRateDeck", new RequestDto("UploadRateDeck", HttpMethod.POST, "/rate-decks", false, true));
+		one("ListRateDecks", HttpMethod.GET, "/rate-decks");
+		one("GetRateDeck", HttpMethod.GET, "/rate-decks/{id}");
+		one("DownloadRateDeckRates", HttpMethod.GET, "/rate-decks/{id}/rates.csv");
 		one("CreateUser", HttpMethod.POST, "/users");
 		one("ListUsers", HttpMethod.GET, "/users");
 		one("DeleteUser", HttpMethod.DELETE, "/users/{id}");

@@ -224,7 +224,7 @@ final class BillingWorkbook {
 		header.addAll(List.of("Call ID", "Start (" + this.statement.timeZoneId() + ")", "Channel", "Direction",
 				"Status", "From", "To", "Duration (s)", "Billable (s)", "Units", "Unit", "Item"));
 		if (provider) {
-			header.add("Raw Cost");
+			header.addAll(List.of("Raw Cost", "Pricing", "Rate Deck", "Prefix"));
 		}
 		List<Sheet> sheets = new ArrayList<>();
 		sheets.add(callsSheet(1, header));
@@ -253,7 +253,10 @@ final class BillingWorkbook {
 				.text(Units.of(call.item()), null)
 				.text(call.item().displayName(), null);
 			if (provider) {
-				row.number(call.rawCost(), this.styles.rate);
+				row.number(call.rawCost(), this.styles.rate)
+					.text(call.pricing(), null)
+					.text(call.rateDeck(), null)
+					.text(call.ratePrefix(), null);
 			}
 		});
 		sheets.get(sheets.size() - 1).fitColumns();

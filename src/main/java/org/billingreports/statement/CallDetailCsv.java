@@ -10,13 +10,16 @@ import java.util.List;
 /**
  * {@code GET /reports/{id}/calls.csv}: one line per rated call, for machines. Its quantities and raw
  * costs sum, per customer and item, to the billing file's. A customer's file has no {@code rawCost}
- * column.
+ * column, nor how it was priced ({@code pricing}, {@code rateDeck}, {@code ratePrefix}).
  */
 final class CallDetailCsv {
 
 	private static final List<String> HEADER = List.of("reportId", "accountId", "customerId", "customerName",
 			"callId", "startTime", "channel", "direction", "status", "from", "to", "durationSeconds",
-			"billableSeconds", "units", "unit", "item", "rawCost");
+			"billableSeconds", "units", "unit", "item", "rawCost", "pricing", "rateDeck", "ratePrefix");
+
+	/** The columns a customer's file has: all but what the provider paid and how it priced it. */
+	private static final int CUSTOMER_COLUMNS = HEADER.indexOf("rawCost");
 
 	private CallDetailCsv() {
 	}
@@ -24,7 +27,7 @@ final class CallDetailCsv {
 	static void write(Statement statement, Audience audience, RowSource<RatedCall> calls, OutputStream out)
 			throws IOException {
 		boolean rawCost = audience.seesCarrierCosts();
-		List<String> header = rawCost ? HEADER : HEADER.subList(0, HEADER.size() - 1);
+		List<String> header = rawCost ? HEADER : HEADER.subList(0, CUSTOMER_COLUMNS);
 		ZoneId zone = statement.zone();
 		new CsvOutput(out, header).rows(calls, call -> {
 			List<Object> values = new ArrayList<>(header.size());
@@ -46,6 +49,9 @@ final class CallDetailCsv {
 			values.add(call.item().displayName());
 			if (rawCost) {
 				values.add(BillingFileColumns.plain(call.rawCost()).toPlainString());
+				values.add(call.pricing());
+				values.add(SafeText.csv(call.rateDeck()));
+				values.add(call.ratePrefix());
 			}
 			return values;
 		});

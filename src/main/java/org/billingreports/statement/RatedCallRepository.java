@@ -32,9 +32,12 @@ class RatedCallRepository {
 	private static final String SELECT = "SELECT b.customer_id, "
 			+ "COALESCE(bc.customer_name, b.customer_id) AS customer_name, c.call_id, c.start_time, c.channel, "
 			+ "c.direction, c.status, c.from_number, c.to_number, "
-			+ "c.duration_seconds, c.billable_seconds, b.units, b.item, b.raw_cost "
+			+ "c.duration_seconds, c.billable_seconds, b.units, b.item, b.raw_cost, b.pricing, b.rate_prefix, "
+			+ "d.deck_name, d.version AS deck_version "
 			+ "FROM billing_row b JOIN call_record c ON c.id = b.call_record_id "
 			+ "LEFT JOIN billing_customer bc ON bc.report_id = b.report_id AND bc.customer_id = b.customer_id "
+			+ "LEFT JOIN report_rate_deck d ON d.report_id = b.report_id AND d.customer_id = b.customer_id "
+			+ "AND d.deck_id = b.rate_deck_id "
 			+ "WHERE b.report_id = :report";
 
 	private static final String ORDER = " ORDER BY bc.position, c.start_time, c.call_id";
@@ -75,7 +78,10 @@ class RatedCallRepository {
 				rs.getObject("start_time", OffsetDateTime.class).toInstant(), rs.getString("channel"),
 				rs.getString("direction"), rs.getString("status"), rs.getString("from_number"),
 				rs.getString("to_number"), rs.getInt("duration_seconds"), rs.getInt("billable_seconds"),
-				rs.getLong("units"), BillingItem.ofCode(rs.getInt("item")), rs.getBigDecimal("raw_cost"));
+				rs.getLong("units"), BillingItem.ofCode(rs.getInt("item")), rs.getBigDecimal("raw_cost"),
+				rs.getString("pricing"),
+				(rs.getString("deck_name") != null) ? rs.getString("deck_name") + " v" + rs.getInt("deck_version") : null,
+				rs.getString("rate_prefix"));
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.billingreports.calls.CallImportController;
 import org.billingreports.kernel.ErrorResponseWriter;
 import org.billingreports.kernel.RequestLimits;
+import org.billingreports.ratedecks.RateDeckController;
 
 /**
  * Refuses a request body larger than {@code billing.limits.max-request-bytes} with 413 before
@@ -42,7 +43,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = request.getRequestURI().startsWith(CallImportController.PATH) ? this.maxImportBytes : this.maxBytes;
+		String path = request.getRequestURI();
+		long limit = (path.startsWith(CallImportController.PATH) || path.equals(RateDeckController.PATH))
+				? this.maxImportBytes : this.maxBytes;
 		if (request.getContentLengthLong() > limit) {
 			this.errors.write(response, HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge",
 					"The request body is larger than the " + limit + " bytes this route accepts");

@@ -29,7 +29,7 @@ class ReportMailTest {
 		ReportInfo report = new ReportInfo("r1", "July", ExecutionStatus.Completed,
 				"30 customers, 30 calls, total 30.00 EUR", null, null, "https://billing.example.com/reports/r1.csv?token=t",
 				"https://billing.example.com/reports/r1.xlsx?token=t", "1", null, null, "acc", "2026-07-01",
-				"2026-07-31", null, null, null);
+				"2026-07-31", null, null, null, null);
 
 		MailContent mail = ReportMail.of(new NotificationPayload(report, data),
 				"https://billing.example.com/reports/r1/restart");

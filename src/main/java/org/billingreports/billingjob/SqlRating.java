@@ -1,0 +1,35 @@
+package org.billingreports.billingjob;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Rates a range in one {@code INSERT … SELECT} with {@link org.billingreports.rating.RatingSql}'s
+ * rules: the call records never travel to the JVM and back.
+ */
+final class SqlRating implements RangeRater.Rating {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final String insert;
+
+	private final Map<String, Object> parameters;
+
+	SqlRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, boolean h2) {
+		this.jdbc = jdbc;
+		this.insert = calls.ratingInsert(h2);
+		this.parameters = calls.parameters();
+	}
+
+	@Override
+	public int rate(IdRange range, boolean keepingExistingRows) {
+		Map<String, Object> parameters = new HashMap<>(this.parameters);
+		parameters.put("first", range.first());
+		parameters.put("last", range.last());
+		return this.jdbc.update(keepingExistingRows ? this.insert + ReportCalls.KEEPING_EXISTING_ROWS : this.insert,
+				parameters);
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.billingreports.ratedecks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.billingreports.accounts.Account;
+import org.billingreports.accounts.AccountRepository;
+import org.billingreports.accounts.Customer;
+import org.billingreports.accounts.CustomerRepository;
+import org.billingreports.rating.BillingSettings;
+import org.billingreports.rating.CustomerNode;
+import org.billingreports.rating.EffectiveSettings;
+import org.billingreports.rating.RateDeck;
+import org.billingreports.rating.Tariff;
+
+/**
+ * The rate decks a report rates with. They are fixed when the report first rates (each customer's
+ * deck down the tree, at its newest version then) and kept for every restart, so that a report never
+ * mixes two versions of a deck; a report run anew takes the versions newest then.
+ */
+@Component
+public class ReportDecks {
+
+	private final JdbcClient jdbc;
+
+	private final RateDeckRepository decks;
+
+	private final AccountRepository accounts;
+
+	private final CustomerRepository customers;
+
+	ReportDecks(JdbcClient jdbc, RateDeckRepository decks, AccountRepository accounts, CustomerRepository customers) {
+		this.jdbc = jdbc;
+		this.decks = decks;
+		this.accounts = accounts;
+		this.customers = customers;
+	}
+
+	/** A deck a report rated with. */
+	public record UsedDeck(String id, String name, int version) {
+	}
+
+	/**
+	 * Fixes the deck of each of the report's customers, unless that was done before: its own, else its
+	 * nearest ancestor's, else the account's.
+	 * @param scope the customers a Customer user's report covers; {@code null} for all of them
+	 */
+	@Transactional
+	public void pin(String reportId, String accountId, Set<String> scope) {
+		boolean pinned = this.jdbc.sql("SELECT COUNT(*) FROM report_rate_deck WHERE report_id = ?")
+			.param(reportId)
+			.query(Long.class)
+			.single() > 0;
+		if (pinned) {
+			return;
+		}
+		Account account = this.accounts.find(accountId)
+			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
+		List<Customer> all = this.customers.findByAccount(accountId);
+		Map<String, String> ownDeck = new HashMap<>();
+		all.forEach(customer -> ownDeck.put(customer.id(), customer.rateDeckId()));
+		// The tree walk of billing settings, where "overrides" means "has a deck of its own".
+		EffectiveSettings tree = new EffectiveSettings(BillingSettings.NONE, all.stream()
+			.map(customer -> new CustomerNode(customer.id(), customer.parentCustomerId(),
+					customer.rateDeckId() != null, BillingSettings.NONE))
+			.toList());
+		Map<String, RateDeckRepository.Deck> known = new HashMap<>();
+		for (Customer customer : all) {
+			if (scope != null && !scope.contains(customer.id())) {
+				continue;
+			}
+			String source = tree.sourceOf(customer.id());
+			String deckId = (source != null) ? ownDeck.get(source) : account.rating().rateDeckId();
+			RateDeckRepository.Deck deck = (deckId != null)
+					? known.computeIfAbsent(deckId, id -> this.decks.find(id).orElseThrow()) : null;
+			this.jdbc
+				.sql("INSERT INTO report_rate_deck (report_id, customer_id, deck_id, deck_name, version) "
+						+ "VALUES (?, ?, ?, ?, ?)")
+				.params(reportId, customer.id(), (deck != null) ? deck.id() : null, (deck != null) ? deck.name() : null,
+						(deck != null) ? deck.version() : null)
+				.update();
+		}
+	}
+
+	/** The decks the report rates with, by the customers they price; empty when no customer has one. */
+	public Map<String, RateDeck> byCustomer(String reportId) {
+		Map<UsedDeck, RateDeck> loaded = new HashMap<>();
+		Map<String, RateDeck> byCustomer = new HashMap<>();
+		this.jdbc
+			.sql("SELECT customer_id, deck_id, deck_name, version FROM report_rate_deck "
+					+ "WHERE report_id = ? AND deck_id IS NOT NULL")
+			.param(reportId)
+			.query(rs -> {
+				UsedDeck used = new UsedDeck(rs.getString("deck_id"), rs.getString("deck_name"), rs.getInt("version"));
+				byCustomer.put(rs.getString("customer_id"), loaded.computeIfAbsent(used, this::load));
+			});
+		return byCustomer;
+	}
+
+	/** The decks the report rated with, by name. */
+	public List<UsedDeck> used(String reportId) {
+		return this.jdbc
+			.sql("SELECT DISTINCT deck_id, deck_name, version FROM report_rate_deck "
+					+ "WHERE report_id = ? AND deck_id IS NOT NULL ORDER BY deck_name, deck_id")
+			.param(reportId)
+			.query((rs, row) -> new UsedDeck(rs.getString("deck_id"), rs.getString("deck_name"), rs.getInt("version")))
+			.list();
+	}
+
+	/** One version, its equal tariffs shared: a deck of 100,000 prefixes has far fewer prices. */
+	private RateDeck load(UsedDeck deck) {
+		RateDeck.Builder builder = RateDeck.builder(deck.id(), deck.name(), deck.version());
+		Map<Tariff, Tariff> tariffs = new HashMap<>();
+		this.decks.forEachRate(deck.id(), deck.version(), rate -> builder.add(rate.item(), rate.prefix(),
+				tariffs.computeIfAbsent(rate.tariff(), tariff -> tariff), rate.effectiveFrom(), rate.effectiveTo()));
+		return builder.build();
+	}
+
+}
