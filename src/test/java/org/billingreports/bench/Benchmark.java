@@ -58,6 +58,7 @@ import org.billingreports.statement.BillingFiles;
  * --import-records=500000  Asterisk records to import
  * --postgres-url=jdbc:postgresql://127.0.0.1:5432/test --postgres-user=postgres --postgres-password=
  * --documents=true        the first run's workbook and call detail too (minutes at 10,000,000 calls)
+ * --deck-prefixes=100000  the job again with the calls priced by a rate deck of that many prefixes (0: not)
  * --jar=target/app/billing-reports-0.1.0-SNAPSHOT.jar --cds=target/app/application.jsa
  *                          the packaged service, for start-up and command-line times (skipped without it)
  * </pre>
@@ -90,6 +91,7 @@ public final class Benchmark {
 				"3", "import-records", "500000", "postgres-url", "jdbc:postgresql://127.0.0.1:5432/test",
 				"postgres-user", "postgres", "postgres-password", ""));
 		options.put("documents", "true");
+		options.put("deck-prefixes", "100000");
 		options.put("jar", "target/app/billing-reports-0.1.0-SNAPSHOT.jar");
 		options.put("cds", "target/app/application.jsa");
 		for (String arg : args) {
@@ -159,6 +161,7 @@ public final class Benchmark {
 						seconds(run.baselineNanos()), rate(records, run.baselineNanos()),
 						run.totalsMatch() ? "equal" : "DIFFER");
 			}
+			List<Run> deckRuns = deckRuns(context, db, records, repeat);
 			long commitNanos = commits(jdbc);
 			System.out.printf("%s: %,d single-row commits in %s (%,d/s)%n", db, COMMITS, seconds(commitNanos),
 					rate(COMMITS, commitNanos));
@@ -181,7 +184,7 @@ public final class Benchmark {
 					median(runs, Run::baselineNanos), runs.stream().mapToLong(Run::liveHeapMegabytes).max().orElse(0),
 					totalsMatch, importRecords,
 					median(imports.stream().map(nanos -> new Run(nanos, 0, 0, true)).toList(), Run::jobNanos),
-					commitNanos, startup);
+					commitNanos, startup, median(deckRuns, Run::jobNanos));
 		}
 		finally {
 			if (postgres) {
@@ -255,6 +258,51 @@ public final class Benchmark {
 			throw new IllegalStateException("nothing was billed");
 		}
 		return new Run(job, sql, live, jobTotals.equals(baselineTotals));
+	}
+
+	/**
+	 * The job again with a rate deck assigned (priced in the JVM instead of one statement per range):
+	 * the deck's upload, then {@code repeat} runs, each checked to have completed.
+	 */
+	private List<Run> deckRuns(ConfigurableApplicationContext context, String db, long records, int repeat)
+			throws Exception {
+		int prefixes = Integer.parseInt(this.options.get("deck-prefixes"));
+		if (prefixes == 0) {
+			return List.of();
+		}
+		long upload = BenchDeck.install(context, BENCH, prefixes);
+		System.out.printf("%s: a deck of %,d prefixes uploaded in %s%n", db, prefixes, seconds(upload));
+		ReportService reports = context.getBean(ReportService.class);
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		List<Run> runs = new ArrayList<>();
+		try {
+			for (int i = 1; i <= repeat; i++) {
+				this.heap.reset();
+				long start = System.nanoTime();
+				ReportInfo report = reports.create(new BillingReportRequest(BenchData.ACCOUNT, BenchData.START_DATE,
+						BenchData.END_DATE, true, null, null), null, BENCH);
+				context.getBean(JobCompletions.class).await(Long.parseLong(report.jobId()), Duration.ofHours(10));
+				long job = System.nanoTime() - start;
+				ReportInfo ended = reports.get(report.id(), BENCH);
+				if (ended.status() != ExecutionStatus.Completed) {
+					throw new IllegalStateException("the deck report ended " + ended.status() + ": " + ended.statusMessage());
+				}
+				long priced = jdbc.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ? AND pricing = 'deck'")
+					.param(report.id())
+					.query(Long.class)
+					.single();
+				runs.add(new Run(job, 0, this.heap.liveMegabytes(), true));
+				System.out.printf("%s deck run %d: job %s (%,d/s, %,d calls priced by the deck, live heap %d MB)%n  steps: %s%n",
+						db, i, seconds(job), rate(records, job), priced, runs.get(i - 1).liveHeapMegabytes(),
+						stepTimes(jdbc, Long.parseLong(report.jobId())));
+				context.getBean(ReportDeletion.class).delete(report.id());
+				vacuum(jdbc, db.equals("postgres"));
+			}
+		}
+		finally {
+			BenchDeck.uninstall(context);
+		}
+		return runs;
 	}
 
 	/**
@@ -399,18 +447,19 @@ public final class Benchmark {
 	/** The medians of one database's runs. */
 	private record Result(String db, long records, long jobNanos, long firstJobNanos, long baselineNanos,
 			long liveHeapMegabytes, boolean totalsMatch, long importRecords, long importNanos, long commitNanos,
-			StartupTimes.Times startup) {
+			StartupTimes.Times startup, long deckJobNanos) {
 
 		static String table(List<Result> results) {
 			StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
 					"| database | call records | job (median) | job rate | first run (cold JIT) | SQL baseline | baseline rate "
 							+ "| job rate / baseline rate | live heap | totals | import records | import | import rate "
-							+ "| single-row commits | ready (new database / again) | command line (report / status) |%n"
-							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+							+ "| single-row commits | ready (new database / again) | command line (report / status) "
+							+ "| job with a rate deck (median) | deck job rate / job rate |%n"
+							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
 			for (Result result : results) {
 				table.append(String.format(Locale.ROOT,
 						"| %s | %,d | %s | %,d/s | %s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s | %,d/s "
-								+ "| %s / %s | %s / %s |%n",
+								+ "| %s / %s | %s / %s | %s | %.2f |%n",
 						result.db(), result.records(), seconds(result.jobNanos()),
 						rate(result.records(), result.jobNanos()), seconds(result.firstJobNanos()),
 						seconds(result.baselineNanos()), rate(result.records(), result.baselineNanos()),
@@ -419,7 +468,9 @@ public final class Benchmark {
 						result.importRecords(), seconds(result.importNanos()),
 						rate(result.importRecords(), result.importNanos()), rate(COMMITS, result.commitNanos()),
 						seconds(result.startup().cold()), seconds(result.startup().warm()),
-						seconds(result.startup().report()), seconds(result.startup().status())));
+						seconds(result.startup().report()), seconds(result.startup().status()),
+						seconds(result.deckJobNanos()),
+						(result.deckJobNanos() == 0) ? 0.0 : (double) result.jobNanos() / result.deckJobNanos()));
 			}
 			return table.toString();
 		}

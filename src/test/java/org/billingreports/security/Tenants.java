@@ -44,7 +44,13 @@ final class Tenants {
 
 	String importOfA;
 
+	String deckOfA;
+
 	private final Api admin;
+
+	/** A rate deck of one line, as the matrix uploads it. */
+	static final String DECK = "prefix,description,connectFee,rate,rateUnitSeconds,firstIncrementSeconds,"
+			+ "nextIncrementSeconds,minimumCharge,effectiveFrom\n44,UK,0,0.05,60,1,1,0,2026-01-01\n";
 
 	Tenants(Api admin, String prefix) {
 		this.admin = admin;
@@ -87,6 +93,8 @@ final class Tenants {
 				+ "s1," + this.customerS + ",voice,outbound,2026-07-04T10:00:00Z,600,completed,0.3\n")
 			.get("id")
 			.asString();
+		this.deckOfA = ok(this.admin.send("POST", "/rate-decks?accountId=" + this.accountA + "&name=Deck+" + this.p,
+				"text/csv", DECK)).get("deck").get("id").asString();
 		fixtures.importCalls(this.accountB,
 				header + "b1," + this.customerB + ",voice,outbound,2026-07-01T10:00:00Z,60,completed,0.01\n");
 		this.reportOfAdmin = completed(fixtures, this.accountA);

@@ -187,7 +187,7 @@ class ReportDocumentsTest extends ApiTestSupport {
 			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
 			List<String> header = List.of("Customer", "Customer ID", "Call ID", "Start (Europe/Berlin)", "Channel",
 					"Direction", "Status", "From", "To", "Duration (s)", "Billable (s)", "Units", "Unit", "Item",
-					"Raw Cost");
+					"Raw Cost", "Pricing", "Rate Deck", "Prefix");
 			List<List<Object>> first = Workbooks.rows(workbook.getSheet("Calls"));
 			List<List<Object>> second = Workbooks.rows(workbook.getSheet("Calls (2)"));
 			assertThat(first.get(0)).isEqualTo(header);
@@ -196,15 +196,18 @@ class ReportDocumentsTest extends ApiTestSupport {
 			assertThat(second).hasSize(3);
 			// Customers in the billing file's order, each one's calls by start time, in Berlin's time (UTC+2).
 			assertThat(first.get(1)).isEqualTo(row("Acme Corp", this.corp, "w6", LocalDateTime.parse("2026-07-07T00:30"),
-					"voice", "outbound", "completed", "+1", "+2", 120, 120, 2, "minutes", "OutboundVoiceCalls", "0.2"));
+					"voice", "outbound", "completed", "+1", "+2", 120, 120, 2, "minutes", "OutboundVoiceCalls", "0.2",
+					"carrier", null, null));
 			assertThat(first.get(2)).isEqualTo(row("Acme East", this.east, "w2", LocalDateTime.parse("2026-07-01T10:00"),
-					"voice", "outbound", "completed", "+1", "+2", 30, 30, 1, "minutes", "OutboundVoiceCalls", "0.05"));
+					"voice", "outbound", "completed", "+1", "+2", 30, 30, 1, "minutes", "OutboundVoiceCalls", "0.05",
+					"carrier", null, null));
 			assertThat(first.get(3).get(2)).isEqualTo("w1");
 			assertThat(first.get(4).get(2)).isEqualTo("w3");
 			assertThat(second.get(1).get(2)).isEqualTo("w4");
 			// Not billed: 0 units, no raw cost.
 			assertThat(second.get(2)).isEqualTo(row("Acme West", this.west, "w5", LocalDateTime.parse("2026-07-05T11:00"),
-					"voice", "outbound", "no-answer", "+1", "+2", 20, 0, 0, "minutes", "OutboundVoiceCalls", "0"));
+					"voice", "outbound", "no-answer", "+1", "+2", 20, 0, 0, "minutes", "OutboundVoiceCalls", "0",
+					"carrier", null, null));
 			assertThat(workbook.getSheet("Calls").getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
 		}
 	}
@@ -295,7 +298,7 @@ class ReportDocumentsTest extends ApiTestSupport {
 		assertThat(json.get("customers").valueStream().map(c -> c.get("customerName").asString()))
 			.containsExactly("Acme Corp", "Acme East", "Acme West");
 		List<CSVRecord> calls = csv(customer.get("/reports/" + id + "/calls.csv"));
-		assertThat(calls.get(0).toMap()).doesNotContainKey("rawCost");
+		assertThat(calls.get(0).toMap()).doesNotContainKeys("rawCost", "pricing", "rateDeck", "ratePrefix");
 		assertThat(calls).hasSize(6);
 		assertThat(csv(customer.get("/reports/" + id + ".csv"))).allSatisfy(line -> assertThat(line.get("Raw Cost"))
 			.isEmpty());

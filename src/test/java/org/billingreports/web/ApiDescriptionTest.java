@@ -112,6 +112,19 @@ class ApiDescriptionTest extends ApiTestSupport {
 				() -> admin.get("/calls/imports/" + this.ids.get("import") + "/rejections.csv"));
 		requests.put("POST /calls/imports/{id}/restart",
 				() -> admin.post("/calls/imports/" + this.ids.get("import") + "/restart", ""));
+		requests.put("POST /rate-decks", () -> {
+			ApiResponse upload = admin.send("POST", "/rate-decks?accountId=" + account + "&name=Documented", "text/csv",
+					"prefix,description,connectFee,rate,rateUnitSeconds,firstIncrementSeconds,nextIncrementSeconds,"
+							+ "minimumCharge,effectiveFrom\n44,UK,0,0.05,60,1,1,0,2026-01-01\n");
+			if (upload.status() == 200) {
+				this.ids.put("deck", upload.json().get("deck").get("id").asString());
+			}
+			return upload;
+		});
+		requests.put("GET /rate-decks", () -> admin.get("/rate-decks?accountId=" + account));
+		requests.put("GET /rate-decks/{id}", () -> admin.get("/rate-decks/" + this.ids.get("deck")));
+		requests.put("GET /rate-decks/{id}/rates.csv",
+				() -> admin.get("/rate-decks/" + this.ids.get("deck") + "/rates.csv"));
 		requests.put("POST /reports/billing", () -> remember("report", admin.post("/reports/billing", report)));
 		requests.put("POST /json/reply/{dto}",
 				() -> remember("other", admin.post("/json/reply/BillingReport", report)));
