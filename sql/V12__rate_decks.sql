@@ -54,12 +54,14 @@ ALTER TABLE billing_row ADD COLUMN rate_deck_id VARCHAR(64);
 ALTER TABLE billing_row ADD COLUMN rate_prefix VARCHAR(15);
 
 -- The deck each customer of a report is rated with, fixed when the report first rates, so that a
--- restart never mixes versions; a customer without a deck has a row without one.
+-- restart never mixes versions; a customer without a deck has a row without one. items: the codes of
+-- the billing items the deck has rates for, as ',4,8,', so that SQL tells which calls it prices.
 CREATE TABLE report_rate_deck (
     report_id   VARCHAR(36)  NOT NULL REFERENCES billing_report (id) ON DELETE CASCADE,
     customer_id VARCHAR(64)  NOT NULL,
     deck_id     VARCHAR(64),
     deck_name   VARCHAR(200),
     version     INTEGER,
+    items       VARCHAR(40),
     PRIMARY KEY (report_id, customer_id)
 );

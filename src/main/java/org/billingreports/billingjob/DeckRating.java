@@ -1,9 +1,8 @@
 package org.billingreports.billingjob;
 
-import java.math.BigDecimal;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +17,23 @@ import org.billingreports.rating.Direction;
 import org.billingreports.rating.E164;
 import org.billingreports.rating.Pricing;
 import org.billingreports.rating.RateDeck;
+import org.billingreports.ratedecks.ReportDecks;
 
 /**
- * Rates a range through rate decks: reads its call records, prices each with its customer's deck
- * ({@link DeckRater}, a lookup in memory: the decks were loaded once for the partition) and writes the
- * billing rows in batches. A range holds at most a chunk's worth of ids.
+ * Rates a range of a report priced by rate decks: the calls no deck prices in one {@code INSERT …
+ * SELECT} as ever ({@link SqlRating}); the others are read, priced with their customer's deck
+ * ({@link DeckRater}, a lookup in memory: the decks were loaded once for the partition) and written
+ * many rows to a statement. A range holds at most a chunk's worth of ids.
  */
 final class DeckRating implements RangeRater.Rating {
 
 	private static final String INSERT = "INSERT INTO billing_row (report_id, call_record_id, customer_id, item, "
-			+ "units, raw_cost, pricing, rate_deck_id, rate_prefix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "units, raw_cost, pricing, rate_deck_id, rate_prefix) VALUES ";
 
-	private static final int BATCH = 1000;
+	private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/** 9 parameters a row: 4,500 a statement, far below PostgreSQL's limit of 32,767. */
+	private static final int ROWS_PER_INSERT = 500;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -45,9 +49,14 @@ final class DeckRating implements RangeRater.Rating {
 
 	private final Settings settings;
 
+	/** The calls no deck prices, rated as ever. */
+	private final SqlRating others;
+
 	DeckRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, boolean h2, String reportId, Settings settings) {
 		this.jdbc = jdbc;
-		this.select = calls.callsToPrice(h2);
+		String pricedByDeck = ReportDecks.pricedByDeck(settings.deckReplacesCarrierCost());
+		this.others = new SqlRating(calls, jdbc, h2, pricedByDeck);
+		this.select = calls.callsToPrice(h2, pricedByDeck);
 		this.parameters = calls.parameters();
 		this.reportId = reportId;
 		this.settings = settings;
@@ -58,6 +67,10 @@ final class DeckRating implements RangeRater.Rating {
 
 	@Override
 	public int rate(IdRange range, boolean keepingExistingRows) {
+		return this.others.rate(range, keepingExistingRows) + rateByDecks(range, keepingExistingRows);
+	}
+
+	private int rateByDecks(IdRange range, boolean keepingExistingRows) {
 		Map<String, Object> parameters = new HashMap<>(this.parameters);
 		parameters.put("first", range.first());
 		parameters.put("last", range.last());
@@ -75,24 +88,33 @@ final class DeckRating implements RangeRater.Rating {
 			rows.add(new Row(rs.getLong("id"), customerId, priced,
 					(deck != null && priced.pricing() != Pricing.CARRIER) ? deck.id() : null));
 		});
-		String insert = keepingExistingRows ? INSERT + ReportCalls.KEEPING_EXISTING_ROWS : INSERT;
-		int[][] counts = this.jdbc.getJdbcTemplate().batchUpdate(insert, rows, BATCH, (statement, row) -> {
-			BigDecimal rawCost = row.priced().call().rawCost();
-			statement.setString(1, this.reportId);
-			statement.setLong(2, row.callRecordId());
-			statement.setString(3, row.customerId());
-			statement.setShort(4, row.priced().call().item().code());
-			statement.setLong(5, row.priced().call().units());
-			statement.setBigDecimal(6, rawCost);
-			statement.setString(7, row.priced().pricing().code());
-			statement.setString(8, row.deckId());
-			statement.setString(9, row.priced().prefix());
-		});
+		return write(rows, keepingExistingRows);
+	}
+
+	/**
+	 * Writes the rows {@value #ROWS_PER_INSERT} to an {@code INSERT}: one statement and one round trip for
+	 * many rows, as the set-based rating writes them, instead of one per row.
+	 */
+	private int write(List<Row> rows, boolean keepingExistingRows) {
 		int written = 0;
-		for (int[] batch : counts) {
-			for (int count : batch) {
-				written += (count == Statement.SUCCESS_NO_INFO) ? 1 : count;
-			}
+		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+			List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+			String insert = INSERT + String.join(",", Collections.nCopies(part.size(), VALUES))
+					+ (keepingExistingRows ? ReportCalls.KEEPING_EXISTING_ROWS : "");
+			written += this.jdbc.getJdbcTemplate().update(insert, statement -> {
+				int column = 0;
+				for (Row row : part) {
+					statement.setString(++column, this.reportId);
+					statement.setLong(++column, row.callRecordId());
+					statement.setString(++column, row.customerId());
+					statement.setShort(++column, row.priced().call().item().code());
+					statement.setLong(++column, row.priced().call().units());
+					statement.setBigDecimal(++column, row.priced().call().rawCost());
+					statement.setString(++column, row.priced().pricing().code());
+					statement.setString(++column, row.deckId());
+					statement.setString(++column, row.priced().prefix());
+				}
+			});
 		}
 		return written;
 	}

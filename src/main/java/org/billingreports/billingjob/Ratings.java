@@ -20,7 +20,7 @@ final class Ratings {
 		ReportCalls calls = new ReportCalls(report);
 		Map<String, RateDeck> byCustomer = decks.byCustomer(report.id());
 		if (byCustomer.isEmpty()) {
-			return new SqlRating(calls, jdbc, h2);
+			return new SqlRating(calls, jdbc, h2, null);
 		}
 		Account account = accounts.find(report.accountId())
 			.orElseThrow(() -> new IllegalStateException("account " + report.accountId() + " no longer exists"));

@@ -39,7 +39,7 @@ final class ReportCalls {
 				this.parameters, (rs, row) -> new Span(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
 	}
 
-	/** What makes {@link #ratingInsert(boolean)} keep a row written before instead of failing on it. */
+	/** What makes {@link #ratingInsert(boolean, String)} keep a row written before instead of failing on it. */
 	static final String KEEPING_EXISTING_ROWS = " ON CONFLICT DO NOTHING";
 
 	/**
@@ -51,19 +51,23 @@ final class ReportCalls {
 	/**
 	 * Rates the calls with ids from {@code :first} to {@code :last} into billing rows, in one statement.
 	 * @param h2 whether the database is H2, which must be told to read by id
+	 * @param except the calls to leave out (a condition on {@code call_record}), or {@code null}
 	 */
-	String ratingInsert(boolean h2) {
+	String ratingInsert(boolean h2, String except) {
 		return "INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
 				+ "SELECT :reportId, id, customer_id, " + RatingSql.item() + ", " + RatingSql.units() + ", "
 				+ RatingSql.rawCost() + " FROM call_record" + (h2 ? BY_ID_ON_H2 : "") + " WHERE " + this.where
-				+ " AND id >= :first AND id <= :last";
+				+ " AND id >= :first AND id <= :last" + ((except != null) ? " AND NOT (" + except + ")" : "");
 	}
 
-	/** The call records with ids from {@code :first} to {@code :last}, as a rate deck prices them. */
-	String callsToPrice(boolean h2) {
+	/**
+	 * The call records with ids from {@code :first} to {@code :last} that match {@code only} (a condition on
+	 * {@code call_record}), with what a rate deck prices them by.
+	 */
+	String callsToPrice(boolean h2, String only) {
 		return "SELECT id, customer_id, channel, direction, status, billable_seconds, carrier_cost, from_number, "
 				+ "to_number, start_time FROM call_record" + (h2 ? BY_ID_ON_H2 : "") + " WHERE " + this.where
-				+ " AND id >= :first AND id <= :last";
+				+ " AND id >= :first AND id <= :last AND (" + only + ")";
 	}
 
 	Map<String, Object> parameters() {

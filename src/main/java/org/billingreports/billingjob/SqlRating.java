@@ -17,9 +17,10 @@ final class SqlRating implements RangeRater.Rating {
 
 	private final Map<String, Object> parameters;
 
-	SqlRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, boolean h2) {
+	/** @param except the calls to leave out (a condition on {@code call_record}), or {@code null} */
+	SqlRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, boolean h2, String except) {
 		this.jdbc = jdbc;
-		this.insert = calls.ratingInsert(h2);
+		this.insert = calls.ratingInsert(h2, except);
 		this.parameters = calls.parameters();
 	}
 

@@ -43,6 +43,12 @@ final class RateDeckFile {
 
 	static final List<String> OPTIONAL = List.of("effectiveTo", "item");
 
+	/**
+	 * The most rate lines a deck may have: five times the largest decks in use (a carrier's worldwide
+	 * deck has about 100,000), and what a partition holds in memory with room to spare.
+	 */
+	static final int MAX_RATES = 500_000;
+
 	/** The rejections an answer lists; all of them are counted. */
 	static final int MAX_LISTED = 100;
 
@@ -56,6 +62,8 @@ final class RateDeckFile {
 	private static final int MAX_DESCRIPTION = 200;
 
 	private static final int MAX_ECHO = 500;
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	/** One good line of the file. */
 	record RateLine(long lineNumber, BillingItem item, String prefix, String description, Tariff tariff,
@@ -87,6 +95,10 @@ final class RateDeckFile {
 			Map<String, Integer> columns = columns(parser.getHeaderNames());
 			for (CSVRecord record : parser) {
 				lines++;
+				if (lines > MAX_RATES) {
+					throw ApiException.badRequest("TooManyRates", "A rate deck holds at most " + MAX_RATES
+							+ " rate lines; split it, e.g. one deck per item");
+				}
 				// The line the record ends on: a rate line is one line.
 				long lineNumber = parser.getCurrentLineNumber();
 				try {
@@ -132,7 +144,8 @@ final class RateDeckFile {
 		}
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
-			String name = known.get(header.get(i).strip().toLowerCase(Locale.ROOT));
+			// A spreadsheet saves UTF-8 with a byte-order mark before the first name.
+			String name = known.get(header.get(i).replace(BYTE_ORDER_MARK, "").strip().toLowerCase(Locale.ROOT));
 			if (name == null) {
 				throw ApiException.badRequest("UnknownColumn", "Column '" + echo(header.get(i)) + "' is not a rate "
 						+ "deck column; the columns are " + String.join(",", REQUIRED) + "[,effectiveTo][,item]");

@@ -17,6 +17,7 @@ import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
 import org.billingreports.rating.EffectiveSettings;
 import org.billingreports.rating.RateDeck;
+import org.billingreports.rating.RatingSql;
 import org.billingreports.rating.Tariff;
 
 /**
@@ -71,6 +72,7 @@ public class ReportDecks {
 					customer.rateDeckId() != null, BillingSettings.NONE))
 			.toList());
 		Map<String, RateDeckRepository.Deck> known = new HashMap<>();
+		Map<String, String> items = new HashMap<>();
 		for (Customer customer : all) {
 			if (scope != null && !scope.contains(customer.id())) {
 				continue;
@@ -79,13 +81,32 @@ public class ReportDecks {
 			String deckId = (source != null) ? ownDeck.get(source) : account.rating().rateDeckId();
 			RateDeckRepository.Deck deck = (deckId != null)
 					? known.computeIfAbsent(deckId, id -> this.decks.find(id).orElseThrow()) : null;
+			String priced = (deck != null) ? items.computeIfAbsent(deck.id(), id -> itemCodes(deck)) : null;
 			this.jdbc
-				.sql("INSERT INTO report_rate_deck (report_id, customer_id, deck_id, deck_name, version) "
-						+ "VALUES (?, ?, ?, ?, ?)")
+				.sql("INSERT INTO report_rate_deck (report_id, customer_id, deck_id, deck_name, version, items) "
+						+ "VALUES (?, ?, ?, ?, ?, ?)")
 				.params(reportId, customer.id(), (deck != null) ? deck.id() : null, (deck != null) ? deck.name() : null,
-						(deck != null) ? deck.version() : null)
+						(deck != null) ? deck.version() : null, priced)
 				.update();
 		}
+	}
+
+	/** The codes of the items the deck's version has rates for, as {@code ,4,8,}. */
+	private String itemCodes(RateDeckRepository.Deck deck) {
+		StringBuilder codes = new StringBuilder(",");
+		this.decks.ratesPerItem(deck.id(), deck.version()).keySet().forEach(item -> codes.append(item.code()).append(','));
+		return codes.toString();
+	}
+
+	/**
+	 * Which of the report's call records (rows of {@code call_record}) a deck prices: those of a customer
+	 * whose deck has rates for their item and, unless the deck replaces carrier costs, that have none.
+	 */
+	public static String pricedByDeck(boolean deckReplacesCarrierCost) {
+		String byDeck = "EXISTS (SELECT 1 FROM report_rate_deck p WHERE p.report_id = :reportId "
+				+ "AND p.customer_id = call_record.customer_id AND p.items LIKE '%,' || CAST(" + RatingSql.item()
+				+ " AS VARCHAR(3)) || ',%')";
+		return deckReplacesCarrierCost ? byDeck : byDeck + " AND " + RatingSql.rawCost() + " = 0";
 	}
 
 	/** The decks the report rates with, by the customers they price; empty when no customer has one. */

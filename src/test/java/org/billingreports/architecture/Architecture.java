@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <li>{@code kernel} (errors, request DTOs, node settings), {@code rating} (the arithmetic, plain
  * Java), {@code batch} (what both jobs share), {@code database}: they import nothing of ours but the
  * kernel;</li>
- * <li>capabilities ({@code monitoring}, {@code notifications}, {@code security}, {@code accounts},
+ * <li>capabilities ({@code monitoring}, {@code notifications}, {@code security}, {@code accounts}, {@code ratedecks},
  * {@code calls}, {@code billingjob}, {@code report}, {@code partitioning}, {@code operations},
  * {@code scheduling}, {@code demo}), each importing only those below it;</li>
  * <li>entry points ({@code web}, {@code servicestack}, {@code console}, {@code cli}, and the application class in the

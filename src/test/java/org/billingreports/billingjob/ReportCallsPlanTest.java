@@ -31,7 +31,7 @@ class ReportCallsPlanTest extends ApiTestSupport {
 		Map<String, Object> parameters = new HashMap<>(calls.parameters());
 		parameters.put("first", 1L);
 		parameters.put("last", 20_000L);
-		String plan = this.jdbc.queryForObject("EXPLAIN " + calls.ratingInsert(true), parameters, String.class);
+		String plan = this.jdbc.queryForObject("EXPLAIN " + calls.ratingInsert(true, null), parameters, String.class);
 		assertThat(plan).contains("/* public.call_record_account_id: id >=");
 	}
 

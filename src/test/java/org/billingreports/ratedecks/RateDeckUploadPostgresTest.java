@@ -1,0 +1,9 @@
+package org.billingreports.ratedecks;
+
+import org.billingreports.support.PostgresTest;
+
+/** {@link RateDeckUploadTest} against PostgreSQL. */
+@PostgresTest
+class RateDeckUploadPostgresTest extends RateDeckUploadTest {
+
+}
