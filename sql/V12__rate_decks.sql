@@ -53,15 +53,24 @@ ALTER TABLE billing_row ADD COLUMN pricing VARCHAR(9) DEFAULT 'carrier' NOT NULL
 ALTER TABLE billing_row ADD COLUMN rate_deck_id VARCHAR(64);
 ALTER TABLE billing_row ADD COLUMN rate_prefix VARCHAR(15);
 
+-- The deck (and version, "Retail v3") that priced calls of a billing line, if any did.
+ALTER TABLE billing_line ADD COLUMN rate_deck VARCHAR(220);
+
 -- The deck each customer of a report is rated with, fixed when the report first rates, so that a
--- restart never mixes versions; a customer without a deck has a row without one. items: the codes of
--- the billing items the deck has rates for, as ',4,8,', so that SQL tells which calls it prices.
+-- restart never mixes versions; a customer without a deck has a row without one.
 CREATE TABLE report_rate_deck (
     report_id   VARCHAR(36)  NOT NULL REFERENCES billing_report (id) ON DELETE CASCADE,
     customer_id VARCHAR(64)  NOT NULL,
     deck_id     VARCHAR(64),
     deck_name   VARCHAR(200),
     version     INTEGER,
-    items       VARCHAR(40),
     PRIMARY KEY (report_id, customer_id)
+);
+
+-- The items whose calls the deck of a report's customer prices, so that SQL tells those calls apart.
+CREATE TABLE report_rate_deck_item (
+    report_id   VARCHAR(36) NOT NULL REFERENCES billing_report (id) ON DELETE CASCADE,
+    customer_id VARCHAR(64) NOT NULL,
+    item        SMALLINT    NOT NULL,
+    PRIMARY KEY (report_id, customer_id, item)
 );

@@ -24,6 +24,7 @@ import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.accounts.PhoneNumberRepository.NumberCounts;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.Pricing;
+import org.billingreports.ratedecks.ReportDecks;
 import org.billingreports.rating.BillingLine;
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerUsage;
@@ -63,9 +64,12 @@ class BillingFileTasklet implements Tasklet {
 
 	private final Clock clock;
 
+	private final ReportDecks decks;
+
 	BillingFileTasklet(ReportToBill report, AccountRepository accounts, CustomerRepository customers,
 			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
-			BillingFiles files, Clock clock) {
+			BillingFiles files, Clock clock, ReportDecks decks) {
+		this.decks = decks;
 		this.report = report;
 		this.accounts = accounts;
 		this.customers = customers;
@@ -93,6 +97,7 @@ class BillingFileTasklet implements Tasklet {
 		BillingRowRepository.Usage rated = this.rows.usage(this.report.id());
 		Map<String, Map<BillingItem, ItemUsage>> usage = rated.byCustomer();
 		Map<String, NumberCounts> numbers = this.phoneNumbers.countsByCustomer(accountId);
+		Map<String, String> decks = this.decks.labelsByCustomer(this.report.id());
 		Statement statement = new Statement(this.report.id(), accountId, account.name(), account.timeZoneId(),
 				account.currency(), this.report.startDate(), this.report.endDate(), this.report.period(),
 				this.report.includeCustomerIds(), account.prorating(),
@@ -112,7 +117,8 @@ class BillingFileTasklet implements Tasklet {
 			List<BillingLine> customerLines = LineCalculator.lines(customerUsage, prices);
 			BigDecimal subtotal = BigDecimal.ZERO.setScale(LineCalculator.AMOUNT_SCALE);
 			for (BillingLine line : customerLines) {
-				written.add(new StatementRepository.CustomerLine(customer.id(), customer.name(), line));
+				written.add(new StatementRepository.CustomerLine(customer.id(), customer.name(), line,
+						rated.pricedByDeck(customer.id(), line.item()) ? decks.get(customer.id()) : null));
 				subtotal = subtotal.add(line.amount());
 			}
 			considered.add(new StatementCustomer(considered.size() + 1, customer.id(), customer.name(),

@@ -138,16 +138,18 @@ class BillingReportJobConfiguration {
 			NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics, ReportDecks decks,
 			AccountRepository accounts) throws MetaDataAccessException {
 		boolean h2 = DatabaseType.fromMetaData(dataSource) == DatabaseType.H2;
-		return new RangeRater(Ratings.of(reports.toBill(reportId), decks, accounts, jdbc, h2), dataSource, metrics);
+		return new RangeRater(Ratings.of(reports.toBill(reportId), decks, accounts, jdbc, dataSource, h2), dataSource,
+				metrics);
 	}
 
 	@Bean
 	@StepScope
 	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
 			AccountRepository accounts, CustomerRepository customers, PhoneNumberRepository phoneNumbers,
-			BillingRowRepository rows, StatementRepository statements, BillingFiles files, Clock clock) {
+			BillingRowRepository rows, StatementRepository statements, BillingFiles files, Clock clock,
+			ReportDecks decks) {
 		return new BillingFileTasklet(reports.toBill(reportId), accounts, customers, phoneNumbers, rows, statements,
-				files, clock);
+				files, clock, decks);
 	}
 
 }

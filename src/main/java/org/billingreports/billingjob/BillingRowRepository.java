@@ -2,8 +2,10 @@ package org.billingreports.billingjob;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,18 +32,24 @@ class BillingRowRepository {
 	 */
 	Usage usage(String reportId) {
 		Map<String, Map<BillingItem, ItemUsage>> usage = new HashMap<>();
+		Map<String, Set<BillingItem>> pricedByDeck = new HashMap<>();
 		long[] calls = { 0 };
 		this.jdbc
-			.sql("SELECT customer_id, item, SUM(units) AS quantity, SUM(raw_cost) AS raw_cost, COUNT(*) AS calls "
+			.sql("SELECT customer_id, item, SUM(units) AS quantity, SUM(raw_cost) AS raw_cost, COUNT(*) AS calls, "
+					+ "SUM(CASE WHEN pricing = '" + Pricing.CARRIER.code() + "' THEN 0 ELSE 1 END) AS by_deck "
 					+ "FROM billing_row WHERE report_id = ? GROUP BY customer_id, item")
 			.param(reportId)
 			.query(rs -> {
-				usage.computeIfAbsent(rs.getString("customer_id"), customer -> new EnumMap<>(BillingItem.class))
-					.put(BillingItem.ofCode(rs.getInt("item")),
-							new ItemUsage(rs.getLong("quantity"), rs.getBigDecimal("raw_cost").stripTrailingZeros()));
+				String customer = rs.getString("customer_id");
+				BillingItem item = BillingItem.ofCode(rs.getInt("item"));
+				usage.computeIfAbsent(customer, any -> new EnumMap<>(BillingItem.class))
+					.put(item, new ItemUsage(rs.getLong("quantity"), rs.getBigDecimal("raw_cost").stripTrailingZeros()));
 				calls[0] += rs.getLong("calls");
+				if (rs.getLong("by_deck") > 0) {
+					pricedByDeck.computeIfAbsent(customer, any -> EnumSet.noneOf(BillingItem.class)).add(item);
+				}
 			});
-		return new Usage(usage, calls[0]);
+		return new Usage(usage, calls[0], pricedByDeck);
 	}
 
 	/**
@@ -92,8 +100,17 @@ class BillingRowRepository {
 			.update();
 	}
 
-	/** Usage per customer and item, and the number of call records rated. */
-	record Usage(Map<String, Map<BillingItem, ItemUsage>> byCustomer, long calls) {
+	/**
+	 * Usage per customer and item, the number of call records rated, and per customer the items of which
+	 * a rate deck priced calls.
+	 */
+	record Usage(Map<String, Map<BillingItem, ItemUsage>> byCustomer, long calls,
+			Map<String, Set<BillingItem>> pricedByDeck) {
+
+		boolean pricedByDeck(String customerId, BillingItem item) {
+			return this.pricedByDeck.getOrDefault(customerId, Set.of()).contains(item);
+		}
+
 	}
 
 }

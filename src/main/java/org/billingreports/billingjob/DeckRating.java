@@ -1,5 +1,6 @@
 package org.billingreports.billingjob;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,8 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import org.billingreports.batch.CopyRows;
 
 import org.billingreports.rating.Channel;
 import org.billingreports.rating.DeckRater;
@@ -17,13 +24,14 @@ import org.billingreports.rating.Direction;
 import org.billingreports.rating.E164;
 import org.billingreports.rating.Pricing;
 import org.billingreports.rating.RateDeck;
+import org.billingreports.rating.RatedCall;
 import org.billingreports.ratedecks.ReportDecks;
 
 /**
  * Rates a range of a report priced by rate decks: the calls no deck prices in one {@code INSERT …
  * SELECT} as ever ({@link SqlRating}); the others are read, priced with their customer's deck
- * ({@link DeckRater}, a lookup in memory: the decks were loaded once for the partition) and written
- * many rows to a statement. A range holds at most a chunk's worth of ids.
+ * ({@link DeckRater}, a lookup in memory: the decks were loaded once for the partition) and copied
+ * ({@code COPY}) or inserted many rows to a statement. A range holds at most a chunk's worth of ids.
  */
 final class DeckRating implements RangeRater.Rating {
 
@@ -31,6 +39,12 @@ final class DeckRating implements RangeRater.Rating {
 			+ "units, raw_cost, pricing, rate_deck_id, rate_prefix) VALUES ";
 
 	private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String COPY = "COPY billing_row (report_id, call_record_id, customer_id, item, units, "
+			+ "raw_cost, pricing, rate_deck_id, rate_prefix) FROM STDIN";
+
+	/** PostgreSQL's SQL state of a unique key violated. */
+	private static final String UNIQUE_VIOLATION = "23505";
 
 	/** 9 parameters a row: 4,500 a statement, far below PostgreSQL's limit of 32,767. */
 	private static final int ROWS_PER_INSERT = 500;
@@ -52,8 +66,19 @@ final class DeckRating implements RangeRater.Rating {
 	/** The calls no deck prices, rated as ever. */
 	private final SqlRating others;
 
-	DeckRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, boolean h2, String reportId, Settings settings) {
+	/** Where the transaction's connection comes from, for {@code COPY}. */
+	private final DataSource dataSource;
+
+	/** Whether rows are copied ({@code COPY}, PostgreSQL) rather than inserted (H2). */
+	private final boolean copy;
+
+	private final CopyRows copyRows = new CopyRows();
+
+	DeckRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, DataSource dataSource, boolean h2, String reportId,
+			Settings settings) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.copy = !h2;
 		String pricedByDeck = ReportDecks.pricedByDeck(settings.deckReplacesCarrierCost());
 		this.others = new SqlRating(calls, jdbc, h2, pricedByDeck);
 		this.select = calls.callsToPrice(h2, pricedByDeck);
@@ -66,11 +91,11 @@ final class DeckRating implements RangeRater.Rating {
 	}
 
 	@Override
-	public int rate(IdRange range, boolean keepingExistingRows) {
+	public int rate(IdRange range, boolean keepingExistingRows) throws SQLException {
 		return this.others.rate(range, keepingExistingRows) + rateByDecks(range, keepingExistingRows);
 	}
 
-	private int rateByDecks(IdRange range, boolean keepingExistingRows) {
+	private int rateByDecks(IdRange range, boolean keepingExistingRows) throws SQLException {
 		Map<String, Object> parameters = new HashMap<>(this.parameters);
 		parameters.put("first", range.first());
 		parameters.put("last", range.last());
@@ -92,10 +117,13 @@ final class DeckRating implements RangeRater.Rating {
 	}
 
 	/**
-	 * Writes the rows {@value #ROWS_PER_INSERT} to an {@code INSERT}: one statement and one round trip for
-	 * many rows, as the set-based rating writes them, instead of one per row.
+	 * Copies the rows on PostgreSQL; elsewhere, and to keep rows written before (which {@code COPY} cannot),
+	 * inserts them {@value #ROWS_PER_INSERT} to a statement: one round trip for many rows instead of one each.
 	 */
-	private int write(List<Row> rows, boolean keepingExistingRows) {
+	private int write(List<Row> rows, boolean keepingExistingRows) throws SQLException {
+		if (this.copy && !keepingExistingRows) {
+			return copy(rows);
+		}
 		int written = 0;
 		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
 			List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
@@ -117,6 +145,33 @@ final class DeckRating implements RangeRater.Rating {
 			});
 		}
 		return written;
+	}
+
+	/** @throws DuplicateKeyException for a row written before, so that the range is rated again keeping it */
+	private int copy(List<Row> rows) throws SQLException {
+		for (Row row : rows) {
+			RatedCall call = row.priced().call();
+			this.copyRows.field(this.reportId)
+				.field(String.valueOf(row.callRecordId()))
+				.field(row.customerId())
+				.field(String.valueOf(call.item().code()))
+				.field(String.valueOf(call.units()))
+				.field(call.rawCost().toPlainString())
+				.field(row.priced().pricing().code())
+				.field(row.deckId())
+				.field(row.priced().prefix())
+				.endRow();
+		}
+		try {
+			this.copyRows.copy(DataSourceUtils.getConnection(this.dataSource), COPY);
+		}
+		catch (SQLException ex) {
+			if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+				throw new DuplicateKeyException(ex.getMessage(), ex);
+			}
+			throw ex;
+		}
+		return rows.size();
 	}
 
 }

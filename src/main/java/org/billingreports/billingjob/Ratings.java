@@ -2,6 +2,8 @@ package org.billingreports.billingjob;
 
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import org.billingreports.accounts.Account;
@@ -16,7 +18,7 @@ final class Ratings {
 	}
 
 	static RangeRater.Rating of(ReportToBill report, ReportDecks decks, AccountRepository accounts,
-			NamedParameterJdbcTemplate jdbc, boolean h2) {
+			NamedParameterJdbcTemplate jdbc, DataSource dataSource, boolean h2) {
 		ReportCalls calls = new ReportCalls(report);
 		Map<String, RateDeck> byCustomer = decks.byCustomer(report.id());
 		if (byCustomer.isEmpty()) {
@@ -24,7 +26,7 @@ final class Ratings {
 		}
 		Account account = accounts.find(report.accountId())
 			.orElseThrow(() -> new IllegalStateException("account " + report.accountId() + " no longer exists"));
-		return new DeckRating(calls, jdbc, h2, report.id(), new DeckRating.Settings(byCustomer,
+		return new DeckRating(calls, jdbc, dataSource, h2, report.id(), new DeckRating.Settings(byCustomer,
 				account.defaultCountryCode(), Boolean.TRUE.equals(account.rating().deckReplacesCarrierCost())));
 	}
 

@@ -1,6 +1,5 @@
 package org.billingreports.calls;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,15 +9,14 @@ import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.support.DatabaseType;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import org.billingreports.batch.CopyRows;
 
 /**
  * Stores an import's call records, idempotent on (account, callId): a record imported before, or
@@ -52,7 +50,7 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 	private final JdbcBatchItemWriter<CallRecord> inserts;
 
 	/** Reused from chunk to chunk: one writer serves one import's thread. */
-	private final StringBuilder rows = new StringBuilder();
+	private final CopyRows rows = new CopyRows();
 
 	CallRecordWriter(CallImportRepository.CallImport callImport, DataSource dataSource) throws Exception {
 		this.callImport = callImport;
@@ -99,59 +97,28 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 	}
 
 	private void copy(Connection connection, Chunk<? extends CallRecord> chunk) throws SQLException {
-		StringBuilder text = this.rows;
-		text.setLength(0);
 		int line = 0;
 		for (CallRecord call : chunk) {
-			text.append(line++);
-			field(text, this.callImport.accountId());
-			field(text, call.callId());
-			field(text, call.customer());
-			field(text, call.channel().code());
-			field(text, call.direction().code());
-			field(text, call.from());
-			field(text, call.to());
-			field(text, call.callerName());
-			field(text, time(call.startTime()));
-			field(text, time(call.answerTime()));
-			field(text, time(call.endTime()));
-			field(text, String.valueOf(call.durationSeconds()));
-			field(text, String.valueOf(call.billableSeconds()));
-			field(text, call.status());
-			field(text, call.carrierCost().toPlainString());
-			field(text, this.callImport.id());
-			text.append('\n');
+			this.rows.field(String.valueOf(line++))
+				.field(this.callImport.accountId())
+				.field(call.callId())
+				.field(call.customer())
+				.field(call.channel().code())
+				.field(call.direction().code())
+				.field(call.from())
+				.field(call.to())
+				.field(call.callerName())
+				.field(time(call.startTime()))
+				.field(time(call.answerTime()))
+				.field(time(call.endTime()))
+				.field(String.valueOf(call.durationSeconds()))
+				.field(String.valueOf(call.billableSeconds()))
+				.field(call.status())
+				.field(call.carrierCost().toPlainString())
+				.field(this.callImport.id())
+				.endRow();
 		}
-		byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-		CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY call_record_stage FROM STDIN");
-		try {
-			copyIn.writeToCopy(bytes, 0, bytes.length);
-			copyIn.endCopy();
-		}
-		finally {
-			if (copyIn.isActive()) {
-				copyIn.cancelCopy();
-			}
-		}
-	}
-
-	/** A tab, then the value in COPY's text format: {@code \N} for null, backslash, tab and line breaks escaped. */
-	private static void field(StringBuilder text, String value) {
-		text.append('\t');
-		if (value == null) {
-			text.append("\\N");
-			return;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> text.append("\\\\");
-				case '\t' -> text.append("\\t");
-				case '\n' -> text.append("\\n");
-				case '\r' -> text.append("\\r");
-				default -> text.append(c);
-			}
-		}
+		this.rows.copy(connection, "COPY call_record_stage FROM STDIN");
 	}
 
 	private static String time(Instant instant) {

@@ -166,10 +166,10 @@ class RateDeckRepository {
 	}
 
 	private static Rate rate(ResultSet rs) throws SQLException {
-		Tariff tariff = new Tariff(rs.getBigDecimal("connect_fee").stripTrailingZeros(),
-				rs.getBigDecimal("rate").stripTrailingZeros(), rs.getInt("rate_unit_seconds"),
-				rs.getInt("first_increment_seconds"), rs.getInt("next_increment_seconds"),
-				rs.getBigDecimal("minimum_charge").stripTrailingZeros());
+		// As stored, ten decimal places each: equal prices are equal tariffs, shared in a loaded deck.
+		Tariff tariff = new Tariff(rs.getBigDecimal("connect_fee"), rs.getBigDecimal("rate"),
+				rs.getInt("rate_unit_seconds"), rs.getInt("first_increment_seconds"),
+				rs.getInt("next_increment_seconds"), rs.getBigDecimal("minimum_charge"));
 		OffsetDateTime to = rs.getObject("effective_to", OffsetDateTime.class);
 		return new Rate(BillingItem.ofCode(rs.getInt("item")), rs.getString("prefix"), rs.getString("description"),
 				tariff, rs.getObject("effective_from", OffsetDateTime.class).toInstant(),

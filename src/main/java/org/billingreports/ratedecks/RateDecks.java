@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -183,10 +184,10 @@ public class RateDecks {
 			.print(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
 			this.decks.forEachRate(deck.id(), wanted, rate -> {
 				try {
-					csv.printRecord(rate.prefix(), rate.description(), rate.tariff().connectFee().toPlainString(),
-							rate.tariff().rate().toPlainString(), rate.tariff().rateUnitSeconds(),
+					csv.printRecord(rate.prefix(), rate.description(), plain(rate.tariff().connectFee()),
+							plain(rate.tariff().rate()), rate.tariff().rateUnitSeconds(),
 							rate.tariff().firstIncrementSeconds(), rate.tariff().nextIncrementSeconds(),
-							rate.tariff().minimumCharge().toPlainString(), rate.effectiveFrom(),
+							plain(rate.tariff().minimumCharge()), rate.effectiveFrom(),
 							(rate.effectiveTo() != null) ? rate.effectiveTo() : "", rate.item().settingsField());
 				}
 				catch (IOException ex) {
@@ -217,6 +218,10 @@ public class RateDecks {
 			.map(v -> new RateDeckInfo.VersionInfo(v.version(), v.fileName(), v.rates(), v.uploadedBy(), v.uploadedAt()))
 			.toList();
 		return new RateDeckInfo(deck.id(), deck.accountId(), deck.name(), deck.version(), perItem, versions);
+	}
+
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
 	}
 
 	private static String blankAsNull(String text) {

@@ -1,6 +1,9 @@
 package org.billingreports.ratedecks;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +16,7 @@ import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountRepository;
 import org.billingreports.accounts.Customer;
 import org.billingreports.accounts.CustomerRepository;
+import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
 import org.billingreports.rating.EffectiveSettings;
@@ -28,6 +32,8 @@ import org.billingreports.rating.Tariff;
 @Component
 public class ReportDecks {
 
+	private static final int LOADED_VERSIONS = 8;
+
 	private final JdbcClient jdbc;
 
 	private final RateDeckRepository decks;
@@ -35,6 +41,16 @@ public class ReportDecks {
 	private final AccountRepository accounts;
 
 	private final CustomerRepository customers;
+
+	/** The versions loaded last: a few megabytes each for 100,000 prefixes. */
+	private final Map<UsedDeck, RateDeck> loaded = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<UsedDeck, RateDeck> eldest) {
+			return size() > LOADED_VERSIONS;
+		}
+
+	};
 
 	ReportDecks(JdbcClient jdbc, RateDeckRepository decks, AccountRepository accounts, CustomerRepository customers) {
 		this.jdbc = jdbc;
@@ -45,6 +61,12 @@ public class ReportDecks {
 
 	/** A deck a report rated with. */
 	public record UsedDeck(String id, String name, int version) {
+
+		/** As lines and calls name it: "Retail v3". */
+		public String label() {
+			return this.name + " v" + this.version;
+		}
+
 	}
 
 	/**
@@ -72,7 +94,7 @@ public class ReportDecks {
 					customer.rateDeckId() != null, BillingSettings.NONE))
 			.toList());
 		Map<String, RateDeckRepository.Deck> known = new HashMap<>();
-		Map<String, String> items = new HashMap<>();
+		Map<String, Set<BillingItem>> items = new HashMap<>();
 		for (Customer customer : all) {
 			if (scope != null && !scope.contains(customer.id())) {
 				continue;
@@ -81,21 +103,20 @@ public class ReportDecks {
 			String deckId = (source != null) ? ownDeck.get(source) : account.rating().rateDeckId();
 			RateDeckRepository.Deck deck = (deckId != null)
 					? known.computeIfAbsent(deckId, id -> this.decks.find(id).orElseThrow()) : null;
-			String priced = (deck != null) ? items.computeIfAbsent(deck.id(), id -> itemCodes(deck)) : null;
 			this.jdbc
-				.sql("INSERT INTO report_rate_deck (report_id, customer_id, deck_id, deck_name, version, items) "
-						+ "VALUES (?, ?, ?, ?, ?, ?)")
+				.sql("INSERT INTO report_rate_deck (report_id, customer_id, deck_id, deck_name, version) "
+						+ "VALUES (?, ?, ?, ?, ?)")
 				.params(reportId, customer.id(), (deck != null) ? deck.id() : null, (deck != null) ? deck.name() : null,
-						(deck != null) ? deck.version() : null, priced)
+						(deck != null) ? deck.version() : null)
 				.update();
+			Set<BillingItem> priced = (deck != null) ? items.computeIfAbsent(deck.id(),
+					id -> this.decks.ratesPerItem(deck.id(), deck.version()).keySet()) : Set.of();
+			for (BillingItem item : priced) {
+				this.jdbc.sql("INSERT INTO report_rate_deck_item (report_id, customer_id, item) VALUES (?, ?, ?)")
+					.params(reportId, customer.id(), item.code())
+					.update();
+			}
 		}
-	}
-
-	/** The codes of the items the deck's version has rates for, as {@code ,4,8,}. */
-	private String itemCodes(RateDeckRepository.Deck deck) {
-		StringBuilder codes = new StringBuilder(",");
-		this.decks.ratesPerItem(deck.id(), deck.version()).keySet().forEach(item -> codes.append(item.code()).append(','));
-		return codes.toString();
 	}
 
 	/**
@@ -103,25 +124,45 @@ public class ReportDecks {
 	 * whose deck has rates for their item and, unless the deck replaces carrier costs, that have none.
 	 */
 	public static String pricedByDeck(boolean deckReplacesCarrierCost) {
-		String byDeck = "EXISTS (SELECT 1 FROM report_rate_deck p WHERE p.report_id = :reportId "
-				+ "AND p.customer_id = call_record.customer_id AND p.items LIKE '%,' || CAST(" + RatingSql.item()
-				+ " AS VARCHAR(3)) || ',%')";
+		// An equality on (customer, item): PostgreSQL hashes it; a LIKE on a list of items was tried on every
+		// pair of call and customer (28 s instead of 11 s for 1,000,000 calls).
+		String byDeck = "EXISTS (SELECT 1 FROM report_rate_deck_item p WHERE p.report_id = :reportId "
+				+ "AND p.customer_id = call_record.customer_id AND p.item = " + RatingSql.item() + ")";
 		return deckReplacesCarrierCost ? byDeck : byDeck + " AND " + RatingSql.rawCost() + " = 0";
 	}
 
-	/** The decks the report rates with, by the customers they price; empty when no customer has one. */
+	/**
+	 * The decks the report rates with, by the customers they price; empty when no customer has one. A
+	 * version never changes, so the partitions of a report (and reports after it) share a loaded one.
+	 */
 	public Map<String, RateDeck> byCustomer(String reportId) {
-		Map<UsedDeck, RateDeck> loaded = new HashMap<>();
 		Map<String, RateDeck> byCustomer = new HashMap<>();
 		this.jdbc
 			.sql("SELECT customer_id, deck_id, deck_name, version FROM report_rate_deck "
 					+ "WHERE report_id = ? AND deck_id IS NOT NULL")
 			.param(reportId)
 			.query(rs -> {
-				UsedDeck used = new UsedDeck(rs.getString("deck_id"), rs.getString("deck_name"), rs.getInt("version"));
-				byCustomer.put(rs.getString("customer_id"), loaded.computeIfAbsent(used, this::load));
+				UsedDeck used = usedDeck(rs);
+				byCustomer.put(rs.getString("customer_id"), loaded(used));
 			});
 		return byCustomer;
+	}
+
+	/** Each customer's deck as lines name it ("Retail v3"), for the report's customers that have one. */
+	public Map<String, String> labelsByCustomer(String reportId) {
+		Map<String, String> labels = new HashMap<>();
+		this.jdbc
+			.sql("SELECT customer_id, deck_id, deck_name, version FROM report_rate_deck "
+					+ "WHERE report_id = ? AND deck_id IS NOT NULL")
+			.param(reportId)
+			.query(rs -> {
+				labels.put(rs.getString("customer_id"), usedDeck(rs).label());
+			});
+		return labels;
+	}
+
+	private static UsedDeck usedDeck(ResultSet rs) throws SQLException {
+		return new UsedDeck(rs.getString("deck_id"), rs.getString("deck_name"), rs.getInt("version"));
 	}
 
 	/** The decks the report rated with, by name. */
@@ -130,8 +171,15 @@ public class ReportDecks {
 			.sql("SELECT DISTINCT deck_id, deck_name, version FROM report_rate_deck "
 					+ "WHERE report_id = ? AND deck_id IS NOT NULL ORDER BY deck_name, deck_id")
 			.param(reportId)
-			.query((rs, row) -> new UsedDeck(rs.getString("deck_id"), rs.getString("deck_name"), rs.getInt("version")))
+			.query((rs, row) -> usedDeck(rs))
 			.list();
+	}
+
+	/** The version, loaded once at a time: a partition that asks while another loads it waits for it. */
+	private RateDeck loaded(UsedDeck deck) {
+		synchronized (this.loaded) {
+			return this.loaded.computeIfAbsent(deck, this::load);
+		}
 	}
 
 	/** One version, its equal tariffs shared: a deck of 100,000 prefixes has far fewer prices. */

@@ -165,7 +165,7 @@ final class BillingWorkbook {
 		}
 		header.addAll(List.of("Item", "Unit", "Quantity", "Allowance", "Billable", "Unit Cost", "Base Cost"));
 		if (provider) {
-			header.addAll(List.of("Raw Cost", "Multiplier"));
+			header.addAll(List.of("Raw Cost", "Multiplier", "Rate Deck"));
 		}
 		header.addAll(List.of("Per-call Charges", "Amount"));
 		sheet.header(header);
@@ -193,7 +193,9 @@ final class BillingWorkbook {
 				.number(base ? null : line.unitCost(), this.styles.rate)
 				.number(line.baseCost(), this.styles.rate);
 			if (provider) {
-				row.number(line.rawCost(), this.styles.rate).number(line.rawUnitMultiplier(), this.styles.rate);
+				row.number(line.rawCost(), this.styles.rate)
+					.number(line.rawUnitMultiplier(), this.styles.rate)
+					.text(customerLine.rateDeck(), null);
 			}
 			row.number(line.perCallCharges(), this.styles.rate).number(line.amount(), this.styles.money);
 		});

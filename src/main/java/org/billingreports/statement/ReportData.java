@@ -14,7 +14,7 @@ import org.billingreports.rating.LineCalculator;
  * {@code data} (SPEC section 9) and {@code GET /reports/{id}/lines}. Every customer the report
  * considered is listed, with or without lines, with its parent then; subtotals and the total are sums
  * of the lines' rounded amounts, so they equal the billing file's. For a customer ({@link
- * Audience#CUSTOMER}) the raw cost and the multiplier are left out.
+ * Audience#CUSTOMER}) the raw cost, the multiplier and the rate deck are left out.
  *
  * @param firstDay the period's first day in the account's time zone
  * @param lastDay the period's last day in the account's time zone
@@ -33,17 +33,19 @@ public record ReportData(String reportId, String accountId, String accountName, 
 	 * @param unit what {@code quantity} counts: {@code fee}, {@code numbers}, {@code minutes},
 	 * {@code messages} or {@code faxes}
 	 * @param perCallCharges {@code rawUnitMultiplier × rawCost}, before rounding
+	 * @param rateDeck the rate deck and version that priced calls of the line ("Retail v3"); for the provider only
 	 */
 	public record LineData(String item, String unit, long quantity, long allowance, long billable,
 			BigDecimal unitCost, BigDecimal baseCost, BigDecimal rawCost, BigDecimal rawUnitMultiplier,
-			BigDecimal perCallCharges, BigDecimal amount) {
+			BigDecimal perCallCharges, BigDecimal amount, String rateDeck) {
 
-		static LineData of(BillingLine line, Audience audience) {
+		static LineData of(StatementRepository.CustomerLine customerLine, Audience audience) {
 			boolean provider = audience.seesCarrierCosts();
+			BillingLine line = customerLine.line();
 			return new LineData(line.item().displayName(), Units.of(line.item()), line.quantity(), line.allowance(),
 					line.billable(), plain(line.unitCost()), plain(line.baseCost()),
 					provider ? plain(line.rawCost()) : null, provider ? plain(line.rawUnitMultiplier()) : null,
-					plain(line.perCallCharges()), line.amount());
+					plain(line.perCallCharges()), line.amount(), provider ? customerLine.rateDeck() : null);
 		}
 
 	}
@@ -52,7 +54,7 @@ public record ReportData(String reportId, String accountId, String accountName, 
 			List<StatementRepository.CustomerLine> lines, Audience audience) {
 		Map<String, List<LineData>> byCustomer = new LinkedHashMap<>();
 		for (StatementRepository.CustomerLine line : lines) {
-			byCustomer.computeIfAbsent(line.customerId(), id -> new ArrayList<>()).add(LineData.of(line.line(), audience));
+			byCustomer.computeIfAbsent(line.customerId(), id -> new ArrayList<>()).add(LineData.of(line, audience));
 		}
 		BigDecimal total = BigDecimal.ZERO.setScale(LineCalculator.AMOUNT_SCALE);
 		List<CustomerData> data = new ArrayList<>();

@@ -27,11 +27,12 @@ import org.billingreports.rating.Proration;
 public class StatementRepository {
 
 	/** A line with the customer it bills. */
-	public record CustomerLine(String customerId, String customerName, BillingLine line) {
+	/** @param rateDeck the rate deck and version that priced calls of the line ("Retail v3"), or {@code null} */
+	public record CustomerLine(String customerId, String customerName, BillingLine line, String rateDeck) {
 	}
 
 	private static final String LINES = "SELECT customer_id, customer_name, item, quantity, allowance, billable, "
-			+ "unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount FROM billing_line WHERE report_id = ? "
+			+ "unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount, rate_deck FROM billing_line WHERE report_id = ? "
 			+ "ORDER BY line_number";
 
 	/** Rows fetched at a time when lines are streamed. */
@@ -83,11 +84,12 @@ public class StatementRepository {
 			BillingLine line = customerLine.line();
 			this.jdbc
 				.sql("INSERT INTO billing_line (report_id, line_number, customer_id, customer_name, item, quantity, "
-						+ "allowance, billable, unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						+ "allowance, billable, unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount, rate_deck) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(reportId, ++number, customerLine.customerId(), customerLine.customerName(),
 						line.item().code(), line.quantity(), line.allowance(), line.billable(), line.unitCost(),
-						line.baseCost(), line.rawCost(), line.rawUnitMultiplier(), line.amount())
+						line.baseCost(), line.rawCost(), line.rawUnitMultiplier(), line.amount(),
+						customerLine.rateDeck())
 				.update();
 		}
 	}
@@ -136,7 +138,8 @@ public class StatementRepository {
 		return new CustomerLine(rs.getString("customer_id"), rs.getString("customer_name"),
 				new BillingLine(BillingItem.ofCode(rs.getInt("item")), rs.getLong("quantity"), rs.getLong("allowance"),
 						rs.getLong("billable"), rs.getBigDecimal("unit_cost"), rs.getBigDecimal("base_cost"),
-						rs.getBigDecimal("raw_cost"), rs.getBigDecimal("raw_unit_multiplier"), rs.getBigDecimal("amount")));
+						rs.getBigDecimal("raw_cost"), rs.getBigDecimal("raw_unit_multiplier"), rs.getBigDecimal("amount")),
+				rs.getString("rate_deck"));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

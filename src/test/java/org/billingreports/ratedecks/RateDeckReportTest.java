@@ -3,6 +3,8 @@ package org.billingreports.ratedecks;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,20 +12,27 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.billingreports.support.ApiTestSupport;
+import org.billingreports.support.GatedJobs;
 import org.billingreports.support.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.billingreports.support.Fixtures.item;
 import static org.billingreports.support.Fixtures.ok;
+import static org.billingreports.support.RatingGate.GATE;
 
 /**
  * A report over Asterisk and FreeSWITCH files whose calls carry no carrier cost, priced by rate decks
  * down the customer tree; every amount below is worked out by hand from the decks.
  */
+@GatedJobs
 class RateDeckReportTest extends ApiTestSupport {
 
 	private static final String RETAIL_V1 = String.join("\n", RateDeckUploadTest.HEADER,
@@ -34,6 +43,9 @@ class RateDeckReportTest extends ApiTestSupport {
 			"4420,London from March 3,0,0.03,60,30,6,0,2026-03-03,");
 
 	private static final String WHOLESALE = RateDeckUploadTest.HEADER + "\n44,United Kingdom,0,0.01,60,1,1,0,2026-01-01,";
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private String account;
 
@@ -131,6 +143,17 @@ class RateDeckReportTest extends ApiTestSupport {
 				// fallback 1 minute × 0.10 + 0.01 = 0.11; × 1.5 = 0.165
 				"Globex,OutboundVoiceCalls,2,0,2,0,0,0.11,0.17");
 
+		// The lines say which deck priced their calls; the carrier's lines name none.
+		Map<String, String> decksOfLines = new LinkedHashMap<>();
+		ok(admin().get("/reports/" + reportId + "/lines")).get("customers").forEach(customer -> customer.get("lines")
+			.forEach(line -> decksOfLines.put(customer.get("customerName").asString() + " " + line.get("item").asString(),
+					line.has("rateDeck") ? line.get("rateDeck").asString() : "-")));
+		assertThat(decksOfLines).containsExactly(Map.entry("Acme LocalNumbers", "-"),
+				Map.entry("Acme InboundVoiceCalls", "-"), Map.entry("Acme OutboundVoiceCalls", "Retail v1"),
+				Map.entry("Acme Sub LocalNumbers", "-"), Map.entry("Acme Sub OutboundVoiceCalls", "Wholesale v1"),
+				Map.entry("Acme Sub Sub LocalNumbers", "-"), Map.entry("Acme Sub Sub OutboundVoiceCalls", "Wholesale v1"),
+				Map.entry("Globex LocalNumbers", "-"), Map.entry("Globex OutboundVoiceCalls", "Retail v1"));
+
 		Map<String, CSVRecord> calls = callDetail(reportId);
 		assertThat(pricing(calls, "1772460001.1")).isEqualTo("deck|Retail v1|4420|0.026");
 		assertThat(pricing(calls, "1772460001.2")).isEqualTo("deck|Retail v1|447|0.18");
@@ -150,6 +173,45 @@ class RateDeckReportTest extends ApiTestSupport {
 		assertThat(billingFile(again.get("id").asString())).contains("Acme,OutboundVoiceCalls,9,0,9,0,0,0.244,0.37");
 	}
 
+	@AfterEach
+	void openGate() {
+		GATE.releaseAll();
+	}
+
+	/** A range priced by a deck whose row exists already (copied on PostgreSQL) is rated again keeping it. */
+	@Test
+	void aRowThatExistsAlreadyIsKeptAndNotWrittenTwice() throws InterruptedException {
+		this.account = unique("deckdup");
+		ok(admin().post("/accounts", Map.of("id", this.account, "name", "Carrier", "timeZoneId", "UTC",
+				"billingSettings", Map.of("outboundVoiceCalls", item("0", "1", "0", 0)))));
+		putAccount(Map.of("rateDeckId", deck("Retail", RETAIL_V1)));
+		new Fixtures(admin()).customer(id("c"), this.account, null, "C", null, null);
+		StringBuilder csv = new StringBuilder("callId,customerId,channel,direction,from,to,startTime,billableSeconds,"
+				+ "status\n");
+		for (int i = 0; i < 6; i++) {
+			csv.append("d").append(i).append(',').append(id("c")).append(",voice,outbound,+12125550100,+442079460000,")
+				.append("2026-03-02T08:00:00,60,completed\n");
+		}
+		new Fixtures(admin()).importCalls(this.account, csv.toString());
+		long first = this.jdbc.sql("SELECT MIN(id) FROM call_record WHERE account_id = ?")
+			.param(this.account)
+			.query(Long.class)
+			.single();
+		CountDownLatch held = GATE.hold(id("c"));
+		String report = ok(admin().post("/reports/billing", Map.of("accountId", this.account, "startDate",
+				"2026-03-01", "endDate", "2026-03-31"))).get("id").asString();
+		assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+		this.jdbc.sql("INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost, pricing) "
+				+ "VALUES (?, ?, ?, 4, 1, 0.02, 'deck')").params(report, first, id("c")).update();
+		GATE.releaseAll();
+
+		assertThat(new Fixtures(admin()).awaitEnd(report).get("status").asString()).isEqualTo("Completed");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ?").param(report)
+			.query(Long.class).single()).isEqualTo(6);
+		// London 30/6 for 60 s: 60 × 0.02 / 60 = 0.02 each.
+		assertThat(billingFile(report)).contains("C,OutboundVoiceCalls,6,0,6,0,0,0.12,0.12");
+	}
+
 	private String id(String name) {
 		return this.account + "-" + name;
 	}
@@ -160,13 +222,15 @@ class RateDeckReportTest extends ApiTestSupport {
 			.asString();
 	}
 
+	/** The account as the test made it, with these rating settings. */
 	private void putAccount(Map<String, Object> rating) {
+		JsonNode current = ok(admin().get("/accounts/" + this.account));
 		Map<String, Object> account = new LinkedHashMap<>();
-		account.put("name", "Carrier");
-		account.put("timeZoneId", "America/New_York");
-		account.put("defaultCountryCode", "1");
-		account.put("billingSettings", Map.of("outboundVoiceCalls", item("0", "1.5", "0", 0), "inboundVoiceCalls",
-				item("0", "1.5", "0", 0)));
+		account.put("name", current.get("name").asString());
+		account.put("timeZoneId", current.get("timeZoneId").asString());
+		account.put("defaultCountryCode", current.has("defaultCountryCode") ? current.get("defaultCountryCode").asString()
+				: null);
+		account.put("billingSettings", current.get("billingSettings"));
 		account.put("rating", rating);
 		ok(admin().put("/accounts/" + this.account, account));
 	}

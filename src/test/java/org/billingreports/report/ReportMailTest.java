@@ -49,7 +49,7 @@ class ReportMailTest {
 
 	private static ReportData.LineData line() {
 		return new ReportData.LineData("Base", "fee", 1, 0, 1, BigDecimal.ZERO, BigDecimal.ONE, null, null,
-				BigDecimal.ZERO, new BigDecimal("1.00"));
+				BigDecimal.ZERO, new BigDecimal("1.00"), null);
 	}
 
 }

@@ -147,29 +147,29 @@ class ReportDocumentsTest extends ApiTestSupport {
 			String i = this.idle;
 			assertThat(rows).containsExactly(
 					List.of("Customer", "Customer ID", "Item", "Unit", "Quantity", "Allowance", "Billable", "Unit Cost",
-							"Base Cost", "Raw Cost", "Multiplier", "Per-call Charges", "Amount"),
-					row("Acme Corp", c, "Base", "fee", 1, null, null, null, "10", "0", "0", "0", "10"),
+							"Base Cost", "Raw Cost", "Multiplier", "Rate Deck", "Per-call Charges", "Amount"),
+					row("Acme Corp", c, "Base", "fee", 1, null, null, null, "10", "0", "0", null, "0", "10"),
 					// 2.5 + 2 × 0.02 + 0.2 × 1.25 = 2.79
-					row("Acme Corp", c, "OutboundVoiceCalls", "minutes", 2, 0, 2, "0.02", "2.5", "0.2", "1.25", "0.25",
+					row("Acme Corp", c, "OutboundVoiceCalls", "minutes", 2, 0, 2, "0.02", "2.5", "0.2", "1.25", null, "0.25",
 							"2.79"),
-					row("Acme Corp", c, "Subtotal", null, null, null, null, null, null, null, null, null, "12.79"),
-					row("Acme East", e, "Base", "fee", 1, null, null, null, "10", "0", "0", "0", "10"),
+					row("Acme Corp", c, "Subtotal", null, null, null, null, null, null, null, null, null, null, "12.79"),
+					row("Acme East", e, "Base", "fee", 1, null, null, null, "10", "0", "0", null, "0", "10"),
 					// 61 s + 30 s = 2 + 1 minutes; 2.5 + 0.06 + 0.15 × 1.25 = 2.7475 → 2.75
-					row("Acme East", e, "OutboundVoiceCalls", "minutes", 3, 0, 3, "0.02", "2.5", "0.15", "1.25",
+					row("Acme East", e, "OutboundVoiceCalls", "minutes", 3, 0, 3, "0.02", "2.5", "0.15", "1.25", null,
 							"0.1875", "2.75"),
-					row("Acme East", e, "Subtotal", null, null, null, null, null, null, null, null, null, "12.75"),
-					row("Acme West", w, "Base", "fee", 1, null, null, null, "10", "0", "0", "0", "10"),
+					row("Acme East", e, "Subtotal", null, null, null, null, null, null, null, null, null, null, "12.75"),
+					row("Acme West", w, "Base", "fee", 1, null, null, null, "10", "0", "0", null, "0", "10"),
 					// Nothing billable (an unanswered call), yet the item's base cost: 2.50
-					row("Acme West", w, "OutboundVoiceCalls", "minutes", 0, 0, 0, "0.02", "2.5", "0", "1.25", "0",
+					row("Acme West", w, "OutboundVoiceCalls", "minutes", 0, 0, 0, "0.02", "2.5", "0", "1.25", null, "0",
 							"2.5"),
 					// 2 messages, 1 free: 0.01; the carrier's 0.006 is not passed on (multiplier 0)
-					row("Acme West", w, "InboundSmsMessages", "messages", 2, 1, 1, "0.01", "0", "0.006", "0", "0",
+					row("Acme West", w, "InboundSmsMessages", "messages", 2, 1, 1, "0.01", "0", "0.006", "0", null, "0",
 							"0.01"),
-					row("Acme West", w, "Subtotal", null, null, null, null, null, null, null, null, null, "12.51"),
-					row("Zed Idle", i, "Base", "fee", 1, null, null, null, "10", "0", "0", "0", "10"),
-					row("Zed Idle", i, "OutboundVoiceCalls", "minutes", 0, 0, 0, "0.02", "2.5", "0", "1.25", "0", "2.5"),
-					row("Zed Idle", i, "Subtotal", null, null, null, null, null, null, null, null, null, "12.5"),
-					row("Total", null, null, null, null, null, null, null, null, null, null, null, "50.55"));
+					row("Acme West", w, "Subtotal", null, null, null, null, null, null, null, null, null, null, "12.51"),
+					row("Zed Idle", i, "Base", "fee", 1, null, null, null, "10", "0", "0", null, "0", "10"),
+					row("Zed Idle", i, "OutboundVoiceCalls", "minutes", 0, 0, 0, "0.02", "2.5", "0", "1.25", null, "0", "2.5"),
+					row("Zed Idle", i, "Subtotal", null, null, null, null, null, null, null, null, null, null, "12.5"),
+					row("Total", null, null, null, null, null, null, null, null, null, null, null, null, "50.55"));
 		}
 	}
 
