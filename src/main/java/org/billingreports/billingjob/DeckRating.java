@@ -149,6 +149,9 @@ final class DeckRating implements RangeRater.Rating {
 
 	/** @throws DuplicateKeyException for a row written before, so that the range is rated again keeping it */
 	private int copy(List<Row> rows) throws SQLException {
+		if (rows.isEmpty()) {
+			return 0;
+		}
 		for (Row row : rows) {
 			RatedCall call = row.priced().call();
 			this.copyRows.field(this.reportId)

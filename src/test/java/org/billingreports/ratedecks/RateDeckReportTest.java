@@ -2,6 +2,7 @@ package org.billingreports.ratedecks;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.billingreports.support.ApiResponse;
 import org.billingreports.support.ApiTestSupport;
 import org.billingreports.support.GatedJobs;
 import org.billingreports.support.Fixtures;
@@ -125,6 +127,7 @@ class RateDeckReportTest extends ApiTestSupport {
 				+ "(e.g. call 6a1f0000-0000-4000-8000-00000000000a, number 01133142000000, deck 'Retail'), billed at the "
 				+ "fallback rate");
 		assertThat(decksOf(completed)).containsExactly("Retail v1", "Wholesale v1");
+		assertThat(consolePage("/console/reports/" + reportId)).contains("<dd id=\"rate-decks\">Retail v1, Wholesale v1</dd>");
 
 		assertThat(billingFile(reportId)).containsExactly(
 				"Customer,Item,Quantity,Allowance,Billable,Unit Cost,Base Cost,Raw Cost,Amount",
@@ -210,6 +213,23 @@ class RateDeckReportTest extends ApiTestSupport {
 			.query(Long.class).single()).isEqualTo(6);
 		// London 30/6 for 60 s: 60 × 0.02 / 60 = 0.02 each.
 		assertThat(billingFile(report)).contains("C,OutboundVoiceCalls,6,0,6,0,0,0.12,0.12");
+	}
+
+	/** A console page as an administrator signed in with the console's form sees it. */
+	private String consolePage(String path) {
+		ApiResponse signedIn = anonymous().exchange("POST", "/console/login",
+				Map.of("Content-Type", "application/x-www-form-urlencoded"),
+				("userName=" + ADMIN + "&password=" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		String session = signedIn.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("ss-id="))
+			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
+		ApiResponse page = anonymous().exchange("GET", path, Map.of("Cookie", session, "Accept", "text/html"), null);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		return page.body();
 	}
 
 	private String id(String name) {

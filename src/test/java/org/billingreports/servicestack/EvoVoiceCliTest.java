@@ -116,7 +116,9 @@ class EvoVoiceCliTest extends ApiTestSupport {
 			Sheet sheet = workbook.getSheet("Lines");
 			// The CSV's lines in its order, each followed by its customer's subtotal. Sorted by name: '=' before
 			// 'A'. 60 s: 2.5 + 1 × 0.02 + 1.25 × 0.5 = 3.145; 121 s: 2.5 + 3 × 0.02 + 1.25 × 0.0123 = 2.575375.
-			int amount = 12;
+			// Customer, Customer ID, Item, Unit, Quantity, Allowance, Billable, Unit Cost, Base Cost, Raw Cost,
+			// Multiplier, Rate Deck, Per-call Charges, Amount.
+			int amount = 13;
 			assertThat(sheet.getRow(0).getCell(amount).getStringCellValue()).isEqualTo("Amount");
 			assertThat(sheet.getRow(1).getCell(amount).getNumericCellValue()).isEqualTo(3.15);
 			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(csv.get(0).get("Customer ID"));
