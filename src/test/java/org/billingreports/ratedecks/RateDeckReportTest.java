@@ -2,7 +2,6 @@ package org.billingreports.ratedecks;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -217,16 +216,7 @@ class RateDeckReportTest extends ApiTestSupport {
 
 	/** A console page as an administrator signed in with the console's form sees it. */
 	private String consolePage(String path) {
-		ApiResponse signedIn = anonymous().exchange("POST", "/console/login",
-				Map.of("Content-Type", "application/x-www-form-urlencoded"),
-				("userName=" + ADMIN + "&password=" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-		String session = signedIn.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(cookie -> cookie.startsWith("ss-id="))
-			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-			.findFirst()
-			.orElseThrow();
+		String session = anonymous().consoleSession(ADMIN, ADMIN_PASSWORD);
 		ApiResponse page = anonymous().exchange("GET", path, Map.of("Cookie", session, "Accept", "text/html"), null);
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
 		return page.body();

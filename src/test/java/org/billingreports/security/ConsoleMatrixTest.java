@@ -261,18 +261,7 @@ class ConsoleMatrixTest extends ApiTestSupport {
 
 	/** Signs in with the console's form: the session cookie a browser would keep. */
 	private String signIn(String user, String password) {
-		ApiResponse signedIn = anonymous().exchange("POST", "/console/login",
-				Map.of("Content-Type", "application/x-www-form-urlencoded"),
-				("userName=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-						+ URLEncoder.encode(password, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-		assertThat(signedIn.status()).as("sign-in of " + user).isEqualTo(302);
-		return signedIn.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(cookie -> cookie.startsWith("ss-id="))
-			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-			.findFirst()
-			.orElseThrow();
+		return anonymous().consoleSession(user, password);
 	}
 
 	/** A Customer user of account A, made for one request that deletes it. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -214,6 +215,28 @@ public final class Api {
 
 	private static String json(Object body) {
 		return (body instanceof String text) ? text : JSON.writeValueAsString(body);
+	}
+
+
+	/**
+	 * Signs in with the console's form, as a browser does, and returns its session cookie
+	 * ({@code ss-id=…}) for a {@code Cookie} header.
+	 */
+	public String consoleSession(String user, String password) {
+		ApiResponse signedIn = exchange("POST", "/console/login",
+				Map.of("Content-Type", "application/x-www-form-urlencoded"),
+				("userName=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+						+ URLEncoder.encode(password, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+		if (signedIn.status() != 302) {
+			throw new AssertionError("sign-in of " + user + " answered " + signedIn.status() + " " + signedIn.body());
+		}
+		return signedIn.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("ss-id="))
+			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
 	}
 
 }
