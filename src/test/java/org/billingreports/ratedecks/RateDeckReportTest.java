@@ -180,6 +180,47 @@ class RateDeckReportTest extends ApiTestSupport {
 		GATE.releaseAll();
 	}
 
+	/**
+	 * A deck prices each item by its own rates, an inbound call by its calling number (where it came
+	 * from), an SMS as one message.
+	 */
+	@Test
+	void inboundCallsArePricedByTheCallingNumberAndMessagesPerMessage() throws IOException {
+		this.account = unique("deckin");
+		ok(admin().post("/accounts", Map.of("id", this.account, "name", "Carrier", "timeZoneId", "UTC",
+				"billingSettings", Map.of("inboundVoiceCalls", item("0", "1", "0", 0), "outboundSmsMessages",
+						item("0", "1", "0", 0)))));
+		String deck = ok(RateDeckUploadTest.upload(admin(), "accountId=" + this.account + "&name=Items",
+				RateDeckUploadTest.HEADER + ",item\n"
+						+ "44,UK callers,0,0.006,60,60,60,0,2026-01-01,,inboundVoiceCalls\n"
+						+ "447,UK mobiles,0.001,0.04,60,60,60,0,2026-01-01,,outboundSmsMessages\n"))
+			.get("deck")
+			.get("id")
+			.asString();
+		putAccount(Map.of("rateDeckId", deck, "unmatchedCalls", "fallback", "fallbackRate", "0.5"));
+		new Fixtures(admin()).customer(id("c"), this.account, null, "C", null, null);
+		new Fixtures(admin()).importCalls(this.account, String.join("\n",
+				"callId,customerId,channel,direction,from,to,startTime,billableSeconds,status",
+				// From the United Kingdom to a French number: by the calling number, 44. 60 × 0.006 / 60.
+				"in-uk," + id("c") + ",voice,inbound,+442079460000,+33142000000,2026-03-02T08:00:00Z,60,completed",
+				// From France to a UK number: no prefix of the caller's, so the fallback rate.
+				"in-fr," + id("c") + ",voice,inbound,+33142000000,+442079460000,2026-03-02T09:00:00Z,60,completed",
+				// An SMS to a UK mobile: 0.001 + 0.04, whatever its seconds.
+				"sms-uk," + id("c") + ",sms,outbound,+12125550100,+447911123456,2026-03-02T10:00:00Z,0,completed"));
+
+		JsonNode report = new Fixtures(admin()).runReport(Map.of("accountId", this.account, "startDate",
+				"2026-03-01", "endDate", "2026-03-31"));
+		assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("Completed");
+		String reportId = report.get("id").asString();
+		Map<String, CSVRecord> calls = callDetail(reportId);
+		assertThat(pricing(calls, "in-uk")).isEqualTo("deck|Items v1|44|0.006");
+		assertThat(pricing(calls, "in-fr")).isEqualTo("fallback|Items v1||0.5");
+		assertThat(pricing(calls, "sms-uk")).isEqualTo("deck|Items v1|447|0.041");
+		assertThat(billingFile(reportId)).containsExactly(
+				"Customer,Item,Quantity,Allowance,Billable,Unit Cost,Base Cost,Raw Cost,Amount",
+				"C,InboundVoiceCalls,2,0,2,0,0,0.506,0.51", "C,OutboundSmsMessages,1,0,1,0,0,0.041,0.04");
+	}
+
 	/** A range priced by a deck whose row exists already (copied on PostgreSQL) is rated again keeping it. */
 	@Test
 	void aRowThatExistsAlreadyIsKeptAndNotWrittenTwice() throws InterruptedException {
