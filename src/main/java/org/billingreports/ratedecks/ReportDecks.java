@@ -64,7 +64,7 @@ public class ReportDecks {
 
 		/** As lines and calls name it: "Retail v3". */
 		public String label() {
-			return this.name + " v" + this.version;
+			return RateDeck.label(this.name, this.version);
 		}
 
 	}
@@ -137,28 +137,28 @@ public class ReportDecks {
 	 */
 	public Map<String, RateDeck> byCustomer(String reportId) {
 		Map<String, RateDeck> byCustomer = new HashMap<>();
-		this.jdbc
-			.sql("SELECT customer_id, deck_id, deck_name, version FROM report_rate_deck "
-					+ "WHERE report_id = ? AND deck_id IS NOT NULL")
-			.param(reportId)
-			.query(rs -> {
-				UsedDeck used = usedDeck(rs);
-				byCustomer.put(rs.getString("customer_id"), loaded(used));
-			});
+		usedByCustomer(reportId).forEach((customer, deck) -> byCustomer.put(customer, loaded(deck)));
 		return byCustomer;
 	}
 
 	/** Each customer's deck as lines name it ("Retail v3"), for the report's customers that have one. */
 	public Map<String, String> labelsByCustomer(String reportId) {
 		Map<String, String> labels = new HashMap<>();
+		usedByCustomer(reportId).forEach((customer, deck) -> labels.put(customer, deck.label()));
+		return labels;
+	}
+
+	/** The deck fixed for each of the report's customers that has one. */
+	private Map<String, UsedDeck> usedByCustomer(String reportId) {
+		Map<String, UsedDeck> used = new HashMap<>();
 		this.jdbc
 			.sql("SELECT customer_id, deck_id, deck_name, version FROM report_rate_deck "
 					+ "WHERE report_id = ? AND deck_id IS NOT NULL")
 			.param(reportId)
 			.query(rs -> {
-				labels.put(rs.getString("customer_id"), usedDeck(rs).label());
+				used.put(rs.getString("customer_id"), usedDeck(rs));
 			});
-		return labels;
+		return used;
 	}
 
 	private static UsedDeck usedDeck(ResultSet rs) throws SQLException {

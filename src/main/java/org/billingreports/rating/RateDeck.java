@@ -47,6 +47,11 @@ public final class RateDeck {
 		return this.version;
 	}
 
+	/** How lines and calls name a deck's version: "Retail v3". */
+	public static String label(String name, int version) {
+		return name + " v" + version;
+	}
+
 	/** Whether the deck has rates for the item: its calls are then priced by the deck. */
 	public boolean prices(BillingItem item) {
 		return this.items.containsKey(item);

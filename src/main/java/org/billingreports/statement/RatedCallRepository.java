@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.billingreports.rating.BillingItem;
+import org.billingreports.rating.RateDeck;
 
 /**
  * A report's rated calls, from its billing rows and the call records they rate, streamed in the
@@ -80,7 +81,8 @@ class RatedCallRepository {
 				rs.getString("to_number"), rs.getInt("duration_seconds"), rs.getInt("billable_seconds"),
 				rs.getLong("units"), BillingItem.ofCode(rs.getInt("item")), rs.getBigDecimal("raw_cost"),
 				rs.getString("pricing"),
-				(rs.getString("deck_name") != null) ? rs.getString("deck_name") + " v" + rs.getInt("deck_version") : null,
+				(rs.getString("deck_name") != null) ? RateDeck.label(rs.getString("deck_name"), rs.getInt("deck_version"))
+						: null,
 				rs.getString("rate_prefix"));
 	}
 
