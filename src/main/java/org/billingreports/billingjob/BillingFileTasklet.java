@@ -85,7 +85,9 @@ class BillingFileTasklet implements Tasklet {
 		String accountId = this.report.accountId();
 		Account account = this.accounts.find(accountId)
 			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
-		String pricingNote = settleUnmatchedCalls(account);
+		Map<String, String> decks = this.decks.labelsByCustomer(this.report.id());
+		// Only a report priced by decks can have calls that matched no prefix: others skip the two counts.
+		String pricingNote = decks.isEmpty() ? null : settleUnmatchedCalls(account);
 		List<Customer> all = this.customers.findByAccount(accountId);
 		// Prices come down the whole tree, even when the report covers only a subtree of it.
 		EffectiveSettings settings = new EffectiveSettings(this.accounts.settingsOf(accountId),
@@ -97,7 +99,6 @@ class BillingFileTasklet implements Tasklet {
 		BillingRowRepository.Usage rated = this.rows.usage(this.report.id());
 		Map<String, Map<BillingItem, ItemUsage>> usage = rated.byCustomer();
 		Map<String, NumberCounts> numbers = this.phoneNumbers.countsByCustomer(accountId);
-		Map<String, String> decks = this.decks.labelsByCustomer(this.report.id());
 		Statement statement = new Statement(this.report.id(), accountId, account.name(), account.timeZoneId(),
 				account.currency(), this.report.startDate(), this.report.endDate(), this.report.period(),
 				this.report.includeCustomerIds(), account.prorating(),

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.billingreports.rating.BillingItem;
+import org.billingreports.rating.DeckRater;
 import org.billingreports.rating.Direction;
 import org.billingreports.rating.Pricing;
 import org.billingreports.rating.RatingSql;
@@ -71,8 +72,8 @@ class BillingRowRepository {
 					+ "WHERE b.report_id = ? AND b.pricing = ? ORDER BY c.start_time, c.call_id LIMIT 1")
 			.params(reportId, pricing.code())
 			.query((rs, row) -> new Unpriced(count, rs.getString("call_id"),
-					Direction.OUTBOUND.code().equals(rs.getString("direction")) ? rs.getString("to_number")
-							: rs.getString("from_number"),
+					DeckRater.farSide(Direction.parse(rs.getString("direction")), rs.getString("from_number"),
+							rs.getString("to_number")),
 					rs.getString("deck")))
 			.single();
 	}

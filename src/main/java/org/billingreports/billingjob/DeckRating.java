@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import org.billingreports.batch.CopyRows;
-
 import org.billingreports.rating.Channel;
 import org.billingreports.rating.DeckRater;
 import org.billingreports.rating.DeckRater.PricedCall;
@@ -53,7 +51,7 @@ final class DeckRating implements RangeRater.Rating {
 
 	private final String select;
 
-	private final Map<String, Object> parameters;
+	private final ReportCalls calls;
 
 	private final String reportId;
 
@@ -82,7 +80,7 @@ final class DeckRating implements RangeRater.Rating {
 		String pricedByDeck = ReportDecks.pricedByDeck(settings.deckReplacesCarrierCost());
 		this.others = new SqlRating(calls, jdbc, h2, pricedByDeck);
 		this.select = calls.callsToPrice(h2, pricedByDeck);
-		this.parameters = calls.parameters();
+		this.calls = calls;
 		this.reportId = reportId;
 		this.settings = settings;
 	}
@@ -96,15 +94,12 @@ final class DeckRating implements RangeRater.Rating {
 	}
 
 	private int rateByDecks(IdRange range, boolean keepingExistingRows) throws SQLException {
-		Map<String, Object> parameters = new HashMap<>(this.parameters);
-		parameters.put("first", range.first());
-		parameters.put("last", range.last());
 		List<Row> rows = new ArrayList<>();
-		this.jdbc.query(this.select, parameters, (RowCallbackHandler) rs -> {
+		this.jdbc.query(this.select, this.calls.parameters(range), (RowCallbackHandler) rs -> {
 			String customerId = rs.getString("customer_id");
 			RateDeck deck = this.settings.decksByCustomer().get(customerId);
 			Direction direction = Direction.parse(rs.getString("direction"));
-			String number = (direction == Direction.OUTBOUND) ? rs.getString("to_number") : rs.getString("from_number");
+			String number = DeckRater.farSide(direction, rs.getString("from_number"), rs.getString("to_number"));
 			PricedCall priced = DeckRater.rate(Channel.parse(rs.getString("channel")), direction,
 					rs.getString("status"), rs.getLong("billable_seconds"), rs.getBigDecimal("carrier_cost"),
 					(deck != null) ? E164.of(number, this.settings.defaultCountryCode()) : null,

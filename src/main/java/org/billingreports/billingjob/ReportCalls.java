@@ -2,6 +2,7 @@ package org.billingreports.billingjob;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -70,8 +71,12 @@ final class ReportCalls {
 				+ " AND id >= :first AND id <= :last AND (" + only + ")";
 	}
 
-	Map<String, Object> parameters() {
-		return this.parameters;
+	/** The parameters of the statements over the range: {@code :first} and {@code :last} too. */
+	Map<String, Object> parameters(IdRange range) {
+		Map<String, Object> parameters = new HashMap<>(this.parameters);
+		parameters.put("first", range.first());
+		parameters.put("last", range.last());
+		return parameters;
 	}
 
 }

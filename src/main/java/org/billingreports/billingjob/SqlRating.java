@@ -1,8 +1,5 @@
 package org.billingreports.billingjob;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -15,22 +12,19 @@ final class SqlRating implements RangeRater.Rating {
 
 	private final String insert;
 
-	private final Map<String, Object> parameters;
+	private final ReportCalls calls;
 
 	/** @param except the calls to leave out (a condition on {@code call_record}), or {@code null} */
 	SqlRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, boolean h2, String except) {
 		this.jdbc = jdbc;
 		this.insert = calls.ratingInsert(h2, except);
-		this.parameters = calls.parameters();
+		this.calls = calls;
 	}
 
 	@Override
 	public int rate(IdRange range, boolean keepingExistingRows) {
-		Map<String, Object> parameters = new HashMap<>(this.parameters);
-		parameters.put("first", range.first());
-		parameters.put("last", range.last());
 		return this.jdbc.update(keepingExistingRows ? this.insert + ReportCalls.KEEPING_EXISTING_ROWS : this.insert,
-				parameters);
+				this.calls.parameters(range));
 	}
 
 }

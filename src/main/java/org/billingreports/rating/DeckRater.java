@@ -32,7 +32,15 @@ public final class DeckRater {
 	}
 
 	/**
-	 * @param number the number on the far side of the call in E.164 (the called number of an outbound
+	 * The number a deck prices a call by: the far side's, the called number of an outbound call and the
+	 * calling number of an inbound one.
+	 */
+	public static String farSide(Direction direction, String from, String to) {
+		return (direction == Direction.OUTBOUND) ? to : from;
+	}
+
+	/**
+	 * @param number the number on the far side of the call ({@link #farSide}) in E.164 (the called number of an outbound
 	 * call, the calling number of an inbound one), or {@code null} when it has none
 	 * @param deck the customer's deck, or {@code null}
 	 */

@@ -1,8 +1,6 @@
 package org.billingreports.billingjob;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +26,8 @@ class ReportCallsPlanTest extends ApiTestSupport {
 		ReportCalls calls = new ReportCalls(new ReportToBill("r", "a", "2026-07-01", "2026-07-31",
 				new BillingPeriod(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-08-01T00:00:00Z")), false,
 				null));
-		Map<String, Object> parameters = new HashMap<>(calls.parameters());
-		parameters.put("first", 1L);
-		parameters.put("last", 20_000L);
-		String plan = this.jdbc.queryForObject("EXPLAIN " + calls.ratingInsert(true, null), parameters, String.class);
+		String plan = this.jdbc.queryForObject("EXPLAIN " + calls.ratingInsert(true, null),
+				calls.parameters(new IdRange(1, 20_000)), String.class);
 		assertThat(plan).contains("/* public.call_record_account_id: id >=");
 	}
 
