@@ -97,11 +97,11 @@ public class RateDeckController {
 	void rates(@PathVariable String id, @RequestParam(required = false) Integer version,
 			@AuthenticationPrincipal Caller caller, HttpServletResponse response) throws IOException {
 		// Checked before anything is written, so that a refusal is an error body, not a broken file.
-		this.decks.get(id, caller);
+		RateDecks.Rates rates = this.decks.rates(id, version, caller);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("rate-deck-" + id + ".csv").build().toString());
-		this.decks.writeRates(id, version, caller, response.getOutputStream());
+		rates.writeTo(response.getOutputStream());
 	}
 
 	/** The answers of an upload, for the API description. */

@@ -70,8 +70,13 @@ final class RateDeckFile {
 			Instant effectiveFrom, Instant effectiveTo) {
 	}
 
-	/** What a read found: how many lines, the first rejections and how many there were. */
-	record Result(long lines, long rates, long rejected, List<DeckUpload.Rejection> rejections) {
+	/** What a read found: the good lines, the bad ones and the first of those. */
+	record Result(long rates, long rejected, List<DeckUpload.Rejection> rejections) {
+
+		long lines() {
+			return this.rates + this.rejected;
+		}
+
 	}
 
 	private RateDeckFile() {
@@ -126,7 +131,7 @@ final class RateDeckFile {
 		if (lines == 0) {
 			throw ApiException.badRequest("EmptyFile", "The file has no rate line after its header");
 		}
-		return new Result(lines, accepted, rejected, rejections);
+		return new Result(accepted, rejected, rejections);
 	}
 
 	/** The position of each known column, by its name in {@link #REQUIRED} or {@link #OPTIONAL}. */

@@ -169,20 +169,32 @@ public class RateDecks {
 	}
 
 	/**
-	 * Writes a version of the deck (the newest unless given) in the upload format, so that it can be
-	 * corrected and uploaded again.
+	 * A version of the deck (the newest unless given) in the upload format, so that it can be corrected
+	 * and uploaded again; who may read it and whether the version exists is checked here, before anything
+	 * is written.
 	 */
-	public void writeRates(String id, Integer version, Caller caller, OutputStream out) throws IOException {
+	public Rates rates(String id, Integer version, Caller caller) {
 		RateDeckRepository.Deck deck = readableDeck(id, caller);
 		int wanted = (version != null) ? version : deck.version();
 		if (wanted < 1 || wanted > deck.version()) {
 			throw ApiException.notFound("Rate deck version", id + " " + wanted);
 		}
+		return out -> writeRates(deck.id(), wanted, out);
+	}
+
+	/** A version's rates, to write. */
+	public interface Rates {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	private void writeRates(String deckId, int version, OutputStream out) throws IOException {
 		List<String> header = new ArrayList<>(RateDeckFile.REQUIRED);
 		header.addAll(RateDeckFile.OPTIONAL);
 		try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get()
 			.print(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-			this.decks.forEachRate(deck.id(), wanted, rate -> {
+			this.decks.forEachRate(deckId, version, rate -> {
 				try {
 					csv.printRecord(rate.prefix(), rate.description(), plain(rate.tariff().connectFee()),
 							plain(rate.tariff().rate()), rate.tariff().rateUnitSeconds(),
