@@ -39,6 +39,7 @@ import org.billingreports.batch.ReadableFailures;
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.LimitedInput;
 import org.billingreports.kernel.RequestLimits;
 import org.billingreports.kernel.ServiceProperties;
 
@@ -342,16 +343,13 @@ public class CallImportService {
 		Path folder = this.service.dataDir().resolve("imports");
 		Path file = folder.resolve(importId + ".csv");
 		long written = 0;
-		try (InputStream in = upload.open()) {
-			if (in != null) {
+		try (InputStream opened = upload.open()) {
+			if (opened != null) {
+				InputStream in = new LimitedInput(opened, this.maxImportBytes, "an import");
 				try (OutputStream out = create(folder, file)) {
 					byte[] buffer = new byte[64 * 1024];
 					for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
 						written += read;
-						if (written > this.maxImportBytes) {
-							throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge",
-									"The file is larger than the " + this.maxImportBytes + " bytes an import accepts");
-						}
 						write(out, buffer, read);
 					}
 				}

@@ -25,6 +25,7 @@ import org.billingreports.accounts.AccountAccess;
 import org.billingreports.accounts.Ids;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.LimitedInput;
 import org.billingreports.kernel.RequestLimits;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.security.Caller;
@@ -104,7 +105,7 @@ public class RateDecks {
 				int version = deck.version() + 1;
 				this.decks.insertVersion(deck.id(), version, request.fileName(), caller.getUsername(), this.clock.instant());
 				List<RateDeckFile.RateLine> batch = new ArrayList<>();
-				RateDeckFile.Result result = RateDeckFile.read(new LimitedInput(file, this.maxBytes), defaultItem, account.zone(), line -> {
+				RateDeckFile.Result result = RateDeckFile.read(new LimitedInput(file, this.maxBytes, "a rate deck"), defaultItem, account.zone(), line -> {
 					batch.add(line);
 					if (batch.size() == RateDeckRepository.BATCH) {
 						this.decks.insertRates(deck.id(), version, batch);

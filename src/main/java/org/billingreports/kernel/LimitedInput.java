@@ -1,4 +1,4 @@
-package org.billingreports.ratedecks;
+package org.billingreports.kernel;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -6,18 +6,23 @@ import java.io.InputStream;
 
 import org.springframework.http.HttpStatus;
 
-import org.billingreports.kernel.ApiException;
-
-/** An upload counted as it is read: a body without a declared length is refused (413) past the limit. */
-final class LimitedInput extends FilterInputStream {
+/**
+ * An upload counted as it is read, so that a body without a declared length (chunked, or a multipart
+ * part) is refused (413) past the limit, like one that declared it.
+ */
+public final class LimitedInput extends FilterInputStream {
 
 	private final long limit;
 
+	/** What accepts it, for the message: "an import". */
+	private final String what;
+
 	private long read;
 
-	LimitedInput(InputStream in, long limit) {
+	public LimitedInput(InputStream in, long limit, String what) {
 		super(in);
 		this.limit = limit;
+		this.what = what;
 	}
 
 	@Override
@@ -42,7 +47,7 @@ final class LimitedInput extends FilterInputStream {
 		this.read += n;
 		if (this.read > this.limit) {
 			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "RequestTooLarge",
-					"The file is larger than the " + this.limit + " bytes an upload accepts");
+					"The file is larger than the " + this.limit + " bytes " + this.what + " accepts");
 		}
 	}
 
