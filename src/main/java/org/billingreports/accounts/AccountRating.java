@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Pattern;
 
 import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.Text;
 
 /**
  * How an account's calls are priced by rate decks (issue 20).
@@ -41,7 +42,7 @@ public record AccountRating(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE
 
 	/** As stored: defaults for what was left out. */
 	AccountRating normalized() {
-		String deck = (this.rateDeckId == null || this.rateDeckId.isBlank()) ? null : this.rateDeckId.strip();
+		String deck = Text.strippedOrNull(this.rateDeckId);
 		return new AccountRating(deck, (this.unmatchedCalls != null) ? this.unmatchedCalls : FAIL, this.fallbackRate,
 				Boolean.TRUE.equals(this.deckReplacesCarrierCost));
 	}

@@ -9,6 +9,7 @@ import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
+import org.billingreports.kernel.Text;
 
 /**
  * A customer of an account (SPEC section 5). Its prices are its own {@code billingSettings} when
@@ -29,13 +30,13 @@ public record Customer(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Str
 
 	/** The customer as stored: an id, and defaults for what was left out. */
 	Customer withDefaults(String id) {
-		String reference = (this.referenceId == null || this.referenceId.isBlank()) ? null : this.referenceId.strip();
+		String reference = Text.strippedOrNull(this.referenceId);
 		String parent = (this.parentCustomerId == null || this.parentCustomerId.isBlank()) ? null
 				: this.parentCustomerId;
 		return new Customer(id, this.accountId, parent, this.name.strip(), reference,
 				Boolean.TRUE.equals(this.overrideBillingSettings),
 				(this.billingSettings != null) ? BillingSettingsDto.of(this.billingSettings.toSettings()) : null,
-				(this.rateDeckId == null || this.rateDeckId.isBlank()) ? null : this.rateDeckId.strip());
+				Text.strippedOrNull(this.rateDeckId));
 	}
 
 	public CustomerNode node() {

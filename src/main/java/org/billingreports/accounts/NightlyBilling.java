@@ -3,6 +3,8 @@ package org.billingreports.accounts;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
+import org.billingreports.kernel.Text;
+
 /**
  * An account's nightly billing run: when enabled, a report of the previous day (in the account's time
  * zone) every night, notified to these targets.
@@ -19,11 +21,7 @@ public record NightlyBilling(Boolean enabled,
 	}
 
 	NightlyBilling normalized() {
-		return new NightlyBilling(isEnabled(), blankToNull(this.emailAddressToNotify), blankToNull(this.webhookUrl));
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
+		return new NightlyBilling(isEnabled(), Text.strippedOrNull(this.emailAddressToNotify), Text.strippedOrNull(this.webhookUrl));
 	}
 
 }

@@ -7,6 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.Text;
 import org.billingreports.security.ApiKeys;
 import org.billingreports.security.Caller;
 import org.billingreports.security.Role;
@@ -48,8 +49,8 @@ public class Users {
 		if (caller.isCustomer() || (!caller.isAdministrator() && role == Role.SystemAdministrator)) {
 			throw ApiException.forbidden("Your role may not create a " + role);
 		}
-		String accountId = blankToNull(request.accountId());
-		String customerId = blankToNull(request.customerId());
+		String accountId = Text.strippedOrNull(request.accountId());
+		String customerId = Text.strippedOrNull(request.customerId());
 		if (accountId != null) {
 			this.accounts.actionable(accountId, "accountId", caller);
 			caller.requireManagerOf(accountId);
@@ -99,7 +100,7 @@ public class Users {
 		if (name != null && name.length() > MAX_KEY_NAME) {
 			throw ApiException.invalidField("name", "Length", "name is at most " + MAX_KEY_NAME + " characters");
 		}
-		return this.apiKeys.create(id, blankToNull(name));
+		return this.apiKeys.create(id, Text.strippedOrNull(name));
 	}
 
 	public List<ApiKeys.ApiKeyInfo> keys(String id, Caller caller) {
@@ -126,10 +127,6 @@ public class Users {
 
 	private static boolean mayHandleKeys(Caller caller, UserInfo target) {
 		return target.id().equals(caller.userId()) || (!caller.isCustomer() && mayManage(caller, target));
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

@@ -32,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.Text;
 import org.billingreports.security.Caller;
 
 /**
@@ -96,7 +97,7 @@ public class CallImportController {
 			@RequestParam(defaultValue = "0") int skip, @RequestParam(defaultValue = "50") int take,
 			@AuthenticationPrincipal Caller caller) {
 		new FieldErrors().page(skip, take, MAX_TAKE).throwIfAny();
-		String account = (accountId == null || accountId.isBlank()) ? null : accountId.strip();
+		String account = Text.strippedOrNull(accountId);
 		return Map.of("imports", this.imports.list(account, skip, take, caller));
 	}
 

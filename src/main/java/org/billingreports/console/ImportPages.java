@@ -20,6 +20,7 @@ import org.billingreports.accounts.AccountAccess;
 import org.billingreports.calls.CallImportService;
 import org.billingreports.calls.ImportInfo;
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.Text;
 import org.billingreports.security.Caller;
 
 /**
@@ -44,7 +45,7 @@ class ImportPages {
 	String list(@RequestParam(required = false) String accountId, @RequestParam(defaultValue = "0") int skip,
 			@AuthenticationPrincipal Caller caller, Model model) {
 		int from = Math.max(0, skip);
-		String account = (accountId == null || accountId.isBlank()) ? null : accountId.strip();
+		String account = Text.strippedOrNull(accountId);
 		List<ImportInfo> found = this.imports.list(account, from, PAGE + 1, caller);
 		model.addAttribute("imports", found.subList(0, Math.min(PAGE, found.size())));
 		model.addAttribute("accounts", this.accounts.namesVisibleTo(caller));

@@ -27,6 +27,7 @@ import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.LimitedInput;
 import org.billingreports.kernel.RequestLimits;
+import org.billingreports.kernel.Text;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.security.Caller;
 
@@ -69,8 +70,8 @@ public class RateDecks {
 
 	public DeckUpload upload(UploadRequest request, InputStream file, Caller caller) throws IOException {
 		FieldErrors errors = new FieldErrors().required("accountId", request.accountId());
-		String deckId = blankAsNull(request.deckId());
-		String name = blankAsNull(request.name());
+		String deckId = Text.strippedOrNull(request.deckId());
+		String name = Text.strippedOrNull(request.name());
 		if (deckId != null && !deckId.matches(Ids.PATTERN)) {
 			errors.add("deckId", "InvalidId", Ids.MESSAGE);
 		}
@@ -84,7 +85,7 @@ public class RateDecks {
 			}
 		}
 		BillingItem item = BillingItem.OUTBOUND_VOICE_CALLS;
-		if (blankAsNull(request.item()) != null) {
+		if (Text.strippedOrNull(request.item()) != null) {
 			try {
 				item = RateDeckFile.callItem(request.item().strip());
 			}
@@ -235,10 +236,6 @@ public class RateDecks {
 
 	private static String plain(BigDecimal value) {
 		return value.stripTrailingZeros().toPlainString();
-	}
-
-	private static String blankAsNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

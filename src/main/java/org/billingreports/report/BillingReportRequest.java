@@ -17,6 +17,7 @@ import org.billingreports.rating.BillingPeriod;
 import org.billingreports.rating.Timestamps;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
+import org.billingreports.kernel.Text;
 
 /**
  * Evo's {@code BillingReport} request DTO: from a JSON body, a form or the query string.
@@ -84,15 +85,11 @@ public record BillingReportRequest(
 	}
 
 	String email() {
-		return blankToNull(this.emailAddressToNotify);
+		return Text.strippedOrNull(this.emailAddressToNotify);
 	}
 
 	String webhook() {
-		return blankToNull(this.webhookUrl);
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
+		return Text.strippedOrNull(this.webhookUrl);
 	}
 
 }

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestDto;
+import org.billingreports.kernel.Text;
 import org.billingreports.statement.ReportData;
 
 /** The report routes of SPEC section 3. */
@@ -167,7 +168,7 @@ class ReportController {
 			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller,
 			HttpServletResponse response) throws IOException {
 		ReportDownloads.Download download = this.downloads.open(id, caller, token);
-		String customer = (customerId == null || customerId.isBlank()) ? null : customerId.strip();
+		String customer = Text.strippedOrNull(customerId);
 		this.downloads.requireCustomer(download, customer);
 		response.setContentType(TEXT_CSV.toString());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
