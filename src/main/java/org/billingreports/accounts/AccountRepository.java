@@ -66,13 +66,14 @@ public class AccountRepository {
 
 	/** The secret that signs the account's webhooks; one is made for an account that has none yet. */
 	public String webhookSecret(String accountId) {
-		String secret = this.jdbc.sql("SELECT webhook_secret FROM account WHERE id = ?")
+		// A row whose secret is NULL (the demo's, or one made before secrets existed) is no missing row.
+		Optional<String> secret = this.jdbc.sql("SELECT webhook_secret FROM account WHERE id = ?")
 			.param(accountId)
-			.query(String.class)
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
-		if (secret != null) {
-			return secret;
+		if (secret.isPresent()) {
+			return secret.get();
 		}
 		this.jdbc.sql("UPDATE account SET webhook_secret = ? WHERE id = ? AND webhook_secret IS NULL")
 			.params(WebhookSecrets.generate(), accountId)
