@@ -85,7 +85,7 @@ class BillingFileTasklet implements Tasklet {
 		String accountId = this.report.accountId();
 		Account account = this.accounts.find(accountId)
 			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
-		Map<String, String> decks = this.decks.labelsByCustomer(this.report.id());
+		Map<String, String> decks = this.decks.labelsByCustomer(this.report.run());
 		// Only a report priced by decks can have calls that matched no prefix: others skip the two counts.
 		String pricingNote = decks.isEmpty() ? null : settleUnmatchedCalls(account);
 		List<Customer> all = this.customers.findByAccount(accountId);
@@ -96,10 +96,10 @@ class BillingFileTasklet implements Tasklet {
 		List<Customer> billed = new ArrayList<>(
 				all.stream().filter(customer -> scope == null || scope.contains(customer.id())).toList());
 		billed.sort(FILE_ORDER);
-		BillingRowRepository.Usage rated = this.rows.usage(this.report.id());
+		BillingRowRepository.Usage rated = this.rows.usage(this.report.run());
 		Map<String, Map<BillingItem, ItemUsage>> usage = rated.byCustomer();
 		Map<String, NumberCounts> numbers = this.phoneNumbers.countsByCustomer(accountId);
-		Statement statement = new Statement(this.report.id(), accountId, account.name(), account.timeZoneId(),
+		Statement statement = new Statement(this.report.run(), accountId, account.name(), account.timeZoneId(),
 				account.currency(), this.report.startDate(), this.report.endDate(), this.report.period(),
 				this.report.includeCustomerIds(), account.prorating(),
 				this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -129,7 +129,7 @@ class BillingFileTasklet implements Tasklet {
 		}
 		this.statements.replace(statement, considered, written);
 		// In this step's transaction: the file is in place only if the lines it was made from are.
-		this.files.rewrite(statement.reportId());
+		this.files.rewrite(statement.run());
 		ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()
 			.getExecutionContext();
 		new ReportSummary(customersBilled, rated.calls(), total, account.currency(), pricingNote)
@@ -143,15 +143,15 @@ class BillingFileTasklet implements Tasklet {
 	 * @return what the summary says of them, or {@code null} when there are none
 	 */
 	private String settleUnmatchedCalls(Account account) {
-		BillingRowRepository.Unpriced unmatched = this.rows.priced(this.report.id(), Pricing.UNMATCHED);
+		BillingRowRepository.Unpriced unmatched = this.rows.priced(this.report.run(), Pricing.UNMATCHED);
 		if (unmatched != null) {
 			if (!account.rating().billsUnmatchedAtFallback()) {
 				throw new UnmatchedCallsException(unmatched.describe() + ": add the prefixes to the deck and run a new "
 						+ "report, or set the account's rating.unmatchedCalls to fallback");
 			}
-			this.rows.billAtFallback(this.report.id(), account.rating().fallbackRate());
+			this.rows.billAtFallback(this.report.run(), account.rating().fallbackRate());
 		}
-		BillingRowRepository.Unpriced fallback = this.rows.priced(this.report.id(), Pricing.FALLBACK);
+		BillingRowRepository.Unpriced fallback = this.rows.priced(this.report.run(), Pricing.FALLBACK);
 		return (fallback != null) ? fallback.describe() + ", billed at the fallback rate" : null;
 	}
 

@@ -30,6 +30,7 @@ import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.monitoring.BillingMetrics;
 import org.billingreports.ratedecks.ReportDecks;
@@ -49,6 +50,9 @@ import org.billingreports.statement.StatementRepository;
 class BillingReportJobConfiguration {
 
 	private static final String REPORT_ID = "#{jobParameters['" + BillingJob.REPORT_ID + "']}";
+
+	/** A job instance of a report made before versions has no version: it runs version 1. */
+	private static final String VERSION = "#{jobParameters['" + BillingJob.VERSION + "'] ?: 1}";
 
 	/**
 	 * Listeners end a job in the reverse order of registration: first the readable failure reason,
@@ -134,22 +138,22 @@ class BillingReportJobConfiguration {
 
 	@Bean
 	@StepScope
-	RangeRater rangeRater(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
+	RangeRater rangeRater(@Value(REPORT_ID) String reportId, @Value(VERSION) int version, ReportDefinitions reports,
 			NamedParameterJdbcTemplate jdbc, DataSource dataSource, BillingMetrics metrics, ReportDecks decks,
 			AccountRepository accounts) throws MetaDataAccessException {
 		boolean h2 = DatabaseType.fromMetaData(dataSource) == DatabaseType.H2;
-		return new RangeRater(Ratings.of(reports.toBill(reportId), decks, accounts, jdbc, dataSource, h2), dataSource,
-				metrics);
+		return new RangeRater(Ratings.of(reports.toBill(new ReportVersion(reportId, version)), decks, accounts, jdbc,
+				dataSource, h2), dataSource, metrics);
 	}
 
 	@Bean
 	@StepScope
-	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, ReportDefinitions reports,
-			AccountRepository accounts, CustomerRepository customers, PhoneNumberRepository phoneNumbers,
-			BillingRowRepository rows, StatementRepository statements, BillingFiles files, Clock clock,
-			ReportDecks decks) {
-		return new BillingFileTasklet(reports.toBill(reportId), accounts, customers, phoneNumbers, rows, statements,
-				files, clock, decks);
+	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, @Value(VERSION) int version,
+			ReportDefinitions reports, AccountRepository accounts, CustomerRepository customers,
+			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
+			BillingFiles files, Clock clock, ReportDecks decks) {
+		return new BillingFileTasklet(reports.toBill(new ReportVersion(reportId, version)), accounts, customers,
+				phoneNumbers, rows, statements, files, clock, decks);
 	}
 
 }

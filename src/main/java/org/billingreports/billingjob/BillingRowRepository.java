@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.DeckRater;
 import org.billingreports.rating.Direction;
@@ -31,15 +32,15 @@ class BillingRowRepository {
 	 * The report's billing rows summed per customer and item, and how many there are, in one pass over
 	 * them.
 	 */
-	Usage usage(String reportId) {
+	Usage usage(ReportVersion run) {
 		Map<String, Map<BillingItem, ItemUsage>> usage = new HashMap<>();
 		Map<String, Set<BillingItem>> pricedByDeck = new HashMap<>();
 		long[] calls = { 0 };
 		this.jdbc
 			.sql("SELECT customer_id, item, SUM(units) AS quantity, SUM(raw_cost) AS raw_cost, COUNT(*) AS calls, "
 					+ "SUM(CASE WHEN pricing = '" + Pricing.CARRIER.code() + "' THEN 0 ELSE 1 END) AS by_deck "
-					+ "FROM billing_row WHERE report_id = ? GROUP BY customer_id, item")
-			.param(reportId)
+					+ "FROM billing_row WHERE report_id = ? AND version = ? GROUP BY customer_id, item")
+			.params(run.reportId(), run.version())
 			.query(rs -> {
 				String customer = rs.getString("customer_id");
 				BillingItem item = BillingItem.ofCode(rs.getInt("item"));
@@ -57,9 +58,10 @@ class BillingRowRepository {
 	 * The report's billing rows priced so, how many and the first of them by start time (its call id and
 	 * the number the deck was asked for), or {@code null} when there are none.
 	 */
-	Unpriced priced(String reportId, Pricing pricing) {
-		long count = this.jdbc.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ? AND pricing = ?")
-			.params(reportId, pricing.code())
+	Unpriced priced(ReportVersion run, Pricing pricing) {
+		long count = this.jdbc
+			.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ? AND version = ? AND pricing = ?")
+			.params(run.reportId(), run.version(), pricing.code())
 			.query(Long.class)
 			.single();
 		if (count == 0) {
@@ -69,8 +71,8 @@ class BillingRowRepository {
 			.sql("SELECT c.call_id, c.direction, c.from_number, c.to_number, d.name AS deck "
 					+ "FROM billing_row b JOIN call_record c ON c.id = b.call_record_id "
 					+ "LEFT JOIN rate_deck d ON d.id = b.rate_deck_id "
-					+ "WHERE b.report_id = ? AND b.pricing = ? ORDER BY c.start_time, c.call_id LIMIT 1")
-			.params(reportId, pricing.code())
+					+ "WHERE b.report_id = ? AND b.version = ? AND b.pricing = ? ORDER BY c.start_time, c.call_id LIMIT 1")
+			.params(run.reportId(), run.version(), pricing.code())
 			.query((rs, row) -> new Unpriced(count, rs.getString("call_id"),
 					DeckRater.farSide(Direction.parse(rs.getString("direction")), rs.getString("from_number"),
 							rs.getString("to_number")),
@@ -90,13 +92,14 @@ class BillingRowRepository {
 	}
 
 	/** Charges the rows that matched no prefix at the fallback rate. */
-	void billAtFallback(String reportId, BigDecimal fallbackRate) {
+	void billAtFallback(ReportVersion run, BigDecimal fallbackRate) {
 		this.jdbc
 			.sql("UPDATE billing_row SET raw_cost = " + RatingSql.fallbackCharge()
-					+ ", pricing = :fallback WHERE report_id = :report AND pricing = :unmatched")
+					+ ", pricing = :fallback WHERE report_id = :report AND version = :version AND pricing = :unmatched")
 			.param("fallbackRate", fallbackRate)
 			.param("fallback", Pricing.FALLBACK.code())
-			.param("report", reportId)
+			.param("report", run.reportId())
+			.param("version", run.version())
 			.param("unmatched", Pricing.UNMATCHED.code())
 			.update();
 	}

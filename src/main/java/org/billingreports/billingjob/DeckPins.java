@@ -22,8 +22,8 @@ final class DeckPins implements StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		ReportToBill report = this.reports.toBill(stepExecution.getJobParameters().getString(BillingJob.REPORT_ID));
-		this.decks.pin(report.id(), report.accountId(), report.scope());
+		ReportToBill report = this.reports.toBill(BillingJob.runOf(stepExecution.getJobParameters()));
+		this.decks.pin(report.run(), report.accountId(), report.scope());
 	}
 
 }

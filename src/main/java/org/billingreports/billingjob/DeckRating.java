@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import org.billingreports.batch.CopyRows;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.Channel;
 import org.billingreports.rating.DeckRater;
 import org.billingreports.rating.DeckRater.PricedCall;
@@ -33,18 +34,18 @@ import org.billingreports.ratedecks.ReportDecks;
  */
 final class DeckRating implements RangeRater.Rating {
 
-	private static final String INSERT = "INSERT INTO billing_row (report_id, call_record_id, customer_id, item, "
-			+ "units, raw_cost, pricing, rate_deck_id, rate_prefix) VALUES ";
+	private static final String INSERT = "INSERT INTO billing_row (report_id, version, call_record_id, customer_id, "
+			+ "item, units, raw_cost, pricing, rate_deck_id, rate_prefix) VALUES ";
 
-	private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	private static final String COPY = "COPY billing_row (report_id, call_record_id, customer_id, item, units, "
-			+ "raw_cost, pricing, rate_deck_id, rate_prefix) FROM STDIN";
+	private static final String COPY = "COPY billing_row (report_id, version, call_record_id, customer_id, item, "
+			+ "units, raw_cost, pricing, rate_deck_id, rate_prefix) FROM STDIN";
 
 	/** PostgreSQL's SQL state of a unique key violated. */
 	private static final String UNIQUE_VIOLATION = "23505";
 
-	/** 9 parameters a row: 4,500 a statement, far below PostgreSQL's limit of 32,767. */
+	/** 10 parameters a row: 5,000 a statement, far below PostgreSQL's limit of 32,767. */
 	private static final int ROWS_PER_INSERT = 500;
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -53,7 +54,7 @@ final class DeckRating implements RangeRater.Rating {
 
 	private final ReportCalls calls;
 
-	private final String reportId;
+	private final ReportVersion run;
 
 	/** Settings of the account that rate decks read. */
 	record Settings(Map<String, RateDeck> decksByCustomer, String defaultCountryCode, boolean deckReplacesCarrierCost) {
@@ -72,7 +73,7 @@ final class DeckRating implements RangeRater.Rating {
 
 	private final CopyRows copyRows = new CopyRows();
 
-	DeckRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, DataSource dataSource, boolean h2, String reportId,
+	DeckRating(ReportCalls calls, NamedParameterJdbcTemplate jdbc, DataSource dataSource, boolean h2, ReportVersion run,
 			Settings settings) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -81,7 +82,7 @@ final class DeckRating implements RangeRater.Rating {
 		this.others = new SqlRating(calls, jdbc, h2, pricedByDeck);
 		this.select = calls.callsToPrice(h2, pricedByDeck);
 		this.calls = calls;
-		this.reportId = reportId;
+		this.run = run;
 		this.settings = settings;
 	}
 
@@ -127,7 +128,8 @@ final class DeckRating implements RangeRater.Rating {
 			written += this.jdbc.getJdbcTemplate().update(insert, statement -> {
 				int column = 0;
 				for (Row row : part) {
-					statement.setString(++column, this.reportId);
+					statement.setString(++column, this.run.reportId());
+					statement.setInt(++column, this.run.version());
 					statement.setLong(++column, row.callRecordId());
 					statement.setString(++column, row.customerId());
 					statement.setShort(++column, row.priced().call().item().code());
@@ -149,7 +151,8 @@ final class DeckRating implements RangeRater.Rating {
 		}
 		for (Row row : rows) {
 			RatedCall call = row.priced().call();
-			this.copyRows.field(this.reportId)
+			this.copyRows.field(this.run.reportId())
+				.field(String.valueOf(this.run.version()))
 				.field(String.valueOf(row.callRecordId()))
 				.field(row.customerId())
 				.field(String.valueOf(call.item().code()))

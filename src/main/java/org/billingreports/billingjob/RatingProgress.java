@@ -95,8 +95,8 @@ public final class RatingProgress implements StepExecutionListener {
 	public void beforeStep(StepExecution stepExecution) {
 		ExecutionContext context = stepExecution.getExecutionContext();
 		if (!context.containsKey(TOTAL)) {
-			String reportId = stepExecution.getJobParameters().getString(BillingJob.REPORT_ID);
-			ReportCalls.Span span = new ReportCalls(this.reports.toBill(reportId)).span(this.jdbc);
+			ReportToBill report = this.reports.toBill(BillingJob.runOf(stepExecution.getJobParameters()));
+			ReportCalls.Span span = new ReportCalls(report).span(this.jdbc);
 			context.putLong(TOTAL, span.count());
 			context.putLong(CallRangePartitioner.MIN_ID, (span.count() > 0) ? span.minId() : 1);
 			context.putLong(CallRangePartitioner.MAX_ID, (span.count() > 0) ? span.maxId() : 0);

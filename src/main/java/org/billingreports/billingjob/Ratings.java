@@ -20,13 +20,13 @@ final class Ratings {
 	static RangeRater.Rating of(ReportToBill report, ReportDecks decks, AccountRepository accounts,
 			NamedParameterJdbcTemplate jdbc, DataSource dataSource, boolean h2) {
 		ReportCalls calls = new ReportCalls(report);
-		Map<String, RateDeck> byCustomer = decks.byCustomer(report.id());
+		Map<String, RateDeck> byCustomer = decks.byCustomer(report.run());
 		if (byCustomer.isEmpty()) {
 			return new SqlRating(calls, jdbc, h2, null);
 		}
 		Account account = accounts.find(report.accountId())
 			.orElseThrow(() -> new IllegalStateException("account " + report.accountId() + " no longer exists"));
-		return new DeckRating(calls, jdbc, dataSource, h2, report.id(), new DeckRating.Settings(byCustomer,
+		return new DeckRating(calls, jdbc, dataSource, h2, report.run(), new DeckRating.Settings(byCustomer,
 				account.defaultCountryCode(), Boolean.TRUE.equals(account.rating().deckReplacesCarrierCost())));
 	}
 

@@ -27,7 +27,8 @@ final class ReportCalls {
 	ReportCalls(ReportToBill report) {
 		this.parameters = Map.of("accountId", report.accountId(), "start",
 				OffsetDateTime.ofInstant(report.period().start(), ZoneOffset.UTC), "end",
-				OffsetDateTime.ofInstant(report.period().end(), ZoneOffset.UTC), "reportId", report.id());
+				OffsetDateTime.ofInstant(report.period().end(), ZoneOffset.UTC), "reportId", report.run().reportId(),
+				"version", report.run().version());
 		this.where = report.isScoped() ? IN_PERIOD + IN_SCOPE : IN_PERIOD;
 	}
 
@@ -55,8 +56,8 @@ final class ReportCalls {
 	 * @param except the calls to leave out (a condition on {@code call_record}), or {@code null}
 	 */
 	String ratingInsert(boolean h2, String except) {
-		return "INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
-				+ "SELECT :reportId, id, customer_id, " + RatingSql.item() + ", " + RatingSql.units() + ", "
+		return "INSERT INTO billing_row (report_id, version, call_record_id, customer_id, item, units, raw_cost) "
+				+ "SELECT :reportId, :version, id, customer_id, " + RatingSql.item() + ", " + RatingSql.units() + ", "
 				+ RatingSql.rawCost() + " FROM call_record" + (h2 ? BY_ID_ON_H2 : "") + " WHERE " + this.where
 				+ " AND id >= :first AND id <= :last" + ((except != null) ? " AND NOT (" + except + ")" : "");
 	}

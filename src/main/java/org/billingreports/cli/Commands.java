@@ -9,6 +9,7 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.calls.ImportInfo;
 import org.billingreports.calls.CallImports;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.report.BillingReportRequest;
 import org.billingreports.statement.Audience;
 import org.billingreports.statement.BillingFiles;
@@ -77,9 +78,9 @@ class Commands {
 		return completed ? CommandLine.OK : CommandLine.FAILED;
 	}
 
-	/** The report's billing file here, made from its stored lines if this machine has none. */
+	/** The report's billing file here (of the version it shows), made from its stored lines if this machine has none. */
 	private Path csv(ReportInfo report) {
-		return this.files.csv(report.id(), Audience.PROVIDER);
+		return this.files.csv(new ReportVersion(report.id(), report.version()), Audience.PROVIDER);
 	}
 
 	/** Waits for the report's job and prints the file's path, or the reason it failed. */

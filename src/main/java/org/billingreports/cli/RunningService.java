@@ -25,6 +25,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 import org.billingreports.database.DatabaseEnvironment;
 import org.billingreports.security.LocalOperator;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.statement.ReportFiles;
 
 /**
@@ -106,7 +107,8 @@ final class RunningService {
 		String status = body.get("status").asString();
 		out.println(status + ": " + body.get("statusMessage").asString());
 		if ("Completed".equals(status)) {
-			Path csv = ReportFiles.providerCsv(this.dataDir, reportId);
+			Path csv = ReportFiles.providerCsv(this.dataDir,
+					new ReportVersion(reportId, body.path("version").asInt(1)));
 			// Made from the stored lines and kept, as a download makes it, when this node has none yet.
 			if (!Files.exists(csv) && get(route + ".csv") == null) {
 				return Optional.empty();

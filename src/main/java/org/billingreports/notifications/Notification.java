@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One notification of one job execution's end on one channel, with its delivery state. Its id is the
- * event id that receivers use to drop a repeat.
+ * One notification of a report version on one channel, with its delivery state: the end of one of its
+ * job executions, or an event about it afterwards (it went out of date). Its id is the event id that
+ * receivers use to drop a repeat.
+ *
+ * @param jobExecutionId the execution it is about: the one that ended, or the one that completed the version
+ * @param eventKey what tells two events of one execution and channel apart: empty for its end
  */
-public record Notification(String id, String reportId, long jobExecutionId, Channel channel, String target,
-		String event, String payload, Status status, int attempts, String lastError, Instant nextAttemptAt,
-		Instant createdAt, Instant deliveredAt) {
+public record Notification(String id, String reportId, int version, long jobExecutionId, Channel channel,
+		String target, String event, String eventKey, String payload, Status status, int attempts, String lastError,
+		Instant nextAttemptAt, Instant createdAt, Instant deliveredAt) {
 
 	public enum Channel {
 
@@ -24,10 +28,10 @@ public record Notification(String id, String reportId, long jobExecutionId, Chan
 	}
 
 	/** A notification to deliver as soon as possible, with a new id (its event id). */
-	public static Notification pending(String reportId, long jobExecutionId, Channel channel, String target,
-			String event, String payload, Instant now) {
-		return new Notification(UUID.randomUUID().toString(), reportId, jobExecutionId, channel, target, event, payload,
-				Status.pending, 0, null, now, now, null);
+	public static Notification pending(String reportId, int version, long jobExecutionId, Channel channel,
+			String target, String event, String eventKey, String payload, Instant now) {
+		return new Notification(UUID.randomUUID().toString(), reportId, version, jobExecutionId, channel, target,
+				event, eventKey, payload, Status.pending, 0, null, now, now, null);
 	}
 
 }

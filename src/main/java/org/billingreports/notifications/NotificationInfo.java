@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** A notification's delivery state, as {@code GET /reports/{id}} shows it. */
-public record NotificationInfo(String id, String channel, String target, String event, String status, int attempts,
-		String lastError, String nextAttempt, String deliveredAt) {
+public record NotificationInfo(String id, int version, String channel, String target, String event, String status,
+		int attempts, String lastError, String nextAttempt, String deliveredAt) {
 
 	static NotificationInfo of(Notification notification) {
-		return new NotificationInfo(notification.id(), notification.channel().name(), shownTarget(notification), notification.event(),
+		return new NotificationInfo(notification.id(), notification.version(), notification.channel().name(),
+				shownTarget(notification), notification.event(),
 				notification.status().name(), notification.attempts(), notification.lastError(),
 				(notification.status() == Notification.Status.pending) ? iso(notification.nextAttemptAt()) : null,
 				iso(notification.deliveredAt()));

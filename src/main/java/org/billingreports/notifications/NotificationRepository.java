@@ -24,15 +24,15 @@ public class NotificationRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Idempotent: a second row for the same execution and channel is not written. */
+	/** Idempotent: a second row for the same execution, channel and event key is not written. */
 	public void insertIfAbsent(Notification notification) {
 		this.jdbc
-			.sql("INSERT INTO notification (id, report_id, job_execution_id, channel, target, event, payload, status, "
-					+ "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
-					+ "ON CONFLICT DO NOTHING")
-			.params(notification.id(), notification.reportId(), notification.jobExecutionId(),
+			.sql("INSERT INTO notification (id, report_id, version, job_execution_id, channel, target, event, "
+					+ "event_key, payload, status, attempts, next_attempt_at, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING")
+			.params(notification.id(), notification.reportId(), notification.version(), notification.jobExecutionId(),
 					notification.channel().name(), notification.target(), notification.event(),
-					notification.payload(), Notification.Status.pending.name(), utc(notification.nextAttemptAt()),
+					notification.eventKey(), notification.payload(), Notification.Status.pending.name(), utc(notification.nextAttemptAt()),
 					utc(notification.createdAt()))
 			.update();
 	}
@@ -45,7 +45,7 @@ public class NotificationRepository {
 	}
 
 	List<Notification> findByReport(String reportId) {
-		return this.jdbc.sql("SELECT * FROM notification WHERE report_id = ? ORDER BY created_at, channel")
+		return this.jdbc.sql("SELECT * FROM notification WHERE report_id = ? ORDER BY created_at, version, channel")
 			.param(reportId)
 			.query(NotificationRepository::notification)
 			.list();
@@ -118,9 +118,9 @@ public class NotificationRepository {
 	}
 
 	private static Notification notification(ResultSet rs, int row) throws SQLException {
-		return new Notification(rs.getString("id"), rs.getString("report_id"), rs.getLong("job_execution_id"),
-				Notification.Channel.valueOf(rs.getString("channel")), rs.getString("target"), rs.getString("event"),
-				rs.getString("payload"), Notification.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+		return new Notification(rs.getString("id"), rs.getString("report_id"), rs.getInt("version"),
+				rs.getLong("job_execution_id"), Notification.Channel.valueOf(rs.getString("channel")),
+				rs.getString("target"), rs.getString("event"), rs.getString("event_key"), rs.getString("payload"), Notification.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
 				rs.getString("last_error"), instant(rs, "next_attempt_at"), instant(rs, "created_at"),
 				instant(rs, "delivered_at"));
 	}

@@ -266,7 +266,7 @@ public class ExecutionRecovery {
 		try {
 			JobExecution next = this.jobRepository.getJobExecution(recovered.getId());
 			if (owned.isReport()) {
-				this.reportLauncher.restart(owned.key(), next);
+				this.reportLauncher.restart(BillingJob.runOf(next.getJobParameters()), next);
 			}
 			else {
 				this.imports.resume(owned.key(), next);

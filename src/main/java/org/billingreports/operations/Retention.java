@@ -77,8 +77,8 @@ public class Retention {
 
 	private boolean notRunning(Report report) {
 		return this.reports.findRow(report.id())
-			.map(row -> row.jobExecutionId() == null || !this.jobRepository.getJobExecution(row.jobExecutionId())
-				.isRunning())
+			.map(row -> row.newest().jobExecutionId() == null
+					|| !this.jobRepository.getJobExecution(row.newest().jobExecutionId()).isRunning())
 			.orElse(false);
 	}
 

@@ -16,6 +16,7 @@ import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountRepository;
 import org.billingreports.accounts.Customer;
 import org.billingreports.accounts.CustomerRepository;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
@@ -75,9 +76,9 @@ public class ReportDecks {
 	 * @param scope the customers a Customer user's report covers; {@code null} for all of them
 	 */
 	@Transactional
-	public void pin(String reportId, String accountId, Set<String> scope) {
-		boolean pinned = this.jdbc.sql("SELECT COUNT(*) FROM report_rate_deck WHERE report_id = ?")
-			.param(reportId)
+	public void pin(ReportVersion run, String accountId, Set<String> scope) {
+		boolean pinned = this.jdbc.sql("SELECT COUNT(*) FROM report_rate_deck WHERE report_id = ? AND version = ?")
+			.params(run.reportId(), run.version())
 			.query(Long.class)
 			.single() > 0;
 		if (pinned) {
@@ -104,16 +105,17 @@ public class ReportDecks {
 			RateDeckRepository.Deck deck = (deckId != null)
 					? known.computeIfAbsent(deckId, id -> this.decks.find(id).orElseThrow()) : null;
 			this.jdbc
-				.sql("INSERT INTO report_rate_deck (report_id, customer_id, deck_id, deck_name, version) "
-						+ "VALUES (?, ?, ?, ?, ?)")
-				.params(reportId, customer.id(), (deck != null) ? deck.id() : null, (deck != null) ? deck.name() : null,
+				.sql("INSERT INTO report_rate_deck (report_id, version, customer_id, deck_id, deck_name, deck_version) "
+						+ "VALUES (?, ?, ?, ?, ?, ?)")
+				.params(run.reportId(), run.version(), customer.id(), (deck != null) ? deck.id() : null, (deck != null) ? deck.name() : null,
 						(deck != null) ? deck.version() : null)
 				.update();
 			Set<BillingItem> priced = (deck != null) ? items.computeIfAbsent(deck.id(),
 					id -> this.decks.ratesPerItem(deck.id(), deck.version()).keySet()) : Set.of();
 			for (BillingItem item : priced) {
-				this.jdbc.sql("INSERT INTO report_rate_deck_item (report_id, customer_id, item) VALUES (?, ?, ?)")
-					.params(reportId, customer.id(), item.code())
+				this.jdbc
+					.sql("INSERT INTO report_rate_deck_item (report_id, version, customer_id, item) VALUES (?, ?, ?, ?)")
+					.params(run.reportId(), run.version(), customer.id(), item.code())
 					.update();
 			}
 		}
@@ -127,7 +129,7 @@ public class ReportDecks {
 		// An equality on (customer, item): PostgreSQL hashes it. A LIKE on a list of the deck's items, tried
 		// first, was evaluated for every pair of call and customer: the bench's deck job took 28 s, not 13.
 		String byDeck = "EXISTS (SELECT 1 FROM report_rate_deck_item p WHERE p.report_id = :reportId "
-				+ "AND p.customer_id = call_record.customer_id AND p.item = " + RatingSql.item() + ")";
+				+ "AND p.version = :version AND p.customer_id = call_record.customer_id AND p.item = " + RatingSql.item() + ")";
 		return deckReplacesCarrierCost ? byDeck : byDeck + " AND " + RatingSql.rawCost() + " = 0";
 	}
 
@@ -135,26 +137,26 @@ public class ReportDecks {
 	 * The decks the report rates with, by the customers they price; empty when no customer has one. A
 	 * version never changes, so the partitions of a report (and reports after it) share a loaded one.
 	 */
-	public Map<String, RateDeck> byCustomer(String reportId) {
+	public Map<String, RateDeck> byCustomer(ReportVersion run) {
 		Map<String, RateDeck> byCustomer = new HashMap<>();
-		usedByCustomer(reportId).forEach((customer, deck) -> byCustomer.put(customer, loaded(deck)));
+		usedByCustomer(run).forEach((customer, deck) -> byCustomer.put(customer, loaded(deck)));
 		return byCustomer;
 	}
 
 	/** Each customer's deck as lines name it ("Retail v3"), for the report's customers that have one. */
-	public Map<String, String> labelsByCustomer(String reportId) {
+	public Map<String, String> labelsByCustomer(ReportVersion run) {
 		Map<String, String> labels = new HashMap<>();
-		usedByCustomer(reportId).forEach((customer, deck) -> labels.put(customer, deck.label()));
+		usedByCustomer(run).forEach((customer, deck) -> labels.put(customer, deck.label()));
 		return labels;
 	}
 
 	/** The deck fixed for each of the report's customers that has one. */
-	private Map<String, UsedDeck> usedByCustomer(String reportId) {
+	private Map<String, UsedDeck> usedByCustomer(ReportVersion run) {
 		Map<String, UsedDeck> used = new HashMap<>();
 		this.jdbc
-			.sql("SELECT customer_id, deck_id, deck_name, version FROM report_rate_deck "
-					+ "WHERE report_id = ? AND deck_id IS NOT NULL")
-			.param(reportId)
+			.sql("SELECT customer_id, deck_id, deck_name, deck_version FROM report_rate_deck "
+					+ "WHERE report_id = ? AND version = ? AND deck_id IS NOT NULL")
+			.params(run.reportId(), run.version())
 			.query(rs -> {
 				used.put(rs.getString("customer_id"), usedDeck(rs));
 			});
@@ -162,15 +164,15 @@ public class ReportDecks {
 	}
 
 	private static UsedDeck usedDeck(ResultSet rs) throws SQLException {
-		return new UsedDeck(rs.getString("deck_id"), rs.getString("deck_name"), rs.getInt("version"));
+		return new UsedDeck(rs.getString("deck_id"), rs.getString("deck_name"), rs.getInt("deck_version"));
 	}
 
-	/** The decks the report rated with, by name. */
-	public List<UsedDeck> used(String reportId) {
+	/** The decks the version rated with, by name. */
+	public List<UsedDeck> used(ReportVersion run) {
 		return this.jdbc
-			.sql("SELECT DISTINCT deck_id, deck_name, version FROM report_rate_deck "
-					+ "WHERE report_id = ? AND deck_id IS NOT NULL ORDER BY deck_name, deck_id")
-			.param(reportId)
+			.sql("SELECT DISTINCT deck_id, deck_name, deck_version FROM report_rate_deck "
+					+ "WHERE report_id = ? AND version = ? AND deck_id IS NOT NULL ORDER BY deck_name, deck_id")
+			.params(run.reportId(), run.version())
 			.query((rs, row) -> usedDeck(rs))
 			.list();
 	}

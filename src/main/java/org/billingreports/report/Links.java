@@ -8,6 +8,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.kernel.ServiceProperties;
 
 
@@ -38,11 +39,13 @@ public class Links {
 	}
 
 	/**
-	 * A report's file, with a token that lets it be fetched without credentials until it expires.
+	 * A file of a report version, with a token that lets it be fetched without credentials until it
+	 * expires. The link names its version: it serves that version's file after a rerun too.
 	 * @param suffix {@code .csv}, {@code .xlsx} or {@code /calls.csv}
 	 */
-	public String reportFile(String reportId, String suffix) {
-		return base() + "/reports/" + reportId + suffix + "?token=" + this.tokens.issue(reportId);
+	public String reportFile(ReportVersion run, String suffix) {
+		return base() + "/reports/" + run.reportId() + suffix + "?token=" + this.tokens.issue(run.reportId())
+				+ "&version=" + run.version();
 	}
 
 	public String reportRestart(String reportId) {

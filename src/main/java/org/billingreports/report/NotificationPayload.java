@@ -1,10 +1,15 @@
 package org.billingreports.report;
 
+import java.util.List;
+
 import org.billingreports.statement.ReportData;
 
 /**
- * What a webhook receives (SPEC section 9), and what a mail is written from: the report as it stood
- * when its job ended and, when it completed, its lines and totals.
+ * What a webhook receives (SPEC section 9), and what a mail is written from: the report version as it
+ * stood when its job ended and, when it completed, its lines and totals; for a {@code report.outOfDate}
+ * event, the version as it stands and the kinds of reason that event announces.
+ *
+ * @param announced for {@code report.outOfDate}: the kinds it names, each announced once per version
  */
-record NotificationPayload(ReportInfo report, ReportData data) {
+record NotificationPayload(ReportInfo report, ReportData data, List<String> announced) {
 }

@@ -21,9 +21,26 @@ class ReportAccess {
 
 	/** The report, when the caller may see it; 404 otherwise, so that other tenants' ids do not leak. */
 	ReportRepository.ReportRow visible(String id, Caller caller) {
-		return this.reports.findRow(id)
-			.filter(row -> isVisible(row, caller))
+		return visible(id, null, caller);
+	}
+
+	/**
+	 * The report shown by the version asked for ({@code null}: the one it shows), when the caller may see
+	 * it; 404 for a version it does not have.
+	 */
+	ReportRepository.ReportRow visible(String id, Integer version, Caller caller) {
+		ReportRepository.ReportRow row = this.reports.findRow(id)
+			.filter(found -> isVisible(found, caller))
 			.orElseThrow(() -> ApiException.notFound("Report", id));
+		return (version == null) ? row : version(row, version);
+	}
+
+	/** The report shown by that version; 404 for one it does not have. */
+	ReportRepository.ReportRow version(ReportRepository.ReportRow row, int version) {
+		String id = row.report().id();
+		return this.reports.findRow(id, version)
+			.orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "NotFound",
+					"Report '" + ApiException.echo(id) + "' has no version " + version + "; it has " + row.versions()));
 	}
 
 	/**

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ReportVersion;
 
 /**
  * Admits a report request, one at a time per account (its row is locked): a repeat of an
@@ -34,7 +37,11 @@ class ReportAdmission {
 
 	private final Clock clock;
 
-	ReportAdmission(ReportRepository reports, IdempotencyKeys keys, ReportLimits limits, Clock clock) {
+	private final JobRepository jobRepository;
+
+	ReportAdmission(ReportRepository reports, IdempotencyKeys keys, ReportLimits limits, Clock clock,
+			JobRepository jobRepository) {
+		this.jobRepository = jobRepository;
 		this.reports = reports;
 		this.keys = keys;
 		this.activeLimit = limits.activeReportsPerAccount();
@@ -58,17 +65,50 @@ class ReportAdmission {
 				return Optional.of(earlier.get().reportId());
 			}
 		}
-		int active = this.reports.active(report.accountId(), this.clock.instant().minus(LAUNCH_GRACE));
-		if (active >= this.activeLimit) {
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TooManyActiveReports", "Account '"
-					+ report.accountId() + "' has " + active + " reports queued or running, the most it may have; "
-					+ "request more once some have completed");
-		}
+		requireRoomFor(report.accountId());
 		this.reports.insert(report, scope);
 		if (idempotency != null) {
 			this.keys.record(idempotency.userId(), idempotency.key(), idempotency.requestHash(), report.id());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Stores the report's next version, one at a time per account and report: refused while a version of
+	 * the report is queued or running (409), or when the account has as many reports running as it may.
+	 * @param reasons the out-of-date reasons that made it, as JSON, or {@code null}
+	 */
+	@Transactional
+	ReportVersion admitVersion(ReportRepository.ReportRow row, String startedBy, String reasons) {
+		String reportId = row.report().id();
+		this.reports.lockAccount(row.report().accountId());
+		this.reports.lockReport(reportId);
+		ReportRepository.ReportRow current = this.reports.findRow(reportId)
+			.orElseThrow(() -> ApiException.notFound("Report", reportId));
+		ReportRepository.VersionRow newest = current.newest();
+		ExecutionStatus status = (newest.jobExecutionId() != null)
+				? ExecutionStatus.of(this.jobRepository.getJobExecution(newest.jobExecutionId()).getStatus())
+				: ExecutionStatus.Error;
+		if (!status.hasEnded()) {
+			throw ApiException.conflict("VersionRunning", "Report '" + reportId + "' has version " + newest.version()
+					+ " " + status + "; rerun it once that version has ended");
+		}
+		requireRoomFor(row.report().accountId());
+		ReportVersion next = newest.run().next();
+		if (!this.reports.insertVersion(next, startedBy, reasons, this.clock.instant())) {
+			throw ApiException.conflict("VersionRunning",
+					"Report '" + reportId + "' got version " + next.version() + " from another request just now");
+		}
+		return next;
+	}
+
+	private void requireRoomFor(String accountId) {
+		int active = this.reports.active(accountId, this.clock.instant().minus(LAUNCH_GRACE));
+		if (active >= this.activeLimit) {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TooManyActiveReports", "Account '"
+					+ accountId + "' has " + active + " reports queued or running, the most it may have; "
+					+ "request more once some have completed");
+		}
 	}
 
 }

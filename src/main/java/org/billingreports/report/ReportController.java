@@ -95,18 +95,38 @@ class ReportController {
 	}
 
 	@GetMapping("/reports/{id}")
-	ReportInfo get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+	@Operation(summary = "A report", description = "As its newest completed version shows it (the newest when "
+			+ "none completed), or as version n with ?version=n.")
+	ReportInfo get(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal Caller caller) {
 		if (id.contains(".")) {
 			// /reports/{id}.pdf: a format this service does not make, not a report of that name.
 			throw ApiException.badRequest("UnsupportedFormat", "'" + ApiException.echo(id.substring(id.indexOf('.') + 1))
 					+ "' is not a format of a report; use " + FORMATS);
 		}
-		return this.reports.get(id, caller);
+		return this.reports.get(id, version, caller);
 	}
 
 	@PostMapping("/reports/{id}/restart")
+	@Operation(summary = "Restart a report", description = "Its newest version, in Error, runs again from its last "
+			+ "committed chunk (the same version). 409 in any other status.")
 	ReportInfo restart(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws Exception {
 		return this.reports.restart(id, caller);
+	}
+
+	@PostMapping("/reports/{id}/rerun")
+	@Operation(summary = "Rerun a report as a new version", description = "A new version with the report's own "
+			+ "request, rated from the call records, prices and customer tree as they are now; earlier versions stay "
+			+ "as they were. Answers the new version. 409 while a version is queued or running.")
+	ReportInfo rerun(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws Exception {
+		return this.reports.rerun(id, caller);
+	}
+
+	@GetMapping("/reports/{id}/versions")
+	@Operation(summary = "A report's versions", description = "Oldest first: status, when made and completed, "
+			+ "total, calls, who started it and the out-of-date reasons that made it.")
+	ReportVersions.ReportVersionListing versions(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		return this.reports.versions(id, caller);
 	}
 
 	@PostMapping("/reports/{id}/stop")
@@ -137,9 +157,9 @@ class ReportController {
 			+ "GET /reports/{id}?format=csv is the same. For a Customer user the Raw Cost column is empty.")
 	@ApiResponse(responseCode = "200", description = "The billing file (SPEC section 8)",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) String token,
-			@AuthenticationPrincipal Caller caller) {
-		ReportDownloads.Download download = this.downloads.open(id, caller, token);
+	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller) {
+		ReportDownloads.Download download = this.downloads.open(id, version, caller, token);
 		return download(this.downloads.file(download), TEXT_CSV, download.statement().fileName(".csv"));
 	}
 
@@ -151,9 +171,9 @@ class ReportController {
 	@ApiResponse(responseCode = "200", description = "The workbook (Office Open XML)", content = @Content(
 			mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			schema = @Schema(type = "string", format = "binary")))
-	ResponseEntity<Resource> workbook(@PathVariable String id, @RequestParam(required = false) String token,
-			@AuthenticationPrincipal Caller caller) {
-		ReportDownloads.Download download = this.downloads.open(id, caller, token);
+	ResponseEntity<Resource> workbook(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller) {
+		ReportDownloads.Download download = this.downloads.open(id, version, caller, token);
 		return download(this.downloads.workbook(download), XLSX, download.statement().fileName(".xlsx"));
 	}
 
@@ -165,9 +185,9 @@ class ReportController {
 	@ApiResponse(responseCode = "200", description = "The call detail",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	void calls(@PathVariable String id, @RequestParam(required = false) String customerId,
-			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller,
-			HttpServletResponse response) throws IOException {
-		ReportDownloads.Download download = this.downloads.open(id, caller, token);
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String token,
+			@AuthenticationPrincipal Caller caller, HttpServletResponse response) throws IOException {
+		ReportDownloads.Download download = this.downloads.open(id, version, caller, token);
 		String customer = Text.strippedOrNull(customerId);
 		this.downloads.requireCustomer(download, customer);
 		response.setContentType(TEXT_CSV.toString());
@@ -182,24 +202,25 @@ class ReportController {
 	@Operation(summary = "The billing file's lines as JSON", description = "The account, the period, the "
 			+ "currency, every customer the report considered with its parent, lines and subtotal, and the total; "
 			+ "on the same terms as the billing file (for a Customer user without rawCost and rawUnitMultiplier).")
-	ReportData lines(@PathVariable String id, @RequestParam(required = false) String token,
-			@AuthenticationPrincipal Caller caller) {
-		return this.downloads.lines(this.downloads.open(id, caller, token));
+	ReportData lines(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller) {
+		return this.downloads.lines(this.downloads.open(id, version, caller, token));
 	}
 
 	/** {@code ?format=csv}: the same as the {@code .csv} suffix, as ServiceStack reads it. */
 	@Hidden
 	@GetMapping(path = "/reports/{id}", params = "format=csv")
-	ResponseEntity<Resource> fileByFormat(@PathVariable String id, @RequestParam(required = false) String token,
-			@AuthenticationPrincipal Caller caller) {
-		return file(id, token, caller);
+	ResponseEntity<Resource> fileByFormat(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller) {
+		return file(id, version, token, caller);
 	}
 
 	@Hidden
 	@GetMapping(path = "/reports/{id}", params = "format=xlsx")
-	ResponseEntity<Resource> workbookByFormat(@PathVariable String id, @RequestParam(required = false) String token,
+	ResponseEntity<Resource> workbookByFormat(@PathVariable String id,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String token,
 			@AuthenticationPrincipal Caller caller) {
-		return workbook(id, token, caller);
+		return workbook(id, version, token, caller);
 	}
 
 	private static ResponseEntity<Resource> download(Path file, MediaType type, String name) {

@@ -3,6 +3,9 @@ package org.billingreports.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.billingreports.batch.JobCompletions;
-import org.billingreports.billingjob.BillingJob;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.statement.ReportFiles;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.security.Caller;
@@ -40,8 +43,11 @@ public class ReportDeletion {
 
 	private final TransactionTemplate transaction;
 
+	private final ReportRepository reports;
+
 	ReportDeletion(JdbcClient jdbc, JobRepository jobRepository, ReportLauncher launcher, JobCompletions completions,
-			ReportAccess access, ReportFiles files, TransactionTemplate transaction) {
+			ReportAccess access, ReportFiles files, TransactionTemplate transaction, ReportRepository reports) {
+		this.reports = reports;
 		this.jdbc = jdbc;
 		this.jobRepository = jobRepository;
 		this.launcher = launcher;
@@ -58,8 +64,9 @@ public class ReportDeletion {
 	 */
 	public void delete(String id, Caller caller) throws InterruptedException {
 		ReportRepository.ReportRow row = this.access.actionable(id, caller, "delete");
-		JobExecution execution = (row.jobExecutionId() != null)
-				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
+		// Only the newest version can be running: a version is made once the one before it has ended.
+		Long newest = row.newest().jobExecutionId();
+		JobExecution execution = (newest != null) ? this.jobRepository.getJobExecution(newest) : null;
 		if (execution != null && execution.isRunning()) {
 			this.launcher.stop(execution);
 			JobExecution stopped = this.completions.await(execution.getId(), STOP_WAIT);
@@ -71,21 +78,36 @@ public class ReportDeletion {
 		delete(id);
 	}
 
-	/** Deletes a report that is not running, with everything that belongs to it. */
+	/** Deletes a report that is not running, with every version and everything that belongs to them. */
 	public void delete(String reportId) {
+		List<ReportVersion> versions = this.reports.versions(reportId)
+			.stream()
+			.map(ReportRepository.VersionRow::run)
+			.toList();
 		this.transaction.executeWithoutResult(status -> {
+			Set<Long> instances = new LinkedHashSet<>();
+			for (Long executionId : this.reports.executionIds(reportId)) {
+				JobExecution execution = this.jobRepository.getJobExecution(executionId);
+				if (execution != null) {
+					instances.add(execution.getJobInstanceId());
+				}
+			}
 			this.jdbc.sql("DELETE FROM billing_row WHERE report_id = ?").param(reportId).update();
 			this.jdbc.sql("DELETE FROM billing_line WHERE report_id = ?").param(reportId).update();
-			// Notifications, scope, idempotency keys, executions and the statement go with the report (ON DELETE
-			// CASCADE).
+			// Versions (their statements, decks, out-of-date reasons), notifications, scope, idempotency keys and
+			// executions go with the report (ON DELETE CASCADE).
 			this.jdbc.sql("DELETE FROM billing_report WHERE id = ?").param(reportId).update();
-			JobInstance instance = this.jobRepository.getJobInstance(BillingJob.NAME, BillingJob.parameters(reportId));
-			if (instance != null) {
-				this.jobRepository.deleteJobInstance(instance);
+			for (Long instanceId : instances) {
+				JobInstance instance = this.jobRepository.getJobInstance(instanceId);
+				if (instance != null) {
+					this.jobRepository.deleteJobInstance(instance);
+				}
 			}
 		});
 		try {
-			this.files.deleteAll(reportId);
+			for (ReportVersion version : versions) {
+				this.files.deleteAll(version);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The files of report " + reportId + " could not be deleted", ex);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.security.Caller;
 import org.billingreports.statement.Audience;
 import org.billingreports.statement.BillingFileException;
@@ -55,16 +56,23 @@ public class ReportDownloads {
 		this.statements = statements;
 	}
 
-	/** What a download is of, and whom for. */
+	/** What a download is of (a report version), and whom for. */
 	record Download(Report report, Audience audience, Statement statement) {
+
+		ReportVersion run() {
+			return this.statement.run();
+		}
+
 	}
 
 	/**
-	 * The report, if the caller may download it now.
+	 * The report version, if the caller may download it now.
+	 * @param version the version asked for, or {@code null} for the one the report shows (its newest
+	 * completed)
 	 * @param caller {@code null} when the request carried no credentials
 	 * @param token {@code null} when the request carried none
 	 */
-	Download open(String id, Caller caller, String token) {
+	Download open(String id, Integer version, Caller caller, String token) {
 		ReportRepository.ReportRow row;
 		if (token != null) {
 			if (!this.tokens.isValid(id, token)) {
@@ -72,48 +80,50 @@ public class ReportDownloads {
 						+ "GET /reports/" + id);
 			}
 			row = this.reports.findRow(id).orElseThrow(() -> ApiException.notFound("Report", id));
+			row = (version == null) ? row : this.access.version(row, version);
 		}
 		else if (caller == null) {
 			throw ApiException.unauthorized("Send credentials, or use the download link with its token");
 		}
 		else {
-			row = this.access.visible(id, caller);
+			row = this.access.visible(id, version, caller);
 		}
 		ExecutionStatus status = this.infos.of(row).status();
 		if (status != ExecutionStatus.Completed) {
-			throw ApiException.conflict("NotCompleted",
-					"Report '" + id + "' is " + status + "; its file exists once it is Completed");
+			throw ApiException.conflict("NotCompleted", "Report '" + id + "' is " + status
+					+ ((version != null) ? " in version " + version : "") + "; its file exists once it is Completed");
 		}
 		Report report = row.report();
 		boolean customer = (caller != null && token == null) ? caller.isCustomer() : report.isScoped();
-		Statement statement = this.statements.find(id)
-			.orElseThrow(() -> new IllegalStateException("completed report " + id + " has no statement"));
+		ReportVersion run = row.run();
+		Statement statement = this.statements.find(run)
+			.orElseThrow(() -> new IllegalStateException("completed report " + run + " has no statement"));
 		return new Download(report, customer ? Audience.CUSTOMER : Audience.PROVIDER, statement);
 	}
 
 	/** The lines, as {@code GET /reports/{id}/lines} gives them to the caller. */
-	public ReportData lines(String id, Caller caller) {
-		return lines(open(id, caller, null));
+	public ReportData lines(String id, Integer version, Caller caller) {
+		return lines(open(id, version, caller, null));
 	}
 
-	/** Units per day and item of a completed report the caller may see. */
-	public SortedMap<LocalDate, Map<String, Long>> usagePerDay(String id, Caller caller) {
-		return this.files.usagePerDay(open(id, caller, null).report().id());
+	/** Units per day and item of a completed report version the caller may see. */
+	public SortedMap<LocalDate, Map<String, Long>> usagePerDay(String id, Integer version, Caller caller) {
+		return this.files.usagePerDay(open(id, version, caller, null).run());
 	}
 
 	/** The billing file (CSV). */
 	Path file(Download download) {
-		return written(() -> this.files.csv(download.report().id(), download.audience()));
+		return written(() -> this.files.csv(download.run(), download.audience()));
 	}
 
 	/** The workbook. */
 	Path workbook(Download download) {
-		return written(() -> this.files.workbook(download.report().id(), download.audience()));
+		return written(() -> this.files.workbook(download.run(), download.audience()));
 	}
 
 	/** The lines as JSON, with what they are about. */
 	ReportData lines(Download download) {
-		return this.data.read(download.report().id(), download.audience()).orElseThrow();
+		return this.data.read(download.run(), download.audience()).orElseThrow();
 	}
 
 	/**
@@ -121,14 +131,14 @@ public class ReportDownloads {
 	 * @param customerId one customer's subtree, or {@code null}
 	 */
 	void calls(Download download, String customerId, OutputStream out) throws IOException {
-		this.files.writeCalls(download.report().id(), download.audience(), customerId, out);
+		this.files.writeCalls(download.run(), download.audience(), customerId, out);
 	}
 
 	/**
 	 * A customer id the report does not have: 404 before anything is written.
 	 */
 	void requireCustomer(Download download, String customerId) {
-		if (customerId != null && !this.files.hasCustomer(download.report().id(), customerId)) {
+		if (customerId != null && !this.files.hasCustomer(download.run(), customerId)) {
 			throw ApiException.notFound("Customer", customerId);
 		}
 	}

@@ -3,6 +3,7 @@ package org.billingreports.report;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -14,10 +15,12 @@ import org.billingreports.batch.ReadableFailures;
 import org.billingreports.billingjob.RatingProgress;
 import org.billingreports.billingjob.ReportSummary;
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ReportVersion;
 
 /**
- * Shows a report as {@link ReportInfo}: its status and message derived from its latest job
- * execution in the job repository (SPEC section 2).
+ * Shows a report as {@link ReportInfo}: the status and message of the version shown, derived from its
+ * latest job execution in the job repository (SPEC section 2), with the newest version's status when
+ * that is another one.
  */
 @Component
 public class ReportInfos {
@@ -30,11 +33,15 @@ public class ReportInfos {
 
 	private final JobCompletions completions;
 
-	ReportInfos(ReportRepository reports, JobRepository jobRepository, Links links, JobCompletions completions) {
+	private final OutOfDate outOfDate;
+
+	ReportInfos(ReportRepository reports, JobRepository jobRepository, Links links, JobCompletions completions,
+			OutOfDate outOfDate) {
 		this.reports = reports;
 		this.jobRepository = jobRepository;
 		this.links = links;
 		this.completions = completions;
+		this.outOfDate = outOfDate;
 	}
 
 	/**
@@ -46,6 +53,12 @@ public class ReportInfos {
 				false);
 	}
 
+	/** One version of a report, for the service's own use (a notification of that version). */
+	public ReportInfo of(ReportVersion run) {
+		return of(this.reports.findRow(run.reportId(), run.version())
+			.orElseThrow(() -> ApiException.notFound("Report", run.reportId())), false);
+	}
+
 	/** A report as a client sees it: still Running until its job's listeners are done. */
 	ReportInfo of(ReportRepository.ReportRow row) {
 		return of(row, true);
@@ -53,28 +66,37 @@ public class ReportInfos {
 
 	private ReportInfo of(ReportRepository.ReportRow row, boolean untilListenersAreDone) {
 		Report report = row.report();
-		JobExecution execution = (row.jobExecutionId() != null)
-				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
-		ExecutionStatus status;
-		if (execution == null) {
-			status = ExecutionStatus.Error;
-		}
-		else {
-			status = untilListenersAreDone ? this.completions.statusOf(execution)
-					: ExecutionStatus.of(execution.getStatus());
-		}
+		JobExecution execution = execution(row.shown());
+		ExecutionStatus status = status(execution, untilListenersAreDone);
 		Instant updated = report.createdAt();
 		if (execution != null && execution.getLastUpdated() != null) {
 			Instant lastUpdated = execution.getLastUpdated().atZone(ZoneId.systemDefault()).toInstant();
 			updated = lastUpdated.isAfter(updated) ? lastUpdated : updated;
 		}
+		boolean newer = row.newest().version() != row.shown().version();
+		ExecutionStatus latestStatus = newer ? status(execution(row.newest()), untilListenersAreDone) : null;
 		boolean completed = status == ExecutionStatus.Completed;
+		List<OutOfDateReason> reasons = completed ? this.outOfDate.reasons(row.run()) : List.of();
 		return new ReportInfo(report.id(), report.name(), status, statusMessage(status, execution, row),
-				iso(report.createdAt()), iso(updated), completed ? this.links.reportFile(report.id(), ".csv") : null,
-				completed ? this.links.reportFile(report.id(), ".xlsx") : null,
+				iso(report.createdAt()), iso(updated), completed ? this.links.reportFile(row.run(), ".csv") : null,
+				completed ? this.links.reportFile(row.run(), ".xlsx") : null,
 				(execution != null) ? String.valueOf(execution.getId()) : null, report.emailAddressToNotify(),
 				row.node(), report.accountId(), report.startDate(), report.endDate(), report.includeCustomerIds(),
-				(report.nightlyDate() != null) ? Boolean.TRUE : null, null, null);
+				(report.nightlyDate() != null) ? Boolean.TRUE : null, row.shown().version(), row.versions(),
+				newer ? row.newest().version() : null, latestStatus, !reasons.isEmpty(), reasons, null, null);
+	}
+
+	private JobExecution execution(ReportRepository.VersionRow version) {
+		return (version.jobExecutionId() != null) ? this.jobRepository.getJobExecution(version.jobExecutionId())
+				: null;
+	}
+
+	/** A version without an execution never launched: it counts as failed. */
+	private ExecutionStatus status(JobExecution execution, boolean untilListenersAreDone) {
+		if (execution == null) {
+			return ExecutionStatus.Error;
+		}
+		return untilListenersAreDone ? this.completions.statusOf(execution) : ExecutionStatus.of(execution.getStatus());
 	}
 
 	private String statusMessage(ExecutionStatus status, JobExecution execution, ReportRepository.ReportRow row) {
@@ -100,7 +122,7 @@ public class ReportInfos {
 	}
 
 	/** ISO-8601 UTC to the second, as Evo writes dates: 2026-07-01T02:00:00Z. */
-	private static String iso(Instant instant) {
+	static String iso(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.kernel.ApiException;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.kernel.ServiceProperties;
 
 /**
@@ -45,12 +46,18 @@ public class ReportLauncher {
 		return this.node;
 	}
 
-	public JobExecution launch(String reportId) throws Exception {
-		JobExecution execution = this.jobOperator.start(this.billingReportJob, BillingJob.parameters(reportId));
-		this.reports.recordExecution(reportId, execution.getId(), this.node);
+	/** Launches a version's job instance, a new one; for a first version, the report is its request. */
+	public JobExecution launch(ReportVersion run) throws Exception {
+		JobExecution execution = this.jobOperator.start(this.billingReportJob, BillingJob.parameters(run));
+		this.reports.recordExecution(run, execution.getId(), this.node);
 		if (execution.getStatus() == BatchStatus.FAILED) {
 			// The executor's queue refused it: nothing ran, so the request is refused as a whole.
-			this.reports.delete(reportId);
+			if (run.version() == 1) {
+				this.reports.delete(run.reportId());
+			}
+			else {
+				this.reports.deleteVersion(run);
+			}
 			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "QueueFull",
 					"This server's report queue is full; try again in a few minutes");
 		}
@@ -58,12 +65,12 @@ public class ReportLauncher {
 	}
 
 	/**
-	 * A new execution of the report's job instance, resuming after the last committed chunk; a report
+	 * A new execution of the version's job instance, resuming after the last committed chunk; a version
 	 * whose launch never got as far as an execution is launched afresh.
 	 */
-	public JobExecution restart(String reportId, JobExecution last) throws Exception {
+	public JobExecution restart(ReportVersion run, JobExecution last) throws Exception {
 		if (last == null) {
-			return launch(reportId);
+			return launch(run);
 		}
 		JobExecution execution;
 		try {
@@ -71,10 +78,10 @@ public class ReportLauncher {
 			execution = this.jobOperator.restart(last);
 		}
 		catch (JobRestartException ex) {
-			throw ApiException.conflict("NotRestartable", "Report '" + reportId + "' cannot be restarted now: "
+			throw ApiException.conflict("NotRestartable", "Report '" + run.reportId() + "' cannot be restarted now: "
 					+ rootMessage(ex));
 		}
-		this.reports.recordExecution(reportId, execution.getId(), this.node);
+		this.reports.recordExecution(run, execution.getId(), this.node);
 		return execution;
 	}
 

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.billingjob.BillingJobListener;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.notifications.Notification;
 import org.billingreports.notifications.NotificationDispatcher;
@@ -96,11 +97,11 @@ class ReportNotifications implements BillingJobListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		String reportId = execution.getJobParameters().getString(BillingJob.REPORT_ID);
+		ReportVersion run = BillingJob.runOf(execution.getJobParameters());
 		this.transaction.executeWithoutResult(status -> {
 			// The job's final state (with the readable failure reason) and its notifications, together.
 			this.jobRepository.update(execution);
-			record(reportId, execution.getId());
+			record(run, execution.getId());
 		});
 		this.dispatcher.wakeUp();
 	}
@@ -118,40 +119,44 @@ class ReportNotifications implements BillingJobListener {
 		List<Ended> missing = endedWithoutNotifications(now.minus(this.giveUpAfter), now.minus(SETTLING));
 		for (Ended execution : missing) {
 			log.warn("Report {} execution {} ended without its notifications being recorded; recording them now",
-					execution.reportId(), execution.jobExecutionId());
-			this.transaction.executeWithoutResult(status -> record(execution.reportId(), execution.jobExecutionId()));
+					execution.run(), execution.jobExecutionId());
+			this.transaction.executeWithoutResult(status -> record(execution.run(), execution.jobExecutionId()));
 		}
 		if (!missing.isEmpty()) {
 			this.dispatcher.wakeUp();
 		}
 	}
 
-	private void record(String reportId, long jobExecutionId) {
-		Report report = this.reports.find(reportId).orElse(null);
+	private void record(ReportVersion run, long jobExecutionId) {
+		Report report = this.reports.find(run.reportId()).orElse(null);
 		if (report == null || (report.emailAddressToNotify() == null && report.webhookUrl() == null)) {
 			return;
 		}
-		ReportInfo info = this.reportInfos.of(reportId);
+		ReportInfo info = this.reportInfos.of(run);
 		boolean completed = info.status() == ExecutionStatus.Completed;
 		// A customer's report tells its targets what the customer is charged, not what the carrier cost.
 		ReportData data = completed ? this.reportData
-			.read(reportId, report.isScoped() ? Audience.CUSTOMER : Audience.PROVIDER)
+			.read(run, report.isScoped() ? Audience.CUSTOMER : Audience.PROVIDER)
 			.orElse(null) : null;
-		String payload = this.jsonMapper.writeValueAsString(new NotificationPayload(info, data));
-		String event = completed ? COMPLETED : FAILED;
+		String payload = this.jsonMapper.writeValueAsString(new NotificationPayload(info, data, null));
+		insert(report, run, jobExecutionId, completed ? COMPLETED : FAILED, "", payload);
+	}
+
+	/** The report's notification of an event of one of its versions, on each channel it has; never twice. */
+	void insert(Report report, ReportVersion run, long jobExecutionId, String event, String eventKey, String payload) {
 		Instant now = this.clock.instant();
 		if (report.emailAddressToNotify() != null) {
-			this.notifications.insertIfAbsent(Notification.pending(reportId, jobExecutionId,
-					Notification.Channel.email, report.emailAddressToNotify(), event, payload, now));
+			this.notifications.insertIfAbsent(Notification.pending(report.id(), run.version(), jobExecutionId,
+					Notification.Channel.email, report.emailAddressToNotify(), event, eventKey, payload, now));
 		}
 		if (report.webhookUrl() != null) {
-			this.notifications.insertIfAbsent(Notification.pending(reportId, jobExecutionId,
-					Notification.Channel.webhook, report.webhookUrl(), event, payload, now));
+			this.notifications.insertIfAbsent(Notification.pending(report.id(), run.version(), jobExecutionId,
+					Notification.Channel.webhook, report.webhookUrl(), event, eventKey, payload, now));
 		}
 	}
 
-	/** An ended execution of a report that wants a notification and has none. */
-	private record Ended(String reportId, long jobExecutionId) {
+	/** An ended execution of a report version that wants a notification and has none. */
+	private record Ended(ReportVersion run, long jobExecutionId) {
 	}
 
 	/**
@@ -160,17 +165,18 @@ class ReportNotifications implements BillingJobListener {
 	 */
 	private List<Ended> endedWithoutNotifications(Instant from, Instant to) {
 		return this.jdbc
-			.sql("SELECT DISTINCT x.report_id, x.job_execution_id FROM report_execution x "
+			.sql("SELECT DISTINCT x.report_id, x.version, x.job_execution_id FROM report_execution x "
 					+ "JOIN billing_report r ON r.id = x.report_id "
 					+ "JOIN batch_job_execution e ON e.job_execution_id = x.job_execution_id "
 					+ "WHERE e.end_time IS NOT NULL AND e.status IN ('COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED') "
 					+ "AND e.end_time >= ? AND e.end_time < ? AND ("
 					+ "(r.email_address_to_notify IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notification n "
-					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = 'email')) OR "
+					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = 'email' AND n.event_key = '')) OR "
 					+ "(r.webhook_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notification n "
-					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = 'webhook')))")
+					+ "WHERE n.job_execution_id = x.job_execution_id AND n.channel = 'webhook' AND n.event_key = '')))")
 			.params(local(from), local(to))
-			.query((rs, row) -> new Ended(rs.getString("report_id"), rs.getLong("job_execution_id")))
+			.query((rs, row) -> new Ended(new ReportVersion(rs.getString("report_id"), rs.getInt("version")),
+					rs.getLong("job_execution_id")))
 			.list();
 	}
 

@@ -24,6 +24,7 @@ import org.billingreports.ratedecks.ReportDecks;
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
+import org.billingreports.kernel.ReportVersion;
 
 /** Creates reports, launches their jobs, restarts them, and shows them as {@link ReportInfo}. */
 @Service
@@ -53,10 +54,13 @@ public class ReportService {
 
 	private final ReportDecks decks;
 
+	private final ReportVersions versions;
+
 	ReportService(AccountAccess accounts, ReportRepository reports, ReportAccess access, ReportLauncher launcher,
 			ReportInfos infos, JobRepository jobRepository, NotificationStatus notifications,
 			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission,
-			ReportLimits limits, ReportDecks decks) {
+			ReportLimits limits, ReportDecks decks, ReportVersions versions) {
+		this.versions = versions;
 		this.maxReportDays = limits.maxReportDays();
 		this.decks = decks;
 		this.accounts = accounts;
@@ -97,16 +101,41 @@ public class ReportService {
 		if (earlier.isPresent()) {
 			return get(earlier.get(), caller);
 		}
-		this.launcher.launch(report.id());
+		this.launcher.launch(ReportVersion.first(report.id()));
 		return get(report.id(), caller);
 	}
 
 	/** One report, with the state of its notifications. */
 	public ReportInfo get(String id, Caller caller) {
-		ReportRepository.ReportRow row = this.access.visible(id, caller);
-		List<ReportDecks.UsedDeck> decks = this.decks.used(id);
+		return get(id, null, caller);
+	}
+
+	/**
+	 * One report as one of its versions shows it ({@code null}: the newest completed, else the newest),
+	 * with the state of its notifications.
+	 */
+	public ReportInfo get(String id, Integer version, Caller caller) {
+		ReportRepository.ReportRow row = this.access.visible(id, version, caller);
+		List<ReportDecks.UsedDeck> decks = this.decks.used(row.run());
 		return this.infos.of(row)
 			.withDetails(this.notifications.of(id), (caller.isCustomer() || decks.isEmpty()) ? null : decks);
+	}
+
+	/**
+	 * A new version of the report, rated from the call records, prices and customer tree as they are now,
+	 * with the report's own request (a Customer's report keeps the customers it covered); 409 while a
+	 * version is queued or running.
+	 */
+	public ReportInfo rerun(String id, Caller caller) throws Exception {
+		ReportRepository.ReportRow row = this.access.actionable(id, caller, "rerun");
+		ReportVersion next = this.admission.admitVersion(row, caller.getUsername(), this.versions.reasonsOf(row.run()));
+		this.launcher.launch(next);
+		return get(id, next.version(), caller);
+	}
+
+	/** The report's versions, oldest first. */
+	public ReportVersions.ReportVersionListing versions(String id, Caller caller) {
+		return this.versions.of(this.access.visible(id, caller));
 	}
 
 	/** Reports the caller may see whose notifications are retrying or gave up, with those notifications. */
@@ -119,40 +148,50 @@ public class ReportService {
 			.toList();
 	}
 
-	/** Every execution of the report's job, newest first (none before its launch), for the console. */
+	/**
+	 * Every execution of the report's job instances, of every version, newest first (none before its
+	 * launch), for the console.
+	 */
 	public List<JobExecution> executions(String id, Caller caller) {
 		ReportRepository.ReportRow row = this.access.visible(id, caller);
-		JobExecution last = (row.jobExecutionId() != null) ? this.jobRepository.getJobExecution(row.jobExecutionId())
-				: null;
-		if (last == null) {
-			return List.of();
-		}
-		return this.jobRepository.getJobExecutions(last.getJobInstance())
+		return this.reports.executionIds(row.report().id())
 			.stream()
+			.map(this.jobRepository::getJobExecution)
+			.filter(java.util.Objects::nonNull)
 			.sorted(Comparator.comparing(JobExecution::getId).reversed())
 			.toList();
 	}
 
-	/** A report in {@code Error} runs again from where its last execution stopped; 409 otherwise. */
+	/**
+	 * The report's newest version, in {@code Error}, runs again from where its last execution stopped (the
+	 * same version: a restart never makes a new one); 409 otherwise.
+	 */
 	public ReportInfo restart(String id, Caller caller) throws Exception {
-		ReportRepository.ReportRow row = this.access.actionable(id, caller, "restart");
+		ReportRepository.ReportRow row = newest(this.access.actionable(id, caller, "restart"));
 		ExecutionStatus status = this.infos.of(row).status();
 		if (status != ExecutionStatus.Error) {
-			throw ApiException.conflict("NotRestartable",
-					"Report '" + id + "' is " + status + "; only a report in Error can be restarted");
+			throw ApiException.conflict("NotRestartable", "Report '" + id + "' is " + status
+					+ ((row.versions() > 1) ? " (version " + row.shown().version() + ")" : "")
+					+ "; only a report in Error can be restarted");
 		}
 		JobExecution last = (row.jobExecutionId() != null)
 				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
-		this.launcher.restart(id, last);
-		return get(id, caller);
+		this.launcher.restart(row.run(), last);
+		return get(id, row.shown().version(), caller);
+	}
+
+	/** The report shown by its newest version: the one restart and stop act on. */
+	private ReportRepository.ReportRow newest(ReportRepository.ReportRow row) {
+		return (row.newest().version() == row.shown().version()) ? row
+				: this.access.version(row, row.newest().version());
 	}
 
 	/**
-	 * A queued or running report stops at its next chunk boundary, on whichever node runs it, and ends in
-	 * {@code Error}, restartable; 409 when it is not running.
+	 * A queued or running report (its newest version) stops at its next chunk boundary, on whichever node
+	 * runs it, and ends in {@code Error}, restartable; 409 when it is not running.
 	 */
 	public ReportInfo stop(String id, Caller caller) {
-		ReportRepository.ReportRow row = this.access.actionable(id, caller, "stop");
+		ReportRepository.ReportRow row = newest(this.access.actionable(id, caller, "stop"));
 		JobExecution last = (row.jobExecutionId() != null)
 				? this.jobRepository.getJobExecution(row.jobExecutionId()) : null;
 		if (last == null || !last.isRunning()) {
@@ -160,7 +199,7 @@ public class ReportService {
 					+ "running report can be stopped");
 		}
 		this.launcher.stop(last);
-		return get(id, caller);
+		return get(id, row.shown().version(), caller);
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.billingreports.rating.BillingPeriod;
 import org.billingreports.report.Report;
 import org.billingreports.report.ReportLauncher;
 import org.billingreports.report.ReportRepository;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.kernel.ServiceProperties;
 
 /**
@@ -133,7 +134,7 @@ public class NightlyRuns {
 			return;
 		}
 		try {
-			this.launcher.launch(id);
+			this.launcher.launch(ReportVersion.first(id));
 			log.info("Nightly billing of account {} for {} launched as report {}", account.id(), day, id);
 		}
 		catch (Exception ex) {

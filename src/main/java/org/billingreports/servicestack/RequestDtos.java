@@ -79,6 +79,8 @@ final class RequestDtos {
 		one("GetReportLines", HttpMethod.GET, "/reports/{id}/lines");
 		one("DownloadReportCalls", HttpMethod.GET, "/reports/{id}/calls.csv");
 		one("RestartReport", HttpMethod.POST, "/reports/{id}/restart");
+		one("RerunReport", HttpMethod.POST, "/reports/{id}/rerun");
+		one("ListReportVersions", HttpMethod.GET, "/reports/{id}/versions");
 		one("StopReport", HttpMethod.POST, "/reports/{id}/stop");
 		one("ResendNotification", HttpMethod.POST, "/reports/{id}/notifications/{notificationId}/resend");
 		one("DeleteReport", HttpMethod.DELETE, "/reports/{id}");

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import org.billingreports.kernel.ReportVersion;
+
 /**
  * A completed report's documents, as every node serves them. The billing file and the workbook are
  * kept in the node's reports folder once made, and made from the report's statement in the database
@@ -43,11 +45,11 @@ public class BillingFiles {
 	 * Writes the provider's billing file anew from the report's statement as it now is, and drops
 	 * whatever this node made of an earlier attempt: the billing job calls this in its transaction.
 	 */
-	public void rewrite(String reportId) {
+	public void rewrite(ReportVersion run) {
 		try {
-			this.files.deleteAll(reportId);
-			Statement statement = statement(reportId);
-			AtomicFile.write(this.files.file(reportId), out -> csv(statement, Audience.PROVIDER, out));
+			this.files.deleteAll(run);
+			Statement statement = statement(run);
+			AtomicFile.write(this.files.file(run), out -> csv(statement, Audience.PROVIDER, out));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -55,22 +57,22 @@ public class BillingFiles {
 	}
 
 	/** The billing file (CSV), as the audience may see it. */
-	public Path csv(String reportId, Audience audience) {
-		return cached(reportId, audience, ReportFiles.CSV, (statement, out) -> csv(statement, audience, out));
+	public Path csv(ReportVersion run, Audience audience) {
+		return cached(run, audience, ReportFiles.CSV, (statement, out) -> csv(statement, audience, out));
 	}
 
 	/** The workbook, as the audience may see it. */
-	public Path workbook(String reportId, Audience audience) {
-		return cached(reportId, audience, ReportFiles.XLSX,
-				(statement, out) -> BillingWorkbook.write(statement, audience, this.statements.customers(reportId),
-						action -> this.statements.forEachLine(reportId, action),
-						action -> this.calls.forEach(reportId, null, action), this.callsPerSheet,
+	public Path workbook(ReportVersion run, Audience audience) {
+		return cached(run, audience, ReportFiles.XLSX,
+				(statement, out) -> BillingWorkbook.write(statement, audience, this.statements.customers(run),
+						action -> this.statements.forEachLine(run, action),
+						action -> this.calls.forEach(run, null, action), this.callsPerSheet,
 						this.files.folder(), out));
 	}
 
 	/** Whether the report considered this customer. */
-	public boolean hasCustomer(String reportId, String customerId) {
-		return this.statements.customers(reportId)
+	public boolean hasCustomer(ReportVersion run, String customerId) {
+		return this.statements.customers(run)
 			.stream()
 			.anyMatch(customer -> customer.customerId().equals(customerId));
 	}
@@ -80,55 +82,55 @@ public class BillingFiles {
 	 * @param customerId only this customer's and its branches' calls (one {@link #hasCustomer} of the
 	 * report); {@code null} for all
 	 */
-	public void writeCalls(String reportId, Audience audience, String customerId, OutputStream out)
+	public void writeCalls(ReportVersion run, Audience audience, String customerId, OutputStream out)
 			throws IOException {
-		Statement statement = statement(reportId);
+		Statement statement = statement(run);
 		Set<String> customers = (customerId != null)
-				? new CustomerTree(this.statements.customers(reportId)).subtreeOf(customerId) : null;
+				? new CustomerTree(this.statements.customers(run)).subtreeOf(customerId) : null;
 		if (customerId != null && customers == null) {
-			throw new IllegalArgumentException("report " + reportId + " has no customer " + customerId);
+			throw new IllegalArgumentException("report " + run + " has no customer " + customerId);
 		}
-		CallDetailCsv.write(statement, audience, action -> this.calls.forEach(reportId, customers, action), out);
+		CallDetailCsv.write(statement, audience, action -> this.calls.forEach(run, customers, action), out);
 	}
 
 	/**
 	 * Units per day (in the account's time zone) and item, over the report's rated calls, read as a
 	 * stream: memory for the days and items only, whatever the number of calls.
 	 */
-	public SortedMap<LocalDate, Map<String, Long>> usagePerDay(String reportId) {
-		ZoneId zone = statement(reportId).zone();
+	public SortedMap<LocalDate, Map<String, Long>> usagePerDay(ReportVersion run) {
+		ZoneId zone = statement(run).zone();
 		SortedMap<LocalDate, Map<String, Long>> days = new TreeMap<>();
-		this.calls.forEach(reportId, null, call -> days
+		this.calls.forEach(run, null, call -> days
 			.computeIfAbsent(call.startTime().atZone(zone).toLocalDate(), day -> new TreeMap<>())
 			.merge(call.item().displayName(), call.units(), Long::sum));
 		return days;
 	}
 
 	private void csv(Statement statement, Audience audience, OutputStream out) throws IOException {
-		BillingCsv.write(statement, audience, action -> this.statements.forEachLine(statement.reportId(), action),
+		BillingCsv.write(statement, audience, action -> this.statements.forEachLine(statement.run(), action),
 				out);
 	}
 
-	private Statement statement(String reportId) {
-		return this.statements.find(reportId)
-			.orElseThrow(() -> new IllegalStateException("report " + reportId + " has no statement"));
+	private Statement statement(ReportVersion run) {
+		return this.statements.find(run)
+			.orElseThrow(() -> new IllegalStateException("report " + run + " has no statement"));
 	}
 
-	private Path cached(String reportId, Audience audience, String suffix, Document document) {
-		Path target = this.files.file(reportId, audience, suffix);
+	private Path cached(ReportVersion run, Audience audience, String suffix, Document document) {
+		Path target = this.files.file(run, audience, suffix);
 		if (Files.isRegularFile(target)) {
 			return target;
 		}
 		try {
-			Statement statement = statement(reportId);
+			Statement statement = statement(run);
 			AtomicFile.write(target, out -> document.write(statement, out));
 		}
 		catch (UncheckedIOException ex) {
-			throw new BillingFileException(what(suffix) + " of report " + reportId + " could not be written",
+			throw new BillingFileException(what(suffix) + " of report " + run + " could not be written",
 					ex.getCause());
 		}
 		catch (IOException ex) {
-			throw new BillingFileException(what(suffix) + " of report " + reportId + " could not be written", ex);
+			throw new BillingFileException(what(suffix) + " of report " + run + " could not be written", ex);
 		}
 		return target;
 	}

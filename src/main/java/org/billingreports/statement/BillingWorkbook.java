@@ -108,7 +108,8 @@ final class BillingWorkbook {
 			.describe(this.statement.firstDay(), this.statement.lastDay()));
 		fact(sheet, "Generated at", GENERATED_AT.format(this.statement.generatedAt().atZone(this.statement.zone()))
 				+ " " + this.statement.timeZoneId());
-		fact(sheet, "Report ID", this.statement.reportId());
+		int version = this.statement.run().version();
+		fact(sheet, "Report ID", this.statement.reportId() + ((version > 1) ? ", version " + version : ""));
 		sheet.row();
 
 		List<String> header = new ArrayList<>(List.of("Customer"));

@@ -16,11 +16,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.RateDeck;
 
 /**
- * A report's rated calls, from its billing rows and the call records they rate, streamed in the
+ * A report version's rated calls, from its billing rows and the call records they rate, streamed in the
  * billing file's customer order, then by start time: one page in memory at a time, whatever the
  * number of calls.
  */
@@ -34,12 +35,13 @@ class RatedCallRepository {
 			+ "COALESCE(bc.customer_name, b.customer_id) AS customer_name, c.call_id, c.start_time, c.channel, "
 			+ "c.direction, c.status, c.from_number, c.to_number, "
 			+ "c.duration_seconds, c.billable_seconds, b.units, b.item, b.raw_cost, b.pricing, b.rate_prefix, "
-			+ "d.deck_name, d.version AS deck_version "
+			+ "d.deck_name, d.deck_version "
 			+ "FROM billing_row b JOIN call_record c ON c.id = b.call_record_id "
-			+ "LEFT JOIN billing_customer bc ON bc.report_id = b.report_id AND bc.customer_id = b.customer_id "
-			+ "LEFT JOIN report_rate_deck d ON d.report_id = b.report_id AND d.customer_id = b.customer_id "
-			+ "AND d.deck_id = b.rate_deck_id "
-			+ "WHERE b.report_id = :report";
+			+ "LEFT JOIN billing_customer bc ON bc.report_id = b.report_id AND bc.version = b.version "
+			+ "AND bc.customer_id = b.customer_id "
+			+ "LEFT JOIN report_rate_deck d ON d.report_id = b.report_id AND d.version = b.version "
+			+ "AND d.customer_id = b.customer_id AND d.deck_id = b.rate_deck_id "
+			+ "WHERE b.report_id = :report AND b.version = :version";
 
 	private static final String ORDER = " ORDER BY bc.position, c.start_time, c.call_id";
 
@@ -58,11 +60,12 @@ class RatedCallRepository {
 	/**
 	 * @param customerIds the customers whose calls to read; {@code null} for all of them
 	 */
-	void forEach(String reportId, Set<String> customerIds, Consumer<RatedCall> action) {
+	void forEach(ReportVersion run, Set<String> customerIds, Consumer<RatedCall> action) {
 		if (customerIds != null && customerIds.isEmpty()) {
 			return;
 		}
-		MapSqlParameterSource parameters = new MapSqlParameterSource("report", reportId);
+		MapSqlParameterSource parameters = new MapSqlParameterSource("report", run.reportId()).addValue("version",
+				run.version());
 		String sql = SELECT;
 		if (customerIds != null) {
 			sql += " AND b.customer_id IN (:customers)";

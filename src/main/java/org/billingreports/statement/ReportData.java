@@ -20,7 +20,7 @@ import org.billingreports.rating.LineCalculator;
  * @param lastDay the period's last day in the account's time zone
  * @param proration {@code none} or {@code daily}: how fixed fees were charged
  */
-public record ReportData(String reportId, String accountId, String accountName, String startDate, String endDate,
+public record ReportData(String reportId, int version, String accountId, String accountName, String startDate, String endDate,
 		String timeZoneId, String firstDay, String lastDay, String currency, String proration, String generatedAt,
 		List<CustomerData> customers, BigDecimal total) {
 
@@ -63,7 +63,7 @@ public record ReportData(String reportId, String accountId, String accountName, 
 					byCustomer.getOrDefault(customer.customerId(), List.of()), customer.subtotal()));
 			total = total.add(customer.subtotal());
 		}
-		return new ReportData(statement.reportId(), statement.accountId(), statement.accountName(),
+		return new ReportData(statement.reportId(), statement.run().version(), statement.accountId(), statement.accountName(),
 				statement.startDate(), statement.endDate(), statement.timeZoneId(), statement.firstDay().toString(),
 				statement.lastDay().toString(), statement.currency(), statement.proration().id(),
 				statement.generatedAt().toString(), data, total);

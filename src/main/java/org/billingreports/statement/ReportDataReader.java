@@ -4,7 +4,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** Reads a completed report's statement and lines as {@link ReportData}. */
+import org.billingreports.kernel.ReportVersion;
+
+/** Reads a completed report version's statement and lines as {@link ReportData}. */
 @Component
 public class ReportDataReader {
 
@@ -15,10 +17,10 @@ public class ReportDataReader {
 	}
 
 	/** The report's data as the audience may see it; empty before its lines are written. */
-	public Optional<ReportData> read(String reportId, Audience audience) {
-		return this.statements.find(reportId)
-			.map(statement -> ReportData.of(statement, this.statements.customers(reportId),
-					this.statements.lines(reportId), audience));
+	public Optional<ReportData> read(ReportVersion run, Audience audience) {
+		return this.statements.find(run)
+			.map(statement -> ReportData.of(statement, this.statements.customers(run), this.statements.lines(run),
+					audience));
 	}
 
 }

@@ -17,23 +17,28 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingLine;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.rating.Proration;
 
-/** Each report's statement: what it is about, the customers it considered, its lines in file order. */
+/**
+ * Each report version's statement: what it is about, the customers it considered, its lines in file
+ * order.
+ */
 @Repository
 public class StatementRepository {
 
-	/** A line with the customer it bills. */
-	/** @param rateDeck the rate deck and version that priced calls of the line ("Retail v3"), or {@code null} */
+	/**
+	 * A line with the customer it bills.
+	 * @param rateDeck the rate deck and version that priced calls of the line ("Retail v3"), or {@code null} */
 	public record CustomerLine(String customerId, String customerName, BillingLine line, String rateDeck) {
 	}
 
 	private static final String LINES = "SELECT customer_id, customer_name, item, quantity, allowance, billable, "
 			+ "unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount, rate_deck FROM billing_line WHERE report_id = ? "
-			+ "ORDER BY line_number";
+			+ "AND version = ? ORDER BY line_number";
 
 	/** Rows fetched at a time when lines are streamed. */
 	private static final int FETCH_SIZE = 1000;
@@ -54,28 +59,31 @@ public class StatementRepository {
 	}
 
 	/**
-	 * Replaces the report's statement, customers and lines (customers in file order, each with the
+	 * Replaces the version's statement, customers and lines (customers in file order, each with the
 	 * sum of its lines): writing them again (a restart) never duplicates one.
 	 */
 	public void replace(Statement statement, List<StatementCustomer> customers, List<CustomerLine> lines) {
 		String reportId = statement.reportId();
-		this.jdbc.sql("DELETE FROM billing_line WHERE report_id = ?").param(reportId).update();
-		this.jdbc.sql("DELETE FROM billing_customer WHERE report_id = ?").param(reportId).update();
-		this.jdbc.sql("DELETE FROM billing_statement WHERE report_id = ?").param(reportId).update();
+		int version = statement.run().version();
+		for (String table : List.of("billing_line", "billing_customer", "billing_statement")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE report_id = ? AND version = ?")
+				.params(reportId, version)
+				.update();
+		}
 		this.jdbc
-			.sql("INSERT INTO billing_statement (report_id, account_id, account_name, time_zone_id, currency, "
+			.sql("INSERT INTO billing_statement (report_id, version, account_id, account_name, time_zone_id, currency, "
 					+ "start_date, end_date, period_start, period_end, include_customer_ids, proration, generated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(reportId, statement.accountId(), statement.accountName(), statement.timeZoneId(),
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(reportId, version, statement.accountId(), statement.accountName(), statement.timeZoneId(),
 					statement.currency(), statement.startDate(), statement.endDate(), utc(statement.period().start()),
 					utc(statement.period().end()), statement.includeCustomerIds(), statement.proration().id(),
 					utc(statement.generatedAt()))
 			.update();
 		for (StatementCustomer customer : customers) {
 			this.jdbc
-				.sql("INSERT INTO billing_customer (report_id, position, customer_id, customer_name, "
-						+ "parent_customer_id, subtotal) VALUES (?, ?, ?, ?, ?, ?)")
-				.params(reportId, customer.position(), customer.customerId(), customer.customerName(),
+				.sql("INSERT INTO billing_customer (report_id, version, position, customer_id, customer_name, "
+						+ "parent_customer_id, subtotal) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(reportId, version, customer.position(), customer.customerId(), customer.customerName(),
 						customer.parentCustomerId(), customer.subtotal())
 				.update();
 		}
@@ -83,10 +91,10 @@ public class StatementRepository {
 		for (CustomerLine customerLine : lines) {
 			BillingLine line = customerLine.line();
 			this.jdbc
-				.sql("INSERT INTO billing_line (report_id, line_number, customer_id, customer_name, item, quantity, "
-						+ "allowance, billable, unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount, rate_deck) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(reportId, ++number, customerLine.customerId(), customerLine.customerName(),
+				.sql("INSERT INTO billing_line (report_id, version, line_number, customer_id, customer_name, item, "
+						+ "quantity, allowance, billable, unit_cost, base_cost, raw_cost, raw_unit_multiplier, amount, "
+						+ "rate_deck) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(reportId, version, ++number, customerLine.customerId(), customerLine.customerName(),
 						line.item().code(), line.quantity(), line.allowance(), line.billable(), line.unitCost(),
 						line.baseCost(), line.rawCost(), line.rawUnitMultiplier(), line.amount(),
 						customerLine.rateDeck())
@@ -94,11 +102,11 @@ public class StatementRepository {
 		}
 	}
 
-	/** The statement of a report whose lines were written. */
-	public Optional<Statement> find(String reportId) {
-		return this.jdbc.sql("SELECT * FROM billing_statement WHERE report_id = ?")
-			.param(reportId)
-			.query((rs, row) -> new Statement(rs.getString("report_id"), rs.getString("account_id"),
+	/** The statement of a report version whose lines were written. */
+	public Optional<Statement> find(ReportVersion run) {
+		return this.jdbc.sql("SELECT * FROM billing_statement WHERE report_id = ? AND version = ?")
+			.params(run.reportId(), run.version())
+			.query((rs, row) -> new Statement(run, rs.getString("account_id"),
 					rs.getString("account_name"), rs.getString("time_zone_id"), rs.getString("currency").strip(),
 					rs.getString("start_date"), rs.getString("end_date"),
 					new BillingPeriod(rs.getObject("period_start", OffsetDateTime.class).toInstant(),
@@ -108,29 +116,29 @@ public class StatementRepository {
 			.optional();
 	}
 
-	/** The customers the report considered, in file order. */
-	public List<StatementCustomer> customers(String reportId) {
+	/** The customers the version considered, in file order. */
+	public List<StatementCustomer> customers(ReportVersion run) {
 		return this.jdbc
 			.sql("SELECT position, customer_id, customer_name, parent_customer_id, subtotal FROM billing_customer "
-					+ "WHERE report_id = ? ORDER BY position")
-			.param(reportId)
+					+ "WHERE report_id = ? AND version = ? ORDER BY position")
+			.params(run.reportId(), run.version())
 			.query((rs, row) -> new StatementCustomer(rs.getInt("position"), rs.getString("customer_id"),
 					rs.getString("customer_name"), rs.getString("parent_customer_id"), rs.getBigDecimal("subtotal")))
 			.list();
 	}
 
-	/** The report's lines in file order. */
-	public List<CustomerLine> lines(String reportId) {
-		return this.jdbc.sql(LINES).param(reportId).query((rs, row) -> line(rs)).list();
+	/** The version's lines in file order. */
+	public List<CustomerLine> lines(ReportVersion run) {
+		return this.jdbc.sql(LINES).params(run.reportId(), run.version()).query((rs, row) -> line(rs)).list();
 	}
 
 	/**
-	 * The report's lines in file order, one at a time, fetched in pages (in a read-only transaction,
+	 * The version's lines in file order, one at a time, fetched in pages (in a read-only transaction,
 	 * which PostgreSQL needs to page), so that no number of lines fills the memory.
 	 */
-	void forEachLine(String reportId, Consumer<CustomerLine> action) {
+	void forEachLine(ReportVersion run, Consumer<CustomerLine> action) {
 		this.readOnly.executeWithoutResult(status -> this.streaming.sql(LINES)
-			.param(reportId)
+			.params(run.reportId(), run.version())
 			.query((ResultSet rs) -> action.accept(line(rs))));
 	}
 

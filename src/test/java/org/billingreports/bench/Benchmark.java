@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.BillingReportsApplication;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
@@ -328,13 +329,13 @@ public final class Benchmark {
 		BillingFiles files = context.getBean(BillingFiles.class);
 		this.heap.reset();
 		long start = System.nanoTime();
-		Path workbook = files.workbook(reportId, Audience.PROVIDER);
+		Path workbook = files.workbook(ReportVersion.first(reportId), Audience.PROVIDER);
 		long workbookNanos = System.nanoTime() - start;
 		long workbookHeap = this.heap.liveMegabytes();
 		this.heap.reset();
 		CountingStream detail = new CountingStream();
 		start = System.nanoTime();
-		files.writeCalls(reportId, Audience.PROVIDER, null, detail);
+		files.writeCalls(ReportVersion.first(reportId), Audience.PROVIDER, null, detail);
 		long detailNanos = System.nanoTime() - start;
 		System.out.printf("  workbook: %s (%,d calls/s), %,d MB, live heap %d MB; call detail: %s (%,d calls/s), "
 				+ "%,d MB, live heap %d MB%n", seconds(workbookNanos), rate(records, workbookNanos),

@@ -35,8 +35,8 @@ final class SqlBaseline {
 
 	/** Inserts the billing rows of the period, then sums them per customer and item. */
 	Map<String, Total> run(String accountId, OffsetDateTime start, OffsetDateTime end) {
-		this.jdbc.sql("INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
-				+ "SELECT ?, id, customer_id, " + ITEM + ", " + UNITS + ", " + RAW_COST + " FROM call_record "
+		this.jdbc.sql("INSERT INTO billing_row (report_id, version, call_record_id, customer_id, item, units, raw_cost) "
+				+ "SELECT ?, 1, id, customer_id, " + ITEM + ", " + UNITS + ", " + RAW_COST + " FROM call_record "
 				+ "WHERE account_id = ? AND start_time >= ? AND start_time < ?")
 			.params(REPORT_ID, accountId, start.withOffsetSameInstant(ZoneOffset.UTC),
 					end.withOffsetSameInstant(ZoneOffset.UTC))

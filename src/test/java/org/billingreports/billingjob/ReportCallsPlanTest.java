@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.support.ApiTestSupport;
 
@@ -23,7 +24,7 @@ class ReportCallsPlanTest extends ApiTestSupport {
 
 	@Test
 	void eachRangeIsReadByIdOnH2() {
-		ReportCalls calls = new ReportCalls(new ReportToBill("r", "a", "2026-07-01", "2026-07-31",
+		ReportCalls calls = new ReportCalls(new ReportToBill(ReportVersion.first("r"), "a", "2026-07-01", "2026-07-31",
 				new BillingPeriod(Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-08-01T00:00:00Z")), false,
 				null));
 		String plan = this.jdbc.queryForObject("EXPLAIN " + calls.ratingInsert(true, null),

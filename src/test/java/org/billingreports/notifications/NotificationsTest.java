@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.util.HtmlUtils;
 
 import org.billingreports.support.Api;
 import org.billingreports.support.ApiResponse;
@@ -134,9 +135,9 @@ class NotificationsTest extends ApiTestSupport {
 		String link = text.lines().filter(line -> line.contains(file)).findFirst().orElseThrow().strip();
 		assertThat(link).startsWith("http://localhost:" + this.port + file);
 		assertThat(anonymous().get(link.substring(link.indexOf("/reports/"))).body()).startsWith("Customer,Item");
-		assertThat(part(mail, "text/html")).contains("<a href=\"" + link + "\"")
+		assertThat(part(mail, "text/html")).contains("<a href=\"" + HtmlUtils.htmlEscape(link) + "\"")
 			.contains("<td>ANN</td><td align=\"right\">12.59 USD</td>")
-			.contains("<a href=\"" + workbook + "\"");
+			.contains("<a href=\"" + HtmlUtils.htmlEscape(workbook) + "\"");
 		JsonNode notification = awaitNotification(report.get("id").asString(), "email", "delivered");
 		assertThat(notification.get("target").asString()).isEqualTo(to);
 		assertThat(notification.get("attempts").asInt()).isOne();

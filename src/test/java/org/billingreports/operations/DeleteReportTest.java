@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.statement.ReportFiles;
 import org.billingreports.support.ApiResponse;
 import org.billingreports.support.ApiTestSupport;
@@ -71,7 +72,7 @@ class DeleteReportTest extends ApiTestSupport {
 		assertThat(admin().get("/reports/" + id).status()).isEqualTo(404);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM billing_row WHERE report_id = ?").param(id).query(Long.class)
 			.single()).isZero();
-		assertThat(Files.exists(this.files.file(id))).isFalse();
+		assertThat(Files.exists(this.files.file(ReportVersion.first(id)))).isFalse();
 		assertThat(admin().delete("/reports/" + id).status()).isEqualTo(404);
 	}
 
@@ -83,9 +84,9 @@ class DeleteReportTest extends ApiTestSupport {
 		fixtures.customer(account + "-c", account, null, "C", null, null);
 		String id = fixtures.runReport(Map.of("accountId", account, "startDate", "2026-07-01", "endDate",
 				"2026-07-31")).get("id").asString();
-		assertThat(Files.exists(this.files.file(id))).isTrue();
+		assertThat(Files.exists(this.files.file(ReportVersion.first(id)))).isTrue();
 		assertThat(admin().delete("/reports/" + id).status()).isEqualTo(204);
-		assertThat(Files.exists(this.files.file(id))).isFalse();
+		assertThat(Files.exists(this.files.file(ReportVersion.first(id)))).isFalse();
 		assertThat(admin().get("/reports/" + id + ".csv").status()).isEqualTo(404);
 	}
 

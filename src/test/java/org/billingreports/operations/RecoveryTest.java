@@ -22,6 +22,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.batch.UnknownOutcomes;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.billingjob.Partitions;
@@ -218,7 +219,7 @@ class RecoveryTest extends ApiTestSupport {
 		this.jdbc.sql("UPDATE batch_job_execution SET create_time = ? WHERE job_execution_id = ?")
 			.params(LocalDateTime.now().minusDays(1), execution.getId())
 			.update();
-		this.reports.recordExecution(id, execution.getId(), node);
+		this.reports.recordExecution(ReportVersion.first(id), execution.getId(), node);
 		if (!node.equals("test-node")) {
 			heartbeat(node, silentFor, stoppedGracefully);
 		}

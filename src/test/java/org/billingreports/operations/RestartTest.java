@@ -125,8 +125,8 @@ class RestartTest extends ApiTestSupport {
 		String id = ok(admin().post("/reports/billing", Map.of("accountId", account, "startDate", "2026-07-01",
 				"endDate", "2026-07-31"))).get("id").asString();
 		assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
-		this.jdbc.sql("INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost) "
-				+ "VALUES (?, ?, ?, 4, 1, 0.01)").params(id, first, account + "-c").update();
+		this.jdbc.sql("INSERT INTO billing_row (report_id, version, call_record_id, customer_id, item, units, raw_cost) "
+				+ "VALUES (?, 1, ?, ?, 4, 1, 0.01)").params(id, first, account + "-c").update();
 		GATE.releaseAll();
 
 		assertThat(fixtures.awaitEnd(id).get("status").asString()).isEqualTo("Completed");

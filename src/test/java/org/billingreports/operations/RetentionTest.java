@@ -10,11 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.billingreports.billingjob.BillingJob;
+import org.billingreports.kernel.ReportVersion;
 import org.billingreports.calls.CallImportJob;
 import org.billingreports.statement.ReportFiles;
 import org.billingreports.support.ApiTestSupport;
@@ -52,17 +53,17 @@ class RetentionTest extends ApiTestSupport {
 		OffsetDateTime longAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(401);
 		this.jdbc.sql("UPDATE billing_report SET created_at = ? WHERE id = ?").params(longAgo, old).update();
 		this.jdbc.sql("UPDATE call_import SET created_at = ? WHERE id = ?").params(longAgo, importId).update();
-		assertThat(Files.exists(this.files.file(old))).isTrue();
+		assertThat(Files.exists(this.files.file(ReportVersion.first(old)))).isTrue();
 
 		this.retention.purge(Instant.now().minus(Duration.ofDays(400)));
 
 		assertThat(admin().get("/reports/" + old).status()).isEqualTo(404);
-		assertThat(Files.exists(this.files.file(old))).isFalse();
+		assertThat(Files.exists(this.files.file(ReportVersion.first(old)))).isFalse();
 		for (String table : new String[] { "billing_row", "billing_line", "notification", "report_execution" }) {
 			assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE report_id = ?", old)).as(table).isZero();
 		}
-		assertThat(this.jobRepository.getJobInstance("billingReportJob",
-				new JobParametersBuilder().addString("reportId", old).toJobParameters())).isNull();
+		assertThat(this.jobRepository.getJobInstance(BillingJob.NAME, BillingJob.parameters(ReportVersion.first(old))))
+			.isNull();
 		assertThat(admin().get("/calls/imports/" + importId).status()).isEqualTo(404);
 		assertThat(this.jobRepository.getJobInstance(CallImportJob.NAME,
 				CallImportJob.parameters(importId))).isNull();
@@ -71,7 +72,7 @@ class RetentionTest extends ApiTestSupport {
 
 		JsonNode kept = admin().get("/reports/" + recent).json();
 		assertThat(kept.get("status").asString()).isEqualTo("Completed");
-		assertThat(Files.exists(this.files.file(recent))).isTrue();
+		assertThat(Files.exists(this.files.file(ReportVersion.first(recent)))).isTrue();
 		assertThat(count("SELECT COUNT(*) FROM billing_row WHERE report_id = ?", recent)).isOne();
 	}
 

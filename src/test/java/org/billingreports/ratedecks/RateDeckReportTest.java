@@ -244,8 +244,8 @@ class RateDeckReportTest extends ApiTestSupport {
 		String report = ok(admin().post("/reports/billing", Map.of("accountId", this.account, "startDate",
 				"2026-03-01", "endDate", "2026-03-31"))).get("id").asString();
 		assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
-		this.jdbc.sql("INSERT INTO billing_row (report_id, call_record_id, customer_id, item, units, raw_cost, pricing) "
-				+ "VALUES (?, ?, ?, 4, 1, 0.02, 'deck')").params(report, first, id("c")).update();
+		this.jdbc.sql("INSERT INTO billing_row (report_id, version, call_record_id, customer_id, item, units, raw_cost, "
+				+ "pricing) VALUES (?, 1, ?, ?, 4, 1, 0.02, 'deck')").params(report, first, id("c")).update();
 		GATE.releaseAll();
 
 		assertThat(new Fixtures(admin()).awaitEnd(report).get("status").asString()).isEqualTo("Completed");

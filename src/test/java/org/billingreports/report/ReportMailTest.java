@@ -24,14 +24,14 @@ class ReportMailTest {
 		}
 		// A customer without lines is not listed.
 		customers.add(new ReportData.CustomerData("idle", "Idle", null, List.of(), new BigDecimal("0.00")));
-		ReportData data = new ReportData("r1", "acc", "Acme <Telecom>", "2026-07-01", "2026-07-31", "UTC",
+		ReportData data = new ReportData("r1", 1, "acc", "Acme <Telecom>", "2026-07-01", "2026-07-31", "UTC",
 				"2026-07-01", "2026-07-31", "EUR", "none", "2026-08-01T00:00:00Z", customers, new BigDecimal("30.00"));
 		ReportInfo report = new ReportInfo("r1", "July", ExecutionStatus.Completed,
 				"30 customers, 30 calls, total 30.00 EUR", null, null, "https://billing.example.com/reports/r1.csv?token=t",
 				"https://billing.example.com/reports/r1.xlsx?token=t", "1", null, null, "acc", "2026-07-01",
-				"2026-07-31", null, null, null, null);
+				"2026-07-31", null, null, 1, 1, null, null, false, List.of(), null, null);
 
-		MailContent mail = ReportMail.of(new NotificationPayload(report, data),
+		MailContent mail = ReportMail.of(new NotificationPayload(report, data, null),
 				"https://billing.example.com/reports/r1/restart");
 
 		assertThat(mail.text()).contains("Account:  Acme <Telecom> (acc)")

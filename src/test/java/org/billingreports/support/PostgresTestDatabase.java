@@ -36,9 +36,9 @@ public final class PostgresTestDatabase
 
 	static final String URL = env("BILLING_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
-	static final String USER = env("BILLING_TEST_POSTGRES_USER", "postgres");
+	public static final String USER = env("BILLING_TEST_POSTGRES_USER", "postgres");
 
-	static final String PASSWORD = env("BILLING_TEST_POSTGRES_PASSWORD", "");
+	public static final String PASSWORD = env("BILLING_TEST_POSTGRES_PASSWORD", "");
 
 	private static final String SCHEMA_PREFIX = "billing_test_";
 

@@ -142,6 +142,9 @@ class ApiDescriptionTest extends ApiTestSupport {
 			.post("/reports/" + this.ids.get("report") + "/notifications/no-such-notification/resend", ""));
 		requests.put("POST /reports/{id}/stop", () -> admin.post("/reports/" + this.ids.get("report") + "/stop", ""));
 		requests.put("POST /reports/{id}/restart", () -> admin.post("/reports/" + this.ids.get("report") + "/restart", ""));
+		requests.put("POST /reports/{id}/rerun", () -> admin.post("/reports/" + this.ids.get("report") + "/rerun", ""));
+		requests.put("GET /reports/{id}/versions",
+				() -> admin.get("/reports/" + this.ids.get("report") + "/versions"));
 		requests.put("DELETE /reports/{id}", () -> {
 			new Fixtures(admin).awaitEnd(this.ids.get("other"));
 			return admin.delete("/reports/" + this.ids.get("other"));
