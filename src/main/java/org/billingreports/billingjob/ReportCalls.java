@@ -10,12 +10,21 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.billingreports.rating.RatingSql;
 
 /**
- * Which call records a report rates: its account's, started within its period (SPEC section 7), and
- * for a Customer user's report only those of the customers it covers.
+ * Which call records a report rates: its account's current revisions (a corrected record's newest),
+ * started within its period (SPEC section 7), and for a Customer user's report only those of the
+ * customers it covers.
  */
 final class ReportCalls {
 
-	private static final String IN_PERIOD = "account_id = :accountId AND start_time >= :start AND start_time < :end";
+	/**
+	 * A revision another replaced is not current. Corrections are few: an anti-join against their small
+	 * table, not an index on every call record.
+	 */
+	static final String CURRENT = "NOT EXISTS (SELECT 1 FROM call_record_correction k "
+			+ "WHERE k.superseded_id = call_record.id)";
+
+	private static final String IN_PERIOD = "account_id = :accountId AND start_time >= :start AND start_time < :end "
+			+ "AND " + CURRENT;
 
 	private static final String IN_SCOPE = " AND customer_id IN "
 			+ "(SELECT customer_id FROM report_customer_scope WHERE report_id = :reportId)";

@@ -65,7 +65,7 @@ class AsteriskFormat implements CallRecordFormat {
 				SwitchLines.callerName(f.get(4)), Fields.requiredTime("start", f.get(9), context.zone()),
 				Fields.optionalTime("answer", f.get(10), context.zone()),
 				Fields.optionalTime("end", f.get(11), context.zone()), Fields.count("duration", f.get(12)), billsec,
-				status, BigDecimal.ZERO);
+				status, BigDecimal.ZERO).identifiedByContent(extras.fromContent());
 	}
 
 	/**
@@ -97,8 +97,13 @@ class AsteriskFormat implements CallRecordFormat {
 		 * The legs of one call share a uniqueid: with a sequence it is {@code uniqueid/sequence}; without,
 		 * {@code uniqueid/} and a hash of the line; without either, a hash of the line.
 		 */
+		/** Whether {@link #identity} is made from the line's content: the switch gave no uniqueid and sequence. */
+		boolean fromContent() {
+			return this.callId.isEmpty() || this.sequence.isEmpty();
+		}
+
 		String identity(CsvLine line) {
-			if (!this.callId.isEmpty() && !this.sequence.isEmpty()) {
+			if (!fromContent()) {
 				return this.callId + "/" + this.sequence;
 			}
 			if (!this.callId.isEmpty()) {

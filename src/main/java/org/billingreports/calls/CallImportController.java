@@ -56,16 +56,18 @@ public class CallImportController {
 
 	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import call records", description = "The file as the multipart part 'file' or as a "
-			+ "text/csv body; format native (default), asterisk or freeswitch.")
+			+ "text/csv body; format native (default), asterisk or freeswitch; onDuplicate skip (default) or replace "
+			+ "(a line whose call is stored with other values becomes its next revision).")
 	@EndedOrAccepted
 	ResponseEntity<ImportInfo> importMultipart(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
 			@RequestParam(required = false) String defaultCustomerId,
+			@RequestParam(required = false) String onDuplicate,
 			@RequestPart(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal Caller caller)
 			throws Exception {
 		String fileName = (file != null) ? file.getOriginalFilename() : null;
-		return answer(this.imports.importCalls(
-				new CallImportService.ImportRequest(accountId, format, timeZoneId, fileName, defaultCustomerId),
+		return answer(this.imports.importCalls(new CallImportService.ImportRequest(accountId, format, timeZoneId,
+				fileName, defaultCustomerId, onDuplicate),
 				() -> (file != null) ? file.getInputStream() : null, caller));
 	}
 
@@ -75,10 +77,11 @@ public class CallImportController {
 	@EndedOrAccepted
 	ResponseEntity<ImportInfo> importBody(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
-			@RequestParam(required = false) String defaultCustomerId, HttpServletRequest request,
+			@RequestParam(required = false) String defaultCustomerId,
+			@RequestParam(required = false) String onDuplicate, HttpServletRequest request,
 			@AuthenticationPrincipal Caller caller) throws Exception {
 		return answer(this.imports.importCalls(
-				new CallImportService.ImportRequest(accountId, format, timeZoneId, null, defaultCustomerId),
+				new CallImportService.ImportRequest(accountId, format, timeZoneId, null, defaultCustomerId, onDuplicate),
 				request::getInputStream, caller));
 	}
 

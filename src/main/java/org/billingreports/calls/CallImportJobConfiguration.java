@@ -26,6 +26,7 @@ import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
+import org.billingreports.changes.InputChanges;
 import org.billingreports.monitoring.BillingMetrics;
 
 /**
@@ -73,9 +74,10 @@ class CallImportJobConfiguration {
 	/** Fails a file with too many rejected lines, and takes back what it imported. */
 	@Bean
 	Step checkRejectionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CallImportRepository imports, CallImportProperties settings) {
+			CallImportRepository imports, CallImportProperties settings, InputChanges changes) {
 		return new StepBuilder(CallImportJob.CHECK_STEP, jobRepository)
-			.tasklet(new RejectionThreshold(imports, jobRepository, settings.maxRejectedShare()), transactionManager)
+			.tasklet(new RejectionThreshold(imports, jobRepository, settings.maxRejectedShare(), changes),
+					transactionManager)
 			.build();
 	}
 

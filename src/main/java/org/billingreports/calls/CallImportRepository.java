@@ -22,7 +22,7 @@ class CallImportRepository {
 
 	/** An upload, as recorded when it arrived. */
 	record CallImport(String id, String accountId, String format, String timeZoneId, String fileName,
-			Path spoolFile, String createdBy, Instant createdAt, String defaultCustomerId) {
+			Path spoolFile, String createdBy, Instant createdAt, String defaultCustomerId, OnDuplicate onDuplicate) {
 	}
 
 	record Rejection(long lineNumber, String reason, String line) {
@@ -40,11 +40,11 @@ class CallImportRepository {
 	void insert(CallImport callImport, String node) {
 		this.jdbc
 			.sql("INSERT INTO call_import (id, account_id, format, time_zone_id, file_name, spool_file, created_by, "
-					+ "created_at, node, default_customer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "created_at, node, default_customer_id, on_duplicate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
 					callImport.fileName(), callImport.spoolFile().toString(), callImport.createdBy(),
 					OffsetDateTime.ofInstant(callImport.createdAt(), ZoneOffset.UTC), node,
-					callImport.defaultCustomerId())
+					callImport.defaultCustomerId(), callImport.onDuplicate().name())
 			.update();
 	}
 
@@ -64,10 +64,19 @@ class CallImportRepository {
 		this.jdbc.sql("UPDATE call_import SET node = ? WHERE id = ?").params(node, importId).update();
 	}
 
-	long importedCount(String importId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM call_record WHERE import_id = ?")
+	/**
+	 * What the import stored: new calls (their first revision), and corrections (a later revision of a
+	 * call stored before).
+	 */
+	record Stored(long calls, long corrections) {
+	}
+
+	Stored stored(String importId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) AS stored, SUM(CASE WHEN revision > 1 THEN 1 ELSE 0 END) AS corrections "
+					+ "FROM call_record WHERE import_id = ?")
 			.param(importId)
-			.query(Long.class)
+			.query((rs, row) -> new Stored(rs.getLong("stored") - rs.getLong("corrections"), rs.getLong("corrections")))
 			.single();
 	}
 
@@ -109,6 +118,8 @@ class CallImportRepository {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	int deleteImported(String importId) {
+		// The revisions it replaced are current again.
+		this.jdbc.sql("DELETE FROM call_record_correction WHERE import_id = ?").param(importId).update();
 		return this.jdbc.sql("DELETE FROM call_record WHERE import_id = ?").param(importId).update();
 	}
 
@@ -134,7 +145,7 @@ class CallImportRepository {
 		return new CallImport(rs.getString("id"), rs.getString("account_id"), rs.getString("format"),
 				rs.getString("time_zone_id"), rs.getString("file_name"), Path.of(rs.getString("spool_file")),
 				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getString("default_customer_id"));
+				rs.getString("default_customer_id"), OnDuplicate.valueOf(rs.getString("on_duplicate")));
 	}
 
 }

@@ -53,9 +53,11 @@ public class CallImportService {
 	/**
 	 * What a request asks to import.
 	 * @param defaultCustomerId the customer of lines that name none (switch files with empty account codes)
+	 * @param onDuplicate {@code skip} (the default) or {@code replace}: what to do with a line whose call is
+	 * stored with other values
 	 */
 	public record ImportRequest(String accountId, String format, String timeZoneId, String fileName,
-			String defaultCustomerId) {
+			String defaultCustomerId, String onDuplicate) {
 	}
 
 	/**
@@ -123,6 +125,11 @@ public class CallImportService {
 		if (format == null) {
 			errors.add("format", "InvalidFormat", "format must be one of " + this.formats.names());
 		}
+		OnDuplicate onDuplicate = OnDuplicate.parse(request.onDuplicate());
+		if (onDuplicate == null) {
+			errors.add("onDuplicate", "InvalidValue", "onDuplicate must be skip (keep what is stored, the default) or "
+					+ "replace (store a changed line as the call's next revision)");
+		}
 		errors.throwIfAny();
 		Account account = this.accounts.actionable(request.accountId(), "accountId", caller);
 		caller.requireManagerOf(account.id());
@@ -145,7 +152,7 @@ public class CallImportService {
 			throw ApiException.badRequest("InvalidFile", ex.getMessage());
 		}
 		this.imports.insert(new CallImportRepository.CallImport(importId, account.id(), format.name(), zone.getId(),
-				request.fileName(), spoolFile, caller.getUsername(), Instant.now(), defaultCustomer),
+				request.fileName(), spoolFile, caller.getUsername(), Instant.now(), defaultCustomer, onDuplicate),
 				this.service.effectiveNodeName());
 		CallImportProperties settings = this.settings;
 		// A small file is answered once imported; a large one at once, to be followed by its id. (Sized
@@ -281,15 +288,18 @@ public class CallImportService {
 				}
 			}
 		}
-		long imported = this.imports.importedCount(callImport.id());
+		CallImportRepository.Stored stored = this.imports.stored(callImport.id());
+		long imported = stored.calls();
 		JobExecution latest = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElse(null);
 		// A refused file's good lines were taken back, not found stored before: they are no duplicates.
-		long duplicates = (latest != null && CallImportJob.refusedItsFile(latest)) ? 0 : Math.max(0, valid - imported);
+		long duplicates = (latest != null && CallImportJob.refusedItsFile(latest)) ? 0
+				: Math.max(0, valid - imported - stored.corrections());
 		ExecutionStatus status = (latest != null) ? this.completions.statusOf(latest) : ExecutionStatus.Error;
 		String message = switch (status) {
 			case Queued -> "Waiting for a free job thread";
 			case Running -> "Imported " + imported + " call records so far";
-			case Completed -> "Imported " + imported + " of " + (valid + rejected) + " call records; " + duplicates
+			case Completed -> "Imported " + imported + " of " + (valid + rejected) + " call records; "
+					+ ((stored.corrections() > 0) ? stored.corrections() + " corrected, " : "") + duplicates
 					+ " duplicates, " + rejected + " rejected";
 			case Error -> (latest != null) ? failure(latest.getExitStatus().getExitDescription())
 					: "The import was never started";
@@ -300,8 +310,9 @@ public class CallImportService {
 			.map(r -> new ImportInfo.Rejection(r.lineNumber(), r.reason(), r.line()))
 			.toList();
 		return new ImportInfo(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
-				callImport.defaultCustomerId(), callImport.fileName(), status, message, (latest != null) ? String.valueOf(latest.getId()) : null,
-				valid + rejected, imported, duplicates, rejected,
+				callImport.defaultCustomerId(), callImport.onDuplicate().name(), callImport.fileName(), status, message,
+				(latest != null) ? String.valueOf(latest.getId()) : null, valid + rejected, imported,
+				stored.corrections(), duplicates, rejected,
 				new ImportInfo.CustomersFound(foundBy[CallRecord.CustomerMatch.ACCOUNT_CODE.ordinal()],
 						foundBy[CallRecord.CustomerMatch.NUMBER.ordinal()],
 						foundBy[CallRecord.CustomerMatch.DEFAULT_CUSTOMER.ordinal()]),

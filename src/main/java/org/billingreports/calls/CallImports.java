@@ -34,9 +34,10 @@ public class CallImports {
 
 	/** Waits for the import to end, however large the file. */
 	public ImportInfo importFile(Path file, String accountId, String format, String timeZoneId,
-			String defaultCustomerId, Caller caller) throws Exception {
-		CallImportService.Started started = this.imports.importCalls(new CallImportService.ImportRequest(accountId, format,
-				timeZoneId, file.getFileName().toString(), defaultCustomerId), () -> Files.newInputStream(file), caller);
+			String defaultCustomerId, String onDuplicate, Caller caller) throws Exception {
+		CallImportService.Started started = this.imports.importCalls(new CallImportService.ImportRequest(accountId,
+				format, timeZoneId, file.getFileName().toString(), defaultCustomerId, onDuplicate),
+				() -> Files.newInputStream(file), caller);
 		return this.imports.awaitEnd(started.info(), caller);
 	}
 

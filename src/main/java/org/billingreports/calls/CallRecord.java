@@ -11,10 +11,13 @@ import org.billingreports.rating.Direction;
  * a customer id or reference id, resolved to the customer id before the record is stored.
  *
  * @param customerFoundBy how the stored customer was found ({@code null} until then); not stored
+ * @param identityFromContent whether {@code callId} was made from the line's content (a hash), not
+ * given by the switch: such a record cannot be corrected, since a changed line is another call
  */
 public record CallRecord(String callId, String customer, Channel channel, Direction direction, String from,
 		String to, String callerName, Instant startTime, Instant answerTime, Instant endTime, long durationSeconds,
-		long billableSeconds, String status, BigDecimal carrierCost, CustomerMatch customerFoundBy) {
+		long billableSeconds, String status, BigDecimal carrierCost, CustomerMatch customerFoundBy,
+		boolean identityFromContent) {
 
 	/** How a line's customer was found, in the order they are tried. */
 	public enum CustomerMatch {
@@ -33,13 +36,20 @@ public record CallRecord(String callId, String customer, Channel channel, Direct
 			String callerName, Instant startTime, Instant answerTime, Instant endTime, long durationSeconds,
 			long billableSeconds, String status, BigDecimal carrierCost) {
 		this(callId, customer, channel, direction, from, to, callerName, startTime, answerTime, endTime,
-				durationSeconds, billableSeconds, status, carrierCost, null);
+				durationSeconds, billableSeconds, status, carrierCost, null, false);
 	}
 
 	CallRecord withCustomer(String customerId, CustomerMatch foundBy) {
 		return new CallRecord(this.callId, customerId, this.channel, this.direction, this.from, this.to,
 				this.callerName, this.startTime, this.answerTime, this.endTime, this.durationSeconds,
-				this.billableSeconds, this.status, this.carrierCost, foundBy);
+				this.billableSeconds, this.status, this.carrierCost, foundBy, this.identityFromContent);
+	}
+
+	/** The same record, its identity made from the line's content. */
+	CallRecord identifiedByContent(boolean fromContent) {
+		return new CallRecord(this.callId, this.customer, this.channel, this.direction, this.from, this.to,
+				this.callerName, this.startTime, this.answerTime, this.endTime, this.durationSeconds,
+				this.billableSeconds, this.status, this.carrierCost, this.customerFoundBy, fromContent);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.billingreports.calls;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -14,19 +15,21 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.support.DatabaseType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import org.billingreports.batch.CopyRows;
 
 /**
  * Stores an import's call records, idempotent on (account, callId): a record imported before, or
- * twice in one file, is stored once. On PostgreSQL a chunk is copied ({@code COPY}) into a temporary
+ * twice in one file, is stored once; with {@code onDuplicate=replace} a changed one is stored as its
+ * next revision ({@link CallRevisions}). On PostgreSQL a chunk is copied ({@code COPY}) into a temporary
  * table of the connection, emptied at each commit, and stored from there by one {@code INSERT …
  * SELECT}; elsewhere by batched inserts. Either way in the chunk's transaction.
  */
 class CallRecordWriter implements ItemWriter<CallRecord> {
 
-	private static final String COLUMNS = "account_id, call_id, customer_id, channel, direction, from_number, "
+	static final String COLUMNS = "account_id, call_id, customer_id, channel, direction, from_number, "
 			+ "to_number, caller_name, start_time, answer_time, end_time, duration_seconds, billable_seconds, "
 			+ "status, carrier_cost, import_id";
 
@@ -52,6 +55,9 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 	/** Reused from chunk to chunk: one writer serves one import's thread. */
 	private final CopyRows rows = new CopyRows();
 
+	/** For an import with {@code onDuplicate=replace}: a changed line becomes the call's next revision. */
+	private final CallRevisions revisions;
+
 	CallRecordWriter(CallImportRepository.CallImport callImport, DataSource dataSource) throws Exception {
 		this.callImport = callImport;
 		this.dataSource = dataSource;
@@ -59,31 +65,41 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 		this.inserts = new JdbcBatchItemWriterBuilder<CallRecord>().dataSource(dataSource)
 			.sql("INSERT INTO call_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 					+ "ON CONFLICT DO NOTHING")
-			.itemPreparedStatementSetter((call, ps) -> {
-				ps.setString(1, callImport.accountId());
-				ps.setString(2, call.callId());
-				ps.setString(3, call.customer());
-				ps.setString(4, call.channel().code());
-				ps.setString(5, call.direction().code());
-				ps.setString(6, call.from());
-				ps.setString(7, call.to());
-				ps.setString(8, call.callerName());
-				ps.setObject(9, utc(call.startTime()));
-				ps.setObject(10, utc(call.answerTime()));
-				ps.setObject(11, utc(call.endTime()));
-				ps.setLong(12, call.durationSeconds());
-				ps.setLong(13, call.billableSeconds());
-				ps.setString(14, call.status());
-				ps.setBigDecimal(15, call.carrierCost());
-				ps.setString(16, callImport.id());
-			})
+			.itemPreparedStatementSetter((call, ps) -> bind(ps, call, callImport))
 			.assertUpdates(false)
 			.build();
 		this.inserts.afterPropertiesSet();
+		this.revisions = (callImport.onDuplicate() == OnDuplicate.replace)
+				? new CallRevisions(new JdbcTemplate(dataSource), callImport) : null;
+	}
+
+	/** Sets the first 16 parameters of an insert of {@link #COLUMNS}: the record as the import stores it. */
+	static void bind(PreparedStatement ps, CallRecord call, CallImportRepository.CallImport callImport)
+			throws SQLException {
+		ps.setString(1, callImport.accountId());
+		ps.setString(2, call.callId());
+		ps.setString(3, call.customer());
+		ps.setString(4, call.channel().code());
+		ps.setString(5, call.direction().code());
+		ps.setString(6, call.from());
+		ps.setString(7, call.to());
+		ps.setString(8, call.callerName());
+		ps.setObject(9, utc(call.startTime()));
+		ps.setObject(10, utc(call.answerTime()));
+		ps.setObject(11, utc(call.endTime()));
+		ps.setLong(12, call.durationSeconds());
+		ps.setLong(13, call.billableSeconds());
+		ps.setString(14, call.status());
+		ps.setBigDecimal(15, call.carrierCost());
+		ps.setString(16, callImport.id());
 	}
 
 	@Override
 	public void write(Chunk<? extends CallRecord> chunk) throws Exception {
+		if (this.revisions != null) {
+			this.revisions.store(chunk.getItems());
+			return;
+		}
 		if (!this.copy || chunk.isEmpty()) {
 			this.inserts.write(chunk);
 			return;
@@ -125,7 +141,7 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 		return (instant != null) ? instant.toString() : null;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 

@@ -51,7 +51,7 @@ class FreeSwitchFormat implements CallRecordFormat {
 				Fields.requiredTime("start_stamp", f.get(4), context.zone()),
 				Fields.optionalTime("answer_stamp", f.get(5), context.zone()),
 				Fields.optionalTime("end_stamp", f.get(6), context.zone()), Fields.count("duration", f.get(7)),
-				billsec, status, BigDecimal.ZERO);
+				billsec, status, BigDecimal.ZERO).identifiedByContent(uuid.isEmpty());
 	}
 
 }

@@ -9,10 +9,14 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import org.billingreports.changes.InputChanges;
+
 /**
  * After the lines are read: a file with a larger share of rejected lines than allowed is most likely
  * the wrong file, or a broken one. It fails as a whole, and what it imported is taken back, so that an
- * operator fixes the file (or the setting) and imports it again.
+ * operator fixes the file (or the setting) and imports it again. A file that passes has changed what
+ * reports of its calls' days bill from: that change is recorded here, in this step's transaction, for
+ * the reports to learn of ({@link InputChanges}).
  */
 class RejectionThreshold implements Tasklet {
 
@@ -22,7 +26,11 @@ class RejectionThreshold implements Tasklet {
 
 	private final double maxShare;
 
-	RejectionThreshold(CallImportRepository imports, JobRepository jobRepository, double maxShare) {
+	private final InputChanges changes;
+
+	RejectionThreshold(CallImportRepository imports, JobRepository jobRepository, double maxShare,
+			InputChanges changes) {
+		this.changes = changes;
 		this.imports = imports;
 		this.jobRepository = jobRepository;
 		this.maxShare = maxShare;
@@ -40,15 +48,17 @@ class RejectionThreshold implements Tasklet {
 				rejected += step.getReadSkipCount() + step.getProcessSkipCount();
 			}
 		}
+		String importId = chunkContext.getStepContext().getStepExecution().getJobParameters()
+			.getString(CallImportJob.IMPORT_ID);
 		if (read > 0 && (double) rejected / read > this.maxShare) {
-			String importId = chunkContext.getStepContext().getStepExecution().getJobParameters()
-				.getString(CallImportJob.IMPORT_ID);
 			this.imports.deleteImported(importId);
 			throw new IllegalStateException(String.format(
 					"%d of %d lines (%.0f%%) were rejected, more than the %.0f%% allowed: nothing of the file was "
 							+ "imported. Fix the file, or check its format and time zone, and import it again",
 					rejected, read, 100.0 * rejected / read, 100 * this.maxShare));
 		}
+		this.imports.find(importId)
+			.ifPresent(stored -> this.changes.callsImported(stored.accountId(), importId));
 		return RepeatStatus.FINISHED;
 	}
 

@@ -29,6 +29,7 @@ import org.billingreports.kernel.ResponseError;
  * report --account=ID --start=DATE --end=DATE [--include-customer-ids] [--email=ADDRESS] [--webhook=URL]
  * restart REPORT_ID
  * import FILE --account=ID [--format=native|asterisk|freeswitch] [--time-zone=ZONE] [--default-customer=ID]
+ *        [--on-duplicate=skip|replace]
  * status REPORT_ID
  * </pre>
  *
@@ -51,6 +52,7 @@ public final class CommandLine {
 			  report --account=ID --start=DATE --end=DATE [--include-customer-ids] [--email=ADDRESS] [--webhook=URL]
 			  restart REPORT_ID
 			  import FILE --account=ID [--format=native|asterisk|freeswitch] [--time-zone=ZONE] [--default-customer=ID]
+			         [--on-duplicate=skip|replace]
 			  status REPORT_ID
 			exit codes: 0 done, 1 failed, 2 usage error""";
 
@@ -138,8 +140,8 @@ public final class CommandLine {
 			case "restart" -> commands.restart(parsed.argument(), this.out, this.err);
 			case "status" -> commands.status(parsed.argument(), this.out);
 			case "import" -> commands.importFile(Path.of(parsed.argument()), parsed.option("account"),
-					parsed.option("format"), parsed.option("time-zone"), parsed.option("default-customer"), this.out,
-					this.err);
+					parsed.option("format"), parsed.option("time-zone"), parsed.option("default-customer"),
+					parsed.option("on-duplicate"), this.out, this.err);
 			default -> throw new IllegalArgumentException("unknown command " + parsed.command());
 		};
 	}
@@ -179,7 +181,7 @@ public final class CommandLine {
 
 		private static final Map<String, Set<String>> OPTIONS = Map.of("report",
 				Set.of("account", "start", "end", "include-customer-ids", "email", "webhook"), "restart", Set.of(),
-				"status", Set.of(), "import", Set.of("account", "format", "time-zone", "default-customer"));
+				"status", Set.of(), "import", Set.of("account", "format", "time-zone", "default-customer", "on-duplicate"));
 
 		private static final Map<String, Integer> ARGUMENTS = Map.of("report", 0, "restart", 1, "status", 1, "import",
 				1);

@@ -67,8 +67,9 @@ class Commands {
 	}
 
 	int importFile(Path file, String account, String format, String timeZone, String defaultCustomer,
-			PrintStream out, PrintStream err) throws Exception {
-		ImportInfo result = this.imports.importFile(file, account, format, timeZone, defaultCustomer, OPERATOR);
+			String onDuplicate, PrintStream out, PrintStream err) throws Exception {
+		ImportInfo result = this.imports.importFile(file, account, format, timeZone, defaultCustomer, onDuplicate,
+				OPERATOR);
 		boolean completed = result.status() == ExecutionStatus.Completed;
 		// The counts are the result; a failed import's reason goes where failures go.
 		PrintStream target = completed ? out : err;

@@ -72,7 +72,8 @@ class ImportPages {
 		try {
 			CallImportService.Started started = this.imports.importCalls(new CallImportService.ImportRequest(
 					form.get("accountId"), form.get("format"), ConsolePages.blankAsNull(form.get("timeZoneId")),
-					(file != null) ? file.getOriginalFilename() : null, ConsolePages.blankAsNull(form.get("defaultCustomerId"))),
+					(file != null) ? file.getOriginalFilename() : null, ConsolePages.blankAsNull(form.get("defaultCustomerId")),
+					form.get("onDuplicate")),
 					() -> (file != null && !file.isEmpty()) ? file.getInputStream() : null, caller);
 			return ConsolePages.redirectTo("/imports/" + started.info().id());
 		}

@@ -363,7 +363,7 @@ public final class Benchmark {
 	private long importRun(ConfigurableApplicationContext context, Path file, long records) throws Exception {
 		long start = System.nanoTime();
 		ImportInfo result = context.getBean(CallImports.class)
-			.importFile(file, IMPORT_ACCOUNT, "asterisk", "UTC", IMPORT_ACCOUNT + "-c", BENCH);
+			.importFile(file, IMPORT_ACCOUNT, "asterisk", "UTC", IMPORT_ACCOUNT + "-c", null, BENCH);
 		long nanos = System.nanoTime() - start;
 		if (result.status() != ExecutionStatus.Completed || result.imported() != records) {
 			throw new IllegalStateException("the import ended " + result.status() + ": " + result.statusMessage());

@@ -1,0 +1,96 @@
+package org.billingreports.changes;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.billingreports.kernel.ReportVersion;
+
+/**
+ * Records a change of what reports bill from, in the caller's transaction: the change and its record
+ * commit together, or neither does.
+ */
+@Component
+public class InputChanges {
+
+	/** The kinds of change, as recorded. */
+	public enum Kind {
+
+		/** call records stored by an import: new calls, or corrected ones */
+		calls,
+		/** a new version of a rate deck */
+		rateDeck,
+		/** an account's or a customer's billing settings, proration or rating options */
+		billingSettings,
+		/** the customer tree, a customer's name, or its phone numbers */
+		customers,
+		/** a report version completed: changes made while it ran are looked at for it */
+		versionCompleted
+
+	}
+
+	private static final int MAX_DETAIL = 500;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	InputChanges(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The call records an import stored: the span of their start times tells which reports they may
+	 * concern. An import that stored none changes nothing.
+	 */
+	public void callsImported(String accountId, String importId) {
+		this.jdbc
+			.sql("INSERT INTO input_change (account_id, kind, first_start, last_start, subject, detail, created_at) "
+					+ "SELECT ?, ?, MIN(start_time), MAX(start_time), ?, ?, ? FROM call_record WHERE import_id = ? "
+					+ "HAVING COUNT(*) > 0")
+			.params(accountId, Kind.calls.name(), importId, "import " + importId, now(), importId)
+			.update();
+	}
+
+	/** A new version of a rate deck of the account. */
+	public void deckUploaded(String accountId, String deckId, int version, String detail) {
+		insert(accountId, Kind.rateDeck, deckId, version, detail);
+	}
+
+	/** The account's or a customer's billing settings changed. */
+	public void billingSettingsChanged(String accountId, String detail) {
+		insert(accountId, Kind.billingSettings, null, null, detail);
+	}
+
+	/** The customer tree, a customer's name or its phone numbers changed. */
+	public void customersChanged(String accountId, String detail) {
+		insert(accountId, Kind.customers, null, null, detail);
+	}
+
+	/** A report version completed. */
+	public void versionCompleted(String accountId, ReportVersion run) {
+		insert(accountId, Kind.versionCompleted, run.reportId(), run.version(), "version " + run.version()
+				+ " of report " + run.reportId() + " completed");
+	}
+
+	private void insert(String accountId, Kind kind, String subject, Integer subjectVersion, String detail) {
+		this.jdbc
+			.sql("INSERT INTO input_change (account_id, kind, subject, subject_version, detail, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(accountId, kind.name(), subject, subjectVersion, cut(detail), now())
+			.update();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static String cut(String detail) {
+		return (detail == null || detail.length() <= MAX_DETAIL) ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
+	}
+
+}
