@@ -41,3 +41,7 @@ ALTER TABLE notification ADD CONSTRAINT notification_event_un UNIQUE (job_execut
 
 -- How a nightly report follows late data: 'rerun' it once its inputs are quiet, or only 'flag' it.
 ALTER TABLE account ADD COLUMN nightly_late_data VARCHAR(10) DEFAULT 'rerun' NOT NULL;
+
+-- What a version billed from besides its call records (settings, tree, numbers, decks, scope), as canonical
+-- JSON: its proof (the manifest's settingsSha256), and what a rerun's inputs are compared with.
+ALTER TABLE billing_statement ADD COLUMN inputs TEXT;

@@ -15,22 +15,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.billingreports.changes.InputChanges;
 import org.billingreports.rating.BillingSettings;
 
 @Repository
 public class AccountRepository {
 
 	private static final String COLUMNS = "id, name, time_zone_id, currency, proration, webhook_secret, "
-			+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code, "
+			+ "nightly_enabled, nightly_email, nightly_webhook_url, nightly_late_data, default_country_code, "
 			+ "rate_deck_id, unmatched_calls, fallback_rate, deck_replaces_carrier_cost";
 
 	private final JdbcClient jdbc;
 
 	private final BillingSettingsRepository settings;
 
-	AccountRepository(JdbcClient jdbc, BillingSettingsRepository settings) {
+	private final InputChanges changes;
+
+	AccountRepository(JdbcClient jdbc, BillingSettingsRepository settings, InputChanges changes) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.changes = changes;
 	}
 
 	public Optional<Account> find(String id) {
@@ -97,11 +101,11 @@ public class AccountRepository {
 		AccountRating rating = account.rating();
 		this.jdbc
 			.sql("INSERT INTO account (id, name, time_zone_id, currency, proration, webhook_secret, "
-					+ "nightly_enabled, nightly_email, nightly_webhook_url, default_country_code, rate_deck_id, "
-					+ "unmatched_calls, fallback_rate, deck_replaces_carrier_cost, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "nightly_enabled, nightly_email, nightly_webhook_url, nightly_late_data, default_country_code, "
+					+ "rate_deck_id, unmatched_calls, fallback_rate, deck_replaces_carrier_cost, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(account.id(), account.name(), account.timeZoneId(), account.currency(), account.proration(),
-					secret, nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
+					secret, nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(), nightly.lateData(),
 					account.defaultCountryCode(), rating.rateDeckId(), rating.unmatchedCalls(), rating.fallbackRate(),
 					rating.deckReplacesCarrierCost(), OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
@@ -109,7 +113,10 @@ public class AccountRepository {
 		return secret;
 	}
 
-	/** Replaces the account; its webhook secret only when a new one is given. */
+	/**
+	 * Replaces the account; its webhook secret only when a new one is given. Reports of the account learn
+	 * of it: what they billed from may have changed.
+	 */
 	@Transactional
 	boolean update(Account account) {
 		NightlyBilling nightly = account.nightlyBilling();
@@ -117,10 +124,11 @@ public class AccountRepository {
 		int updated = this.jdbc
 			.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ?, proration = ?, "
 					+ "webhook_secret = COALESCE(?, webhook_secret), nightly_enabled = ?, nightly_email = ?, "
-					+ "nightly_webhook_url = ?, default_country_code = ?, rate_deck_id = ?, unmatched_calls = ?, "
-					+ "fallback_rate = ?, deck_replaces_carrier_cost = ? WHERE id = ?")
+					+ "nightly_webhook_url = ?, nightly_late_data = ?, default_country_code = ?, rate_deck_id = ?, "
+					+ "unmatched_calls = ?, fallback_rate = ?, deck_replaces_carrier_cost = ? WHERE id = ?")
 			.params(account.name(), account.timeZoneId(), account.currency(), account.proration(),
 					account.webhookSecret(), nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
+					nightly.lateData(),
 					account.defaultCountryCode(), rating.rateDeckId(), rating.unmatchedCalls(), rating.fallbackRate(),
 					rating.deckReplacesCarrierCost(), account.id())
 			.update();
@@ -128,6 +136,7 @@ public class AccountRepository {
 			return false;
 		}
 		this.settings.replace(BillingSettingsRepository.ACCOUNT, account.id(), account.billingSettings().toSettings());
+		this.changes.billingSettingsChanged(account.id(), "the account's settings were changed");
 		return true;
 	}
 
@@ -149,7 +158,7 @@ public class AccountRepository {
 				rs.getString("currency"), null, rs.getString("proration"), null,
 				WebhookSecrets.hint(rs.getString("webhook_secret")),
 				new NightlyBilling(rs.getBoolean("nightly_enabled"), rs.getString("nightly_email"),
-						rs.getString("nightly_webhook_url")),
+						rs.getString("nightly_webhook_url"), rs.getString("nightly_late_data")),
 				rs.getString("default_country_code"),
 				new AccountRating(rs.getString("rate_deck_id"), rs.getString("unmatched_calls"),
 						stripped(rs.getBigDecimal("fallback_rate")), rs.getBoolean("deck_replaces_carrier_cost")));

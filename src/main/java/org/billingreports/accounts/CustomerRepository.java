@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.billingreports.changes.InputChanges;
+
 import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.CustomerNode;
 
@@ -24,9 +26,12 @@ public class CustomerRepository {
 
 	private final BillingSettingsRepository settings;
 
-	CustomerRepository(JdbcClient jdbc, BillingSettingsRepository settings) {
+	private final InputChanges changes;
+
+	CustomerRepository(JdbcClient jdbc, BillingSettingsRepository settings, InputChanges changes) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.changes = changes;
 	}
 
 	public Optional<Customer> find(String id) {
@@ -82,6 +87,7 @@ public class CustomerRepository {
 					customer.referenceId(), customer.overrideBillingSettings(), customer.rateDeckId())
 			.update();
 		replaceSettings(customer);
+		this.changes.customersChanged(customer.accountId(), "customer " + customer.id() + " was added");
 	}
 
 	@Transactional
@@ -93,6 +99,7 @@ public class CustomerRepository {
 					customer.overrideBillingSettings(), customer.rateDeckId(), customer.id())
 			.update();
 		replaceSettings(customer);
+		this.changes.customersChanged(customer.accountId(), "customer " + customer.id() + " was changed");
 	}
 
 	private void replaceSettings(Customer customer) {

@@ -72,7 +72,7 @@ class PhoneNumberController {
 		PhoneNumber existing = this.numbers.find(number)
 			.orElseThrow(() -> ApiException.notFound("Phone number", number));
 		caller.requireManagerOf(existing.accountId());
-		this.numbers.delete(number);
+		this.numbers.delete(existing);
 	}
 
 }

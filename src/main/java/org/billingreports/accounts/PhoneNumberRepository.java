@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.billingreports.changes.InputChanges;
 
 @Repository
 public class PhoneNumberRepository {
@@ -20,8 +23,11 @@ public class PhoneNumberRepository {
 
 	private final JdbcClient jdbc;
 
-	PhoneNumberRepository(JdbcClient jdbc) {
+	private final InputChanges changes;
+
+	PhoneNumberRepository(JdbcClient jdbc, InputChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	Optional<PhoneNumber> find(String number) {
@@ -54,14 +60,21 @@ public class PhoneNumberRepository {
 	}
 
 	/** @throws org.springframework.dao.DuplicateKeyException when the number is assigned already */
+	/** A number assigned: reports of the account learn of it, the customer's count changed. */
+	@Transactional
 	void insert(PhoneNumber number) {
 		this.jdbc.sql("INSERT INTO phone_number (number, account_id, customer_id, toll_free) VALUES (?, ?, ?, ?)")
 			.params(number.number(), number.accountId(), number.customerId(), number.tollFree())
 			.update();
+		this.changes.customersChanged(number.accountId(), "number " + number.number() + " was assigned to customer "
+				+ number.customerId());
 	}
 
-	void delete(String number) {
-		this.jdbc.sql("DELETE FROM phone_number WHERE number = ?").param(number).update();
+	@Transactional
+	void delete(PhoneNumber number) {
+		this.jdbc.sql("DELETE FROM phone_number WHERE number = ?").param(number.number()).update();
+		this.changes.customersChanged(number.accountId(), "number " + number.number() + " was taken from customer "
+				+ number.customerId());
 	}
 
 	/** Numbers per customer of an account. */

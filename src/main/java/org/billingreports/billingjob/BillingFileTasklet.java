@@ -39,8 +39,9 @@ import org.billingreports.statement.StatementRepository;
 /**
  * The second step: sums the report's billing rows per customer and item (in the database), prices
  * them with each customer's effective settings (prorated as the account says), stores the statement
- * with its lines and writes the billing file. It holds one line per customer and item, never a call
- * record. Running it again rewrites all of it, so a restart after a failure here is safe.
+ * with its lines and what it billed from ({@link VersionInputs}), and writes the billing file. It holds
+ * one line per customer and item, never a call record. Running it again rewrites all of it, so a restart
+ * after a failure here is safe.
  */
 class BillingFileTasklet implements Tasklet {
 
@@ -66,9 +67,12 @@ class BillingFileTasklet implements Tasklet {
 
 	private final ReportDecks decks;
 
+	private final VersionInputs inputs;
+
 	BillingFileTasklet(ReportToBill report, AccountRepository accounts, CustomerRepository customers,
 			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
-			BillingFiles files, Clock clock, ReportDecks decks) {
+			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs) {
+		this.inputs = inputs;
 		this.decks = decks;
 		this.report = report;
 		this.accounts = accounts;
@@ -127,7 +131,7 @@ class BillingFileTasklet implements Tasklet {
 			total = total.add(subtotal);
 			customersBilled += customerLines.isEmpty() ? 0 : 1;
 		}
-		this.statements.replace(statement, considered, written);
+		this.statements.replace(statement, this.inputs.billed(this.report), considered, written);
 		// In this step's transaction: the file is in place only if the lines it was made from are.
 		this.files.rewrite(statement.run());
 		ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution()

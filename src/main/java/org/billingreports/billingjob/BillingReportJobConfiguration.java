@@ -151,9 +151,9 @@ class BillingReportJobConfiguration {
 	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, @Value(VERSION) int version,
 			ReportDefinitions reports, AccountRepository accounts, CustomerRepository customers,
 			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
-			BillingFiles files, Clock clock, ReportDecks decks) {
+			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs) {
 		return new BillingFileTasklet(reports.toBill(new ReportVersion(reportId, version)), accounts, customers,
-				phoneNumbers, rows, statements, files, clock, decks);
+				phoneNumbers, rows, statements, files, clock, decks, inputs);
 	}
 
 }

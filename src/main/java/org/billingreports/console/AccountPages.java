@@ -118,6 +118,7 @@ class AccountPages {
 		}
 		form.put("nightlyEmail", (nightly.emailAddressToNotify() != null) ? nightly.emailAddressToNotify() : "");
 		form.put("nightlyWebhookUrl", (nightly.webhookUrl() != null) ? nightly.webhookUrl() : "");
+		form.put("nightlyLateData", nightly.rerunsLateData() ? NightlyBilling.RERUN : NightlyBilling.FLAG);
 		PriceForm.fill(form, settings(account));
 		return editPage(account, form, Map.of(), model);
 	}
@@ -137,7 +138,8 @@ class AccountPages {
 					ConsolePages.blankAsNull(form.get("proration")), null, null,
 					new NightlyBilling("on".equals(form.get("nightlyEnabled")),
 							ConsolePages.blankAsNull(form.get("nightlyEmail")),
-							ConsolePages.blankAsNull(form.get("nightlyWebhookUrl"))),
+							ConsolePages.blankAsNull(form.get("nightlyWebhookUrl")),
+							ConsolePages.blankAsNull(form.get("nightlyLateData"))),
 					ConsolePages.blankAsNull(form.get("defaultCountryCode")),
 					// Rate decks are assigned through the API; the form keeps what is set.
 					existing.rating());

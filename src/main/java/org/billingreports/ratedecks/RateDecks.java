@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.billingreports.accounts.Account;
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.accounts.Ids;
+import org.billingreports.changes.InputChanges;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.LimitedInput;
@@ -51,8 +52,11 @@ public class RateDecks {
 
 	private final long maxBytes;
 
+	private final InputChanges changes;
+
 	RateDecks(RateDeckRepository decks, AccountAccess access, PlatformTransactionManager transactionManager,
-			Clock clock, RequestLimits limits) {
+			Clock clock, RequestLimits limits, InputChanges changes) {
+		this.changes = changes;
 		this.decks = decks;
 		this.maxBytes = limits.maxImportBytes().toBytes();
 		this.access = access;
@@ -119,6 +123,8 @@ public class RateDecks {
 				}
 				this.decks.insertRates(deck.id(), version, batch);
 				this.decks.publish(deck.id(), version, result.rates());
+				this.changes.deckUploaded(account.id(), deck.id(), version,
+						"version " + version + " of rate deck " + deck.name() + " was uploaded");
 				return new UploadOutcome(deck.id(), result);
 			}
 			catch (IOException ex) {

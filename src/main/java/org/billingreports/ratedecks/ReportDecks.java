@@ -71,8 +71,8 @@ public class ReportDecks {
 	}
 
 	/**
-	 * Fixes the deck of each of the report's customers, unless that was done before: its own, else its
-	 * nearest ancestor's, else the account's.
+	 * Fixes the deck of each of the version's customers, unless that was done before: its own, else its
+	 * nearest ancestor's, else the account's, at each deck's newest version.
 	 * @param scope the customers a Customer user's report covers; {@code null} for all of them
 	 */
 	@Transactional
@@ -84,6 +84,38 @@ public class ReportDecks {
 		if (pinned) {
 			return;
 		}
+		Map<String, Set<BillingItem>> items = new HashMap<>();
+		chosen(accountId, scope).forEach((customerId, deck) -> {
+			this.jdbc
+				.sql("INSERT INTO report_rate_deck (report_id, version, customer_id, deck_id, deck_name, deck_version) "
+						+ "VALUES (?, ?, ?, ?, ?, ?)")
+				.params(run.reportId(), run.version(), customerId, (deck != null) ? deck.id() : null,
+						(deck != null) ? deck.name() : null, (deck != null) ? deck.version() : null)
+				.update();
+			Set<BillingItem> priced = (deck != null)
+					? items.computeIfAbsent(deck.id(), id -> this.decks.ratesPerItem(deck.id(), deck.version()).keySet())
+					: Set.of();
+			for (BillingItem item : priced) {
+				this.jdbc
+					.sql("INSERT INTO report_rate_deck_item (report_id, version, customer_id, item) VALUES (?, ?, ?, ?)")
+					.params(run.reportId(), run.version(), customerId, item.code())
+					.update();
+			}
+		});
+	}
+
+	/**
+	 * The deck each customer (of the scope) would be pinned to now, in the account's customer order;
+	 * {@code null} for a customer without one.
+	 */
+	public Map<String, UsedDeck> wouldPin(String accountId, Set<String> scope) {
+		Map<String, UsedDeck> decks = new LinkedHashMap<>();
+		chosen(accountId, scope).forEach((customerId, deck) -> decks.put(customerId,
+				(deck != null) ? new UsedDeck(deck.id(), deck.name(), deck.version()) : null));
+		return decks;
+	}
+
+	private Map<String, RateDeckRepository.Deck> chosen(String accountId, Set<String> scope) {
 		Account account = this.accounts.find(accountId)
 			.orElseThrow(() -> new IllegalStateException("account " + accountId + " no longer exists"));
 		List<Customer> all = this.customers.findByAccount(accountId);
@@ -95,30 +127,30 @@ public class ReportDecks {
 					customer.rateDeckId() != null, BillingSettings.NONE))
 			.toList());
 		Map<String, RateDeckRepository.Deck> known = new HashMap<>();
-		Map<String, Set<BillingItem>> items = new HashMap<>();
+		Map<String, RateDeckRepository.Deck> chosen = new LinkedHashMap<>();
 		for (Customer customer : all) {
 			if (scope != null && !scope.contains(customer.id())) {
 				continue;
 			}
 			String source = tree.sourceOf(customer.id());
 			String deckId = (source != null) ? ownDeck.get(source) : account.rating().rateDeckId();
-			RateDeckRepository.Deck deck = (deckId != null)
-					? known.computeIfAbsent(deckId, id -> this.decks.find(id).orElseThrow()) : null;
-			this.jdbc
-				.sql("INSERT INTO report_rate_deck (report_id, version, customer_id, deck_id, deck_name, deck_version) "
-						+ "VALUES (?, ?, ?, ?, ?, ?)")
-				.params(run.reportId(), run.version(), customer.id(), (deck != null) ? deck.id() : null, (deck != null) ? deck.name() : null,
-						(deck != null) ? deck.version() : null)
-				.update();
-			Set<BillingItem> priced = (deck != null) ? items.computeIfAbsent(deck.id(),
-					id -> this.decks.ratesPerItem(deck.id(), deck.version()).keySet()) : Set.of();
-			for (BillingItem item : priced) {
-				this.jdbc
-					.sql("INSERT INTO report_rate_deck_item (report_id, version, customer_id, item) VALUES (?, ?, ?, ?)")
-					.params(run.reportId(), run.version(), customer.id(), item.code())
-					.update();
-			}
+			chosen.put(customer.id(), (deckId != null)
+					? known.computeIfAbsent(deckId, id -> this.decks.find(id).orElseThrow()) : null);
 		}
+		return chosen;
+	}
+
+	/** Each customer's pinned deck in the version (as {@link #wouldPin} gives it), for the report's customers. */
+	public Map<String, UsedDeck> pinned(ReportVersion run) {
+		Map<String, UsedDeck> pinned = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT customer_id, deck_id, deck_name, deck_version FROM report_rate_deck "
+					+ "WHERE report_id = ? AND version = ? ORDER BY customer_id")
+			.params(run.reportId(), run.version())
+			.query(rs -> {
+				pinned.put(rs.getString("customer_id"), (rs.getString("deck_id") != null) ? usedDeck(rs) : null);
+			});
+		return pinned;
 	}
 
 	/**

@@ -52,6 +52,10 @@ public class Links {
 		return base() + "/reports/" + reportId + "/restart";
 	}
 
+	public String reportRerun(String reportId) {
+		return base() + "/reports/" + reportId + "/rerun";
+	}
+
 	private String base() {
 		if (!this.baseUrl.isEmpty()) {
 			return this.baseUrl;

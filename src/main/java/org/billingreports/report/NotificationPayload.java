@@ -10,6 +10,14 @@ import org.billingreports.statement.ReportData;
  * event, the version as it stands and the kinds of reason that event announces.
  *
  * @param announced for {@code report.outOfDate}: the kinds it names, each announced once per version
+ * @param madeBecause for the end of a version made by a rerun: the out-of-date reasons of the version
+ * before it that made it
  */
-record NotificationPayload(ReportInfo report, ReportData data, List<String> announced) {
+record NotificationPayload(ReportInfo report, ReportData data, List<String> announced,
+		List<OutOfDateReason> madeBecause) {
+
+	NotificationPayload(ReportInfo report, ReportData data, List<String> announced) {
+		this(report, data, announced, null);
+	}
+
 }

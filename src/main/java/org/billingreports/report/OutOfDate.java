@@ -1,14 +1,23 @@
 package org.billingreports.report;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ReportVersion;
 
-/** Whether a completed report version is out of date, and why: as the recounts left it. */
+/**
+ * Whether a completed report version is out of date, and why: one count per kind of reason, recounted
+ * whenever a change may have moved it (never added up), with when the first change of that kind marked
+ * the version and whether a {@code report.outOfDate} event named it already.
+ */
 @Component
 class OutOfDate {
 
@@ -25,14 +34,79 @@ class OutOfDate {
 	/** The version's reasons, in the order of {@link #KINDS}; empty when it is up to date. */
 	List<OutOfDateReason> reasons(ReportVersion run) {
 		return this.jdbc
-			.sql("SELECT kind, quantity, since, detail FROM report_out_of_date WHERE report_id = ? AND version = ?")
+			.sql("SELECT kind, quantity, since, detail FROM report_out_of_date WHERE report_id = ? AND version = ? "
+					+ "AND quantity > 0")
 			.params(run.reportId(), run.version())
 			.query((rs, row) -> new OutOfDateReason(rs.getString("kind"), rs.getLong("quantity"),
 					ReportInfos.iso(rs.getObject("since", OffsetDateTime.class).toInstant()), rs.getString("detail")))
 			.list()
 			.stream()
-			.sorted(java.util.Comparator.comparingInt(reason -> KINDS.indexOf(reason.kind())))
+			.sorted(Comparator.comparingInt(reason -> KINDS.indexOf(reason.kind())))
 			.toList();
+	}
+
+	/**
+	 * Sets the version's count of one kind, as recounted. A kind that comes back to zero keeps its row
+	 * (with whether it was announced), shown no more; {@code since} is when the count last left zero, and
+	 * {@code last_changed} when it last moved.
+	 * @param at when the change that made this recount was recorded
+	 */
+	void set(ReportVersion run, String kind, long quantity, String detail, Instant at) {
+		OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+		if (quantity > 0) {
+			this.jdbc
+				.sql("INSERT INTO report_out_of_date (report_id, version, kind, quantity, since, last_changed, detail) "
+						+ "VALUES (?, ?, ?, 0, ?, ?, ?) ON CONFLICT DO NOTHING")
+				.params(run.reportId(), run.version(), kind, when, when, detail)
+				.update();
+		}
+		this.jdbc
+			.sql("UPDATE report_out_of_date SET since = CASE WHEN quantity = 0 THEN ? ELSE since END, "
+					+ "last_changed = CASE WHEN quantity <> ? THEN ? ELSE last_changed END, quantity = ?, detail = ? "
+					+ "WHERE report_id = ? AND version = ? AND kind = ?")
+			.params(when, quantity, when, quantity, detail, run.reportId(), run.version(), kind)
+			.update();
+	}
+
+	/**
+	 * The kinds that mark the version and were never announced, now marked announced: each is announced
+	 * once per version, also when two nodes get here at once (the row's update decides).
+	 */
+	List<String> announce(ReportVersion run) {
+		List<String> announced = new ArrayList<>();
+		for (String kind : KINDS) {
+			int updated = this.jdbc
+				.sql("UPDATE report_out_of_date SET announced = TRUE WHERE report_id = ? AND version = ? AND kind = ? "
+						+ "AND quantity > 0 AND announced = FALSE")
+				.params(run.reportId(), run.version(), kind)
+				.update();
+			if (updated > 0) {
+				announced.add(kind);
+			}
+		}
+		return announced;
+	}
+
+	/**
+	 * When the version's call records first stopped matching what it billed (late or corrected ones), and
+	 * when their counts last moved; {@code null} when none of them marks it.
+	 */
+	Quiet callsQuiet(ReportVersion run) {
+		return this.jdbc
+			.sql("SELECT MIN(since) AS since, MAX(last_changed) AS last_changed FROM report_out_of_date "
+					+ "WHERE report_id = ? AND version = ? AND quantity > 0 AND kind IN ('lateCalls', 'correctedCalls')")
+			.params(run.reportId(), run.version())
+			.query((rs, row) -> {
+				OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
+				return Optional.ofNullable((since == null) ? null
+						: new Quiet(since.toInstant(), rs.getObject("last_changed", OffsetDateTime.class).toInstant()));
+			})
+			.single()
+			.orElse(null);
+	}
+
+	/** When a version's reasons began, and when they last moved. */
+	record Quiet(Instant since, Instant lastChanged) {
 	}
 
 }

@@ -58,7 +58,11 @@ class ReportController {
 
 	private final ReportDeletion deletion;
 
-	ReportController(ReportService reports, ReportDownloads downloads, ReportDeletion deletion) {
+	private final ReportChanges changes;
+
+	ReportController(ReportService reports, ReportDownloads downloads, ReportDeletion deletion,
+			ReportChanges changes) {
+		this.changes = changes;
 		this.reports = reports;
 		this.downloads = downloads;
 		this.deletion = deletion;
@@ -127,6 +131,49 @@ class ReportController {
 			+ "total, calls, who started it and the out-of-date reasons that made it.")
 	ReportVersions.ReportVersionListing versions(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
 		return this.reports.versions(id, caller);
+	}
+
+	@GetMapping("/reports/{id}/changes")
+	@Operation(summary = "What changed between two versions", description = "Totals, the customers and lines that "
+			+ "changed, and how many calls were added, removed or repriced, from version 'from' to version 'to' (by "
+			+ "default the newest two completed). 409 with fewer than two completed versions.")
+	ReportChanges.Changes changes(@PathVariable String id, @RequestParam(required = false) Integer from,
+			@RequestParam(required = false) Integer to, @AuthenticationPrincipal Caller caller) {
+		return this.changes.between(this.changes.pair(id, from, to, caller));
+	}
+
+	@GetMapping("/reports/{id}/changes.csv")
+	@Operation(summary = "What changed between two versions, call by call", description = "One line per call "
+			+ "billed differently: callId, customerId, item, change (added, removed, repriced), units and raw cost "
+			+ "before and after.")
+	@ApiResponse(responseCode = "200", description = "The changed calls",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+	void changedCalls(@PathVariable String id, @RequestParam(required = false) Integer from,
+			@RequestParam(required = false) Integer to, @AuthenticationPrincipal Caller caller,
+			HttpServletResponse response) throws IOException {
+		ReportChanges.Pair pair = this.changes.pair(id, from, to, caller);
+		attachment(response, "changes-" + id + "-v" + pair.from().version() + "-v" + pair.to().version() + ".csv");
+		this.changes.writeCalls(pair, response.getOutputStream());
+	}
+
+	@GetMapping("/reports/{id}/adjustment.csv")
+	@Operation(summary = "The difference as a billing file", description = "The billing file's columns, one line "
+			+ "per customer and item that changed: quantities, raw costs and amounts signed (newer minus older), "
+			+ "prices as in the newer version. Its Amount column sums to the total difference.")
+	@ApiResponse(responseCode = "200", description = "The adjustment",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+	void adjustment(@PathVariable String id, @RequestParam(required = false) Integer from,
+			@RequestParam(required = false) Integer to, @AuthenticationPrincipal Caller caller,
+			HttpServletResponse response) throws IOException {
+		ReportChanges.Pair pair = this.changes.pair(id, from, to, caller);
+		attachment(response, "adjustment-" + id + "-v" + pair.from().version() + "-v" + pair.to().version() + ".csv");
+		this.changes.writeAdjustment(pair, response.getOutputStream());
+	}
+
+	private static void attachment(HttpServletResponse response, String name) {
+		response.setContentType(TEXT_CSV.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(name).build().toString());
 	}
 
 	@PostMapping("/reports/{id}/stop")

@@ -41,6 +41,9 @@ final class ReportMail {
 			facts.add(new String[] { "Period", report.startDate() + " to " + report.endDate() });
 		}
 		facts.add(new String[] { completed ? "Summary" : "Reason", report.statusMessage() });
+		if (report.version() > 1) {
+			facts.add(new String[] { "Version", report.version() + madeBecause(payload.madeBecause()) });
+		}
 		StringBuilder text = new StringBuilder();
 		text.append("The billing report \"").append(report.name()).append("\" ")
 			.append(completed ? "is complete." : "ended in Error.").append("\n\n");
@@ -101,6 +104,45 @@ final class ReportMail {
 		html.append("<tr><th align=\"left\">Total</th><th align=\"right\">")
 			.append(escape(money(data.total(), data)))
 			.append("</th></tr></table>");
+	}
+
+	/** ", made because: 37 call records of the period were stored after …", or nothing. */
+	private static String madeBecause(List<OutOfDateReason> reasons) {
+		if (reasons == null || reasons.isEmpty()) {
+			return "";
+		}
+		return ", made because " + String.join("; ", reasons.stream().map(OutOfDateReason::detail).toList());
+	}
+
+	/**
+	 * The short mail of a {@code report.outOfDate} event: which version, why (each reason it announces,
+	 * with its count and detail), and how to bring the report up to date.
+	 */
+	static MailContent outOfDate(NotificationPayload payload, String rerunUrl) {
+		ReportInfo report = payload.report();
+		String subject = "Billing report " + report.name() + " is out of date (version " + report.version() + ")";
+		StringBuilder text = new StringBuilder("Version ").append(report.version()).append(" of the billing report \"")
+			.append(report.name()).append("\" no longer matches what it billed from:\n\n");
+		StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\"><p>Version ")
+			.append(report.version()).append(" of the billing report <b>").append(escape(report.name()))
+			.append("</b> no longer matches what it billed from:</p><ul>");
+		List<String> announced = (payload.announced() != null) ? payload.announced() : List.of();
+		for (OutOfDateReason reason : report.outOfDateReasons()) {
+			if (announced.contains(reason.kind())) {
+				text.append("  ").append(reason.kind()).append(" (").append(reason.count()).append("): ")
+					.append(reason.detail()).append("\n");
+				html.append("<li><b>").append(escape(reason.kind())).append("</b> (").append(reason.count())
+					.append("): ").append(escape(reason.detail())).append("</li>");
+			}
+		}
+		html.append("</ul>");
+		text.append("\nIts files stay as they were. A new version rates the report as things are now:\n  POST ")
+			.append(rerunUrl).append("\n");
+		html.append("<p>Its files stay as they were. A new version rates the report as things are now: <code>POST ")
+			.append(escape(rerunUrl)).append("</code></p>");
+		text.append("\nReport id: ").append(report.id()).append("\n");
+		html.append("<p style=\"color:#666\">Report id: ").append(escape(report.id())).append("</p></body></html>");
+		return new MailContent(subject, text.toString(), html.toString());
 	}
 
 	private static String money(BigDecimal amount, ReportData data) {

@@ -28,6 +28,9 @@ class ReportNotificationContent implements NotificationContent {
 	@Override
 	public MailContent mail(Notification notification) {
 		NotificationPayload payload = payload(notification);
+		if (ReportNotifications.OUT_OF_DATE.equals(notification.event())) {
+			return ReportMail.outOfDate(payload, this.links.reportRerun(payload.report().id()));
+		}
 		return ReportMail.of(payload, this.links.reportRestart(payload.report().id()));
 	}
 

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.billingjob.BillingJob;
 import org.billingreports.billingjob.BillingJobListener;
+import org.billingreports.changes.InputChanges;
 import org.billingreports.kernel.ReportVersion;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.notifications.Notification;
@@ -49,6 +51,9 @@ class ReportNotifications implements BillingJobListener {
 	static final String COMPLETED = "report.completed";
 
 	static final String FAILED = "report.failed";
+
+	/** A completed version that no longer tells the truth: sent once per kind of reason a version gets. */
+	static final String OUT_OF_DATE = "report.outOfDate";
 
 	/** An execution that ended this recently may still be recording its own notifications. */
 	private static final Duration SETTLING = Duration.ofMinutes(1);
@@ -77,10 +82,16 @@ class ReportNotifications implements BillingJobListener {
 
 	private final Clock clock;
 
+	private final InputChanges changes;
+
+	private final ReportVersions versions;
+
 	ReportNotifications(ReportRepository reports, ReportInfos reportInfos, ReportDataReader reportData,
 			NotificationRepository notifications, NotificationDispatcher dispatcher, JobRepository jobRepository,
 			JdbcClient jdbc, TransactionTemplate transaction, JsonMapper jsonMapper, NotificationProperties properties,
-			ServiceProperties service, Clock clock) {
+			ServiceProperties service, Clock clock, InputChanges changes, ReportVersions versions) {
+		this.changes = changes;
+		this.versions = versions;
 		this.reports = reports;
 		this.reportInfos = reportInfos;
 		this.reportData = reportData;
@@ -99,9 +110,14 @@ class ReportNotifications implements BillingJobListener {
 	public void afterJob(JobExecution execution) {
 		ReportVersion run = BillingJob.runOf(execution.getJobParameters());
 		this.transaction.executeWithoutResult(status -> {
-			// The job's final state (with the readable failure reason) and its notifications, together.
+			// The job's final state (with the readable failure reason) and its notifications, together; and for
+			// a version that completed, that what changed while it ran is to be looked at for it.
 			this.jobRepository.update(execution);
 			record(run, execution.getId());
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				this.reports.find(run.reportId())
+					.ifPresent(report -> this.changes.versionCompleted(report.accountId(), run));
+			}
 		});
 		this.dispatcher.wakeUp();
 	}
@@ -138,7 +154,9 @@ class ReportNotifications implements BillingJobListener {
 		ReportData data = completed ? this.reportData
 			.read(run, report.isScoped() ? Audience.CUSTOMER : Audience.PROVIDER)
 			.orElse(null) : null;
-		String payload = this.jsonMapper.writeValueAsString(new NotificationPayload(info, data, null));
+		List<OutOfDateReason> madeBecause = this.versions.madeBecause(run);
+		String payload = this.jsonMapper.writeValueAsString(
+				new NotificationPayload(info, data, null, madeBecause.isEmpty() ? null : madeBecause));
 		insert(report, run, jobExecutionId, completed ? COMPLETED : FAILED, "", payload);
 	}
 

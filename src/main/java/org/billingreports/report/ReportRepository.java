@@ -380,6 +380,23 @@ public class ReportRepository implements ReportDefinitions {
 		return rows;
 	}
 
+	/**
+	 * The account's nightly reports of {@code earliestDay} or later whose newest version is out of date for
+	 * late or corrected call records (only a completed version is marked).
+	 */
+	public List<LateNightly> lateNightly(String accountId, LocalDate earliestDay) {
+		return this.jdbc
+			.sql("SELECT r.id, o.version, MIN(o.since) AS since, MAX(o.last_changed) AS last_changed "
+					+ "FROM billing_report r JOIN report_out_of_date o ON o.report_id = r.id "
+					+ "WHERE r.account_id = ? AND r.nightly_date >= ? AND o.kind IN ('lateCalls', 'correctedCalls') "
+					+ "AND o.quantity > 0 AND o.version = (SELECT MAX(v.version) FROM report_version v "
+					+ "WHERE v.report_id = r.id) GROUP BY r.id, o.version ORDER BY r.id")
+			.params(accountId, earliestDay)
+			.query((rs, row) -> new LateNightly(new ReportVersion(rs.getString("id"), rs.getInt("version")),
+					instant(rs, "since"), instant(rs, "last_changed")))
+			.list();
+	}
+
 	/** How many executions on this node wait for a thread ahead of this one. */
 	int queuedAhead(long jobExecutionId, String node) {
 		return this.jdbc

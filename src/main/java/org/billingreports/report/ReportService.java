@@ -26,9 +26,12 @@ import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.ReportVersion;
 
-/** Creates reports, launches their jobs, restarts them, and shows them as {@link ReportInfo}. */
+/** Creates reports, launches their jobs, restarts and reruns them, and shows them as {@link ReportInfo}. */
 @Service
 public class ReportService {
+
+	/** Who started a version the service made by itself. */
+	public static final String AUTOMATIC_RERUN = "automaticRerun";
 
 	private final AccountAccess accounts;
 
@@ -131,6 +134,32 @@ public class ReportService {
 		ReportVersion next = this.admission.admitVersion(row, caller.getUsername(), this.versions.reasonsOf(row.run()));
 		this.launcher.launch(next);
 		return get(id, next.version(), caller);
+	}
+
+	/**
+	 * A new version of a report, made by the service itself (a nightly report whose calls changed), on
+	 * the same terms as {@link #rerun}: never while a version of it runs, so that however many nodes
+	 * decide at once, one makes it.
+	 * @param outOfDate the version found out of date: nothing is made once a newer one exists
+	 * @return the new version, or empty when another request or node made one, or the report is gone
+	 */
+	public Optional<ReportVersion> rerunAutomatically(ReportVersion outOfDate) throws Exception {
+		ReportRepository.ReportRow row = this.reports.findRow(outOfDate.reportId()).orElse(null);
+		if (row == null || row.newest().version() != outOfDate.version()) {
+			return Optional.empty();
+		}
+		ReportVersion next;
+		try {
+			next = this.admission.admitVersion(row, AUTOMATIC_RERUN, this.versions.reasonsOf(outOfDate));
+		}
+		catch (ApiException refused) {
+			if (refused.status() == org.springframework.http.HttpStatus.CONFLICT) {
+				return Optional.empty();
+			}
+			throw refused;
+		}
+		this.launcher.launch(next);
+		return Optional.of(next);
 	}
 
 	/** The report's versions, oldest first. */

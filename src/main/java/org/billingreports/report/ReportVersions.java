@@ -81,6 +81,16 @@ public class ReportVersions {
 		return reasons.isEmpty() ? null : this.json.writeValueAsString(reasons);
 	}
 
+	/** The reasons that made the version (those of the version before it), empty for a first version. */
+	List<OutOfDateReason> madeBecause(ReportVersion run) {
+		return this.reports.versions(run.reportId())
+			.stream()
+			.filter(version -> version.version() == run.version())
+			.findFirst()
+			.map(version -> reasons(version.reasons()))
+			.orElse(List.of());
+	}
+
 	private List<OutOfDateReason> reasons(String stored) {
 		return (stored != null) ? this.json.readValue(stored, REASONS) : List.of();
 	}

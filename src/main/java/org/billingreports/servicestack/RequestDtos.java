@@ -81,6 +81,9 @@ final class RequestDtos {
 		one("RestartReport", HttpMethod.POST, "/reports/{id}/restart");
 		one("RerunReport", HttpMethod.POST, "/reports/{id}/rerun");
 		one("ListReportVersions", HttpMethod.GET, "/reports/{id}/versions");
+		one("GetReportChanges", HttpMethod.GET, "/reports/{id}/changes");
+		one("DownloadReportChanges", HttpMethod.GET, "/reports/{id}/changes.csv");
+		one("DownloadReportAdjustment", HttpMethod.GET, "/reports/{id}/adjustment.csv");
 		one("StopReport", HttpMethod.POST, "/reports/{id}/stop");
 		one("ResendNotification", HttpMethod.POST, "/reports/{id}/notifications/{notificationId}/resend");
 		one("DeleteReport", HttpMethod.DELETE, "/reports/{id}");

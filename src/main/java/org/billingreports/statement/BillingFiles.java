@@ -33,8 +33,11 @@ public class BillingFiles {
 
 	private final int callsPerSheet;
 
+	private final VersionChanges changes;
+
 	BillingFiles(StatementRepository statements, RatedCallRepository calls, ReportFiles files,
-			StatementProperties properties) {
+			StatementProperties properties, VersionChanges changes) {
+		this.changes = changes;
 		this.statements = statements;
 		this.calls = calls;
 		this.files = files;
@@ -91,6 +94,21 @@ public class BillingFiles {
 			throw new IllegalArgumentException("report " + run + " has no customer " + customerId);
 		}
 		CallDetailCsv.write(statement, audience, action -> this.calls.forEach(run, customers, action), out);
+	}
+
+	/**
+	 * What the newer version adds to or takes from the older, in the billing file's columns (see
+	 * {@link AdjustmentCsv}), written to {@code out}.
+	 */
+	public void writeAdjustment(ReportVersion from, ReportVersion to, Audience audience, OutputStream out)
+			throws IOException {
+		AdjustmentCsv.write(statement(to), audience, this.changes.lines(from, to), out);
+	}
+
+	/** Each call the two versions billed differently, as CSV (see {@link CallChangesCsv}), written as it is read. */
+	public void writeCallChanges(ReportVersion from, ReportVersion to, Audience audience, OutputStream out)
+			throws IOException {
+		CallChangesCsv.write(action -> this.changes.forEachCall(from, to, action), audience, out);
 	}
 
 	/**

@@ -62,7 +62,8 @@ public class StatementRepository {
 	 * Replaces the version's statement, customers and lines (customers in file order, each with the
 	 * sum of its lines): writing them again (a restart) never duplicates one.
 	 */
-	public void replace(Statement statement, List<StatementCustomer> customers, List<CustomerLine> lines) {
+	public void replace(Statement statement, String inputs, List<StatementCustomer> customers,
+			List<CustomerLine> lines) {
 		String reportId = statement.reportId();
 		int version = statement.run().version();
 		for (String table : List.of("billing_line", "billing_customer", "billing_statement")) {
@@ -72,12 +73,12 @@ public class StatementRepository {
 		}
 		this.jdbc
 			.sql("INSERT INTO billing_statement (report_id, version, account_id, account_name, time_zone_id, currency, "
-					+ "start_date, end_date, period_start, period_end, include_customer_ids, proration, generated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "start_date, end_date, period_start, period_end, include_customer_ids, proration, generated_at, "
+					+ "inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(reportId, version, statement.accountId(), statement.accountName(), statement.timeZoneId(),
 					statement.currency(), statement.startDate(), statement.endDate(), utc(statement.period().start()),
 					utc(statement.period().end()), statement.includeCustomerIds(), statement.proration().id(),
-					utc(statement.generatedAt()))
+					utc(statement.generatedAt()), inputs)
 			.update();
 		for (StatementCustomer customer : customers) {
 			this.jdbc
@@ -114,6 +115,18 @@ public class StatementRepository {
 					rs.getBoolean("include_customer_ids"), Proration.parse(rs.getString("proration")),
 					rs.getObject("generated_at", OffsetDateTime.class).toInstant()))
 			.optional();
+	}
+
+	/**
+	 * What the version billed from besides its call records, as canonical JSON (see {@code VersionInputs});
+	 * empty for a version billed before they were kept.
+	 */
+	public Optional<String> inputs(ReportVersion run) {
+		return this.jdbc.sql("SELECT inputs FROM billing_statement WHERE report_id = ? AND version = ?")
+			.params(run.reportId(), run.version())
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(inputs -> inputs);
 	}
 
 	/** The customers the version considered, in file order. */

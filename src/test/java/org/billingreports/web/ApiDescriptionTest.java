@@ -143,8 +143,18 @@ class ApiDescriptionTest extends ApiTestSupport {
 		requests.put("POST /reports/{id}/stop", () -> admin.post("/reports/" + this.ids.get("report") + "/stop", ""));
 		requests.put("POST /reports/{id}/restart", () -> admin.post("/reports/" + this.ids.get("report") + "/restart", ""));
 		requests.put("POST /reports/{id}/rerun", () -> admin.post("/reports/" + this.ids.get("report") + "/rerun", ""));
-		requests.put("GET /reports/{id}/versions",
-				() -> admin.get("/reports/" + this.ids.get("report") + "/versions"));
+		requests.put("GET /reports/{id}/versions", () -> {
+			// Once the rerun's version 2 is the one shown: changes are between completed versions.
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(60))
+				.until(() -> ok(admin.get("/reports/" + this.ids.get("report"))).get("version").asInt() == 2);
+			return admin.get("/reports/" + this.ids.get("report") + "/versions");
+		});
+		requests.put("GET /reports/{id}/changes", () -> admin.get("/reports/" + this.ids.get("report") + "/changes"));
+		requests.put("GET /reports/{id}/changes.csv",
+				() -> admin.get("/reports/" + this.ids.get("report") + "/changes.csv"));
+		requests.put("GET /reports/{id}/adjustment.csv",
+				() -> admin.get("/reports/" + this.ids.get("report") + "/adjustment.csv"));
 		requests.put("DELETE /reports/{id}", () -> {
 			new Fixtures(admin).awaitEnd(this.ids.get("other"));
 			return admin.delete("/reports/" + this.ids.get("other"));
