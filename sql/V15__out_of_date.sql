@@ -45,3 +45,21 @@ ALTER TABLE account ADD COLUMN nightly_late_data VARCHAR(10) DEFAULT 'rerun' NOT
 -- What a version billed from besides its call records (settings, tree, numbers, decks, scope), as canonical
 -- JSON: its proof (the manifest's settingsSha256), and what a rerun's inputs are compared with.
 ALTER TABLE billing_statement ADD COLUMN inputs TEXT;
+-- Which version of this service billed it (the manifest's applicationVersion).
+ALTER TABLE billing_statement ADD COLUMN application_version VARCHAR(50);
+
+-- A version rated again from the same records with its kept inputs, in a job of its own (verifyReportJob):
+-- whether it is identical, and if not, the first differences.
+CREATE TABLE report_verification (
+    id           VARCHAR(36)  PRIMARY KEY,
+    report_id    VARCHAR(36)  NOT NULL,
+    version      INTEGER      NOT NULL,
+    requested_by VARCHAR(100),
+    node         VARCHAR(100) NOT NULL, -- runs its job: recovery looks for it there
+    created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    identical    BOOLEAN,
+    differences  TEXT, -- JSON array of sentences
+    CONSTRAINT report_verification_version FOREIGN KEY (report_id, version)
+        REFERENCES report_version (report_id, version) ON DELETE CASCADE
+);
+CREATE INDEX report_verification_report ON report_verification (report_id, version);

@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.UnknownOutcomes;
 import org.billingreports.billingjob.BillingJob;
+import org.billingreports.billingjob.Verifications;
+import org.billingreports.billingjob.VerifyJob;
 import org.billingreports.calls.CallImportJob;
 import org.billingreports.calls.CallImports;
 import org.billingreports.billingjob.Partitions;
@@ -67,6 +69,8 @@ public class ExecutionRecovery {
 
 	private final CallImports imports;
 
+	private final Verifications verifications;
+
 	private final JdbcClient jdbc;
 
 	private final NodeHeartbeat heartbeats;
@@ -85,8 +89,8 @@ public class ExecutionRecovery {
 	ExecutionRecovery(JobRepository jobRepository, JobOperator jobOperator, ReportLauncher reportLauncher,
 			JobCompletions completions, @BatchTaskExecutor ThreadPoolTaskExecutor jobExecutor,
 			ReportRepository reports, CallImports imports, JdbcClient jdbc, NodeHeartbeat heartbeats,
-			OperationsProperties properties,
-			ServiceProperties service, Clock clock) {
+			OperationsProperties properties, ServiceProperties service, Clock clock, Verifications verifications) {
+		this.verifications = verifications;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.reportLauncher = reportLauncher;
@@ -263,9 +267,13 @@ public class ExecutionRecovery {
 	}
 
 	private void relaunch(Owned owned, JobExecution recovered) {
+		if (owned.kind() == Kind.VERIFICATION) {
+			// Only reads: whoever asked for it asks again.
+			return;
+		}
 		try {
 			JobExecution next = this.jobRepository.getJobExecution(recovered.getId());
-			if (owned.isReport()) {
+			if (owned.kind() == Kind.REPORT) {
 				this.reportLauncher.restart(BillingJob.runOf(next.getJobParameters()), next);
 			}
 			else {
@@ -278,10 +286,11 @@ public class ExecutionRecovery {
 		}
 	}
 
-	/** The running executions of both jobs, each with the node that holds it. */
+	/** The running executions of the jobs, each with the node that holds it. */
 	private List<Owned> running() {
 		List<JobExecution> running = new ArrayList<>(this.jobRepository.findRunningJobExecutions(BillingJob.NAME));
 		running.addAll(this.jobRepository.findRunningJobExecutions(CallImportJob.NAME));
+		running.addAll(this.jobRepository.findRunningJobExecutions(VerifyJob.NAME));
 		return owned(running);
 	}
 
@@ -311,13 +320,20 @@ public class ExecutionRecovery {
 	private List<Owned> owned(List<JobExecution> executions) {
 		List<Owned> owned = new ArrayList<>();
 		for (JobExecution execution : executions) {
-			if (execution.getJobInstance().getJobName().equals(BillingJob.NAME)) {
+			String job = execution.getJobInstance().getJobName();
+			if (job.equals(BillingJob.NAME)) {
 				String reportId = execution.getJobParameters().getString(BillingJob.REPORT_ID);
-				owned.add(new Owned(execution, reportId, this.reports.nodeOf(execution.getId()).orElse(null), true));
+				owned.add(new Owned(execution, reportId, this.reports.nodeOf(execution.getId()).orElse(null),
+						Kind.REPORT));
+			}
+			else if (job.equals(VerifyJob.NAME)) {
+				String verificationId = execution.getJobParameters().getString(VerifyJob.VERIFICATION_ID);
+				owned.add(new Owned(execution, verificationId,
+						this.verifications.nodeOf(verificationId).orElse(null), Kind.VERIFICATION));
 			}
 			else {
 				String importId = execution.getJobParameters().getString(CallImportJob.IMPORT_ID);
-				owned.add(new Owned(execution, importId, this.imports.nodeOf(importId).orElse(null), false));
+				owned.add(new Owned(execution, importId, this.imports.nodeOf(importId).orElse(null), Kind.IMPORT));
 			}
 		}
 		return owned;
@@ -339,7 +355,13 @@ public class ExecutionRecovery {
 		return time.atZone(ZoneId.systemDefault()).toInstant();
 	}
 
-	private record Owned(JobExecution execution, String key, String node, boolean isReport) {
+	private enum Kind {
+
+		REPORT, IMPORT, VERIFICATION
+
+	}
+
+	private record Owned(JobExecution execution, String key, String node, Kind kind) {
 	}
 
 }

@@ -31,12 +31,14 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.billingreports.security.Caller;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestDto;
 import org.billingreports.kernel.Text;
 import org.billingreports.statement.ReportData;
+import org.billingreports.statement.VersionManifests;
 
 /** The report routes of SPEC section 3. */
 @RestController
@@ -60,9 +62,12 @@ class ReportController {
 
 	private final ReportChanges changes;
 
+	private final ReportProofs proofs;
+
 	ReportController(ReportService reports, ReportDownloads downloads, ReportDeletion deletion,
-			ReportChanges changes) {
+			ReportChanges changes, ReportProofs proofs) {
 		this.changes = changes;
+		this.proofs = proofs;
 		this.reports = reports;
 		this.downloads = downloads;
 		this.deletion = deletion;
@@ -174,6 +179,49 @@ class ReportController {
 		response.setContentType(TEXT_CSV.toString());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(name).build().toString());
+	}
+
+	@GetMapping("/reports/{id}/versions/{version}/manifest")
+	@Operation(summary = "What proves a version's total", description = "How many records it billed and a SHA-256 "
+			+ "of their identities and revisions, each customer's rate deck, a SHA-256 of its kept inputs "
+			+ "(settingsSha256), the service's version that billed it, and the SHA-256 of its billing file and "
+			+ "workbook as served. 409 for a version that has not completed.")
+	VersionManifests.Manifest manifest(@PathVariable String id, @PathVariable int version,
+			@AuthenticationPrincipal Caller caller) {
+		return this.proofs.manifest(id, version, caller);
+	}
+
+	@PostMapping("/reports/{id}/versions/{version}/verify")
+	@Operation(summary = "Rate a version again and compare", description = "Rates the records the version billed "
+			+ "again with its kept inputs, in a job of its own: identical, or the first differences. 200 once it "
+			+ "ended; 202 with its address (Location, and location in the body) when it takes longer.")
+	@ApiResponse(responseCode = "200", description = "The verification ended",
+			content = @Content(schema = @Schema(implementation = ReportProofs.VerificationInfo.class)))
+	@ApiResponse(responseCode = "202", description = "Still running: follow the Location",
+			content = @Content(schema = @Schema(implementation = ReportProofs.VerificationInfo.class)))
+	ResponseEntity<ReportProofs.VerificationInfo> verify(@PathVariable String id, @PathVariable int version,
+			@AuthenticationPrincipal Caller caller) throws Exception {
+		return verification(this.proofs.verify(id, version, caller));
+	}
+
+	@GetMapping("/reports/{id}/versions/{version}/verifications/{verificationId}")
+	@Operation(summary = "A verification", description = "200 once it ended, 202 while it runs.")
+	@ApiResponse(responseCode = "200", description = "The verification ended",
+			content = @Content(schema = @Schema(implementation = ReportProofs.VerificationInfo.class)))
+	@ApiResponse(responseCode = "202", description = "Still running",
+			content = @Content(schema = @Schema(implementation = ReportProofs.VerificationInfo.class)))
+	ResponseEntity<ReportProofs.VerificationInfo> verification(@PathVariable String id, @PathVariable int version,
+			@PathVariable String verificationId, @AuthenticationPrincipal Caller caller) {
+		return verification(this.proofs.verification(id, version, verificationId, caller));
+	}
+
+	private static ResponseEntity<ReportProofs.VerificationInfo> verification(ReportProofs.VerificationInfo info) {
+		if (info.location() == null) {
+			return ResponseEntity.ok(info);
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(ServletUriComponentsBuilder.fromCurrentContextPath().path(info.location()).build().toUri())
+			.body(info);
 	}
 
 	@PostMapping("/reports/{id}/stop")

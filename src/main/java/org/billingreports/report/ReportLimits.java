@@ -1,5 +1,7 @@
 package org.billingreports.report;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * with 429
  * @param maxReportDays the longest period a report may cover, in days of the account's calendar (366:
  * a year, leap or not)
+ * @param verifyAnswerWithin how long {@code POST …/verify} waits for its job before it answers 202 with
+ * where to follow it
  */
 @ConfigurationProperties("billing.limits")
-record ReportLimits(@DefaultValue("50") int activeReportsPerAccount, @DefaultValue("366") int maxReportDays) {
+record ReportLimits(@DefaultValue("50") int activeReportsPerAccount, @DefaultValue("366") int maxReportDays,
+		@DefaultValue("10s") Duration verifyAnswerWithin) {
 }

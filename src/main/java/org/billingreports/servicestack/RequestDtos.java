@@ -84,6 +84,9 @@ final class RequestDtos {
 		one("GetReportChanges", HttpMethod.GET, "/reports/{id}/changes");
 		one("DownloadReportChanges", HttpMethod.GET, "/reports/{id}/changes.csv");
 		one("DownloadReportAdjustment", HttpMethod.GET, "/reports/{id}/adjustment.csv");
+		one("GetReportVersionManifest", HttpMethod.GET, "/reports/{id}/versions/{version}/manifest");
+		one("VerifyReportVersion", HttpMethod.POST, "/reports/{id}/versions/{version}/verify");
+		one("GetReportVerification", HttpMethod.GET, "/reports/{id}/versions/{version}/verifications/{verificationId}");
 		one("StopReport", HttpMethod.POST, "/reports/{id}/stop");
 		one("ResendNotification", HttpMethod.POST, "/reports/{id}/notifications/{notificationId}/resend");
 		one("DeleteReport", HttpMethod.DELETE, "/reports/{id}");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -53,6 +54,16 @@ public class BillingFiles {
 			this.files.deleteAll(run);
 			Statement statement = statement(run);
 			AtomicFile.write(this.files.file(run), out -> csv(statement, Audience.PROVIDER, out));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The provider's billing file of these lines of the statement's version, e.g. lines rated again to compare. */
+	public void writeCsv(Statement statement, List<StatementRepository.CustomerLine> lines, OutputStream out) {
+		try {
+			BillingCsv.write(statement, Audience.PROVIDER, lines::forEach, out);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

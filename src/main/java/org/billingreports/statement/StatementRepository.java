@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.billingreports.kernel.ApplicationVersion;
 import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingLine;
@@ -64,6 +65,7 @@ public class StatementRepository {
 	 */
 	public void replace(Statement statement, String inputs, List<StatementCustomer> customers,
 			List<CustomerLine> lines) {
+		String applicationVersion = ApplicationVersion.current();
 		String reportId = statement.reportId();
 		int version = statement.run().version();
 		for (String table : List.of("billing_line", "billing_customer", "billing_statement")) {
@@ -74,11 +76,11 @@ public class StatementRepository {
 		this.jdbc
 			.sql("INSERT INTO billing_statement (report_id, version, account_id, account_name, time_zone_id, currency, "
 					+ "start_date, end_date, period_start, period_end, include_customer_ids, proration, generated_at, "
-					+ "inputs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "inputs, application_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(reportId, version, statement.accountId(), statement.accountName(), statement.timeZoneId(),
 					statement.currency(), statement.startDate(), statement.endDate(), utc(statement.period().start()),
 					utc(statement.period().end()), statement.includeCustomerIds(), statement.proration().id(),
-					utc(statement.generatedAt()), inputs)
+					utc(statement.generatedAt()), inputs, applicationVersion)
 			.update();
 		for (StatementCustomer customer : customers) {
 			this.jdbc
@@ -127,6 +129,15 @@ public class StatementRepository {
 			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
 			.optional()
 			.flatMap(inputs -> inputs);
+	}
+
+	/** The service's version that billed the version; empty for one billed before it was kept. */
+	Optional<String> applicationVersion(ReportVersion run) {
+		return this.jdbc.sql("SELECT application_version FROM billing_statement WHERE report_id = ? AND version = ?")
+			.params(run.reportId(), run.version())
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(version -> version);
 	}
 
 	/** The customers the version considered, in file order. */

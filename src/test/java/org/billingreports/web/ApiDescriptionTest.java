@@ -155,6 +155,17 @@ class ApiDescriptionTest extends ApiTestSupport {
 				() -> admin.get("/reports/" + this.ids.get("report") + "/changes.csv"));
 		requests.put("GET /reports/{id}/adjustment.csv",
 				() -> admin.get("/reports/" + this.ids.get("report") + "/adjustment.csv"));
+		requests.put("GET /reports/{id}/versions/{version}/manifest",
+				() -> admin.get("/reports/" + this.ids.get("report") + "/versions/2/manifest"));
+		requests.put("POST /reports/{id}/versions/{version}/verify", () -> {
+			ApiResponse verified = admin.post("/reports/" + this.ids.get("report") + "/versions/2/verify", "");
+			if (verified.status() < 300) {
+				this.ids.put("verification", verified.json().get("id").asString());
+			}
+			return verified;
+		});
+		requests.put("GET /reports/{id}/versions/{version}/verifications/{verificationId}", () -> admin
+			.get("/reports/" + this.ids.get("report") + "/versions/2/verifications/" + this.ids.get("verification")));
 		requests.put("DELETE /reports/{id}", () -> {
 			new Fixtures(admin).awaitEnd(this.ids.get("other"));
 			return admin.delete("/reports/" + this.ids.get("other"));
