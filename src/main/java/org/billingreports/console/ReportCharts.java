@@ -50,8 +50,8 @@ class ReportCharts {
 	}
 
 	/** The amount per customer, then one chart of units per day for each item. */
-	List<Chart> of(String reportId, Caller caller) {
-		ReportData data = this.downloads.lines(reportId, null, caller);
+	List<Chart> of(String reportId, Integer version, Caller caller) {
+		ReportData data = this.downloads.lines(reportId, version, caller);
 		List<Chart> charts = new ArrayList<>();
 		BigDecimal largest = data.customers()
 			.stream()
@@ -63,7 +63,7 @@ class ReportCharts {
 			.map(customer -> new Bar(customer.customerName(), customer.total().toPlainString() + " " + data.currency(),
 					share(customer.total(), largest)))
 			.toList()));
-		SortedMap<LocalDate, Map<String, Long>> days = this.downloads.usagePerDay(reportId, null, caller);
+		SortedMap<LocalDate, Map<String, Long>> days = this.downloads.usagePerDay(reportId, version, caller);
 		TreeSet<String> items = new TreeSet<>();
 		days.values().forEach(usage -> items.addAll(usage.keySet()));
 		for (String item : items) {

@@ -26,10 +26,12 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestValidation;
 import org.billingreports.report.BillingReportRequest;
+import org.billingreports.report.ReportChanges;
 import org.billingreports.report.ReportDeletion;
 import org.billingreports.report.ReportInfo;
 import org.billingreports.report.ReportQuery;
 import org.billingreports.report.ReportService;
+import org.billingreports.report.ReportVersions;
 import org.billingreports.security.Caller;
 
 /**
@@ -54,8 +56,11 @@ class ReportPages {
 
 	private final Clock clock;
 
+	private final ReportChanges changes;
+
 	ReportPages(ReportService reports, ReportDeletion deletion, AccountAccess accounts, ReportCharts charts,
-			Validator validator, Clock clock) {
+			Validator validator, Clock clock, ReportChanges changes) {
+		this.changes = changes;
 		this.validator = validator;
 		this.reports = reports;
 		this.deletion = deletion;
@@ -124,17 +129,27 @@ class ReportPages {
 	}
 
 	@GetMapping(ConsolePages.PREFIX + "/reports/{id}")
-	String detail(@PathVariable String id, @AuthenticationPrincipal Caller caller, Model model) {
-		live(id, caller, model);
+	String detail(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		live(id, version, caller, model);
 		return "console/report";
 	}
 
 	@GetMapping(ConsolePages.PREFIX + "/reports/{id}/live")
-	String live(@PathVariable String id, @AuthenticationPrincipal Caller caller, Model model) {
-		ReportInfo report = this.reports.get(id, caller);
+	String live(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		ReportInfo report = this.reports.get(id, version, caller);
 		List<JobExecution> executions = this.reports.executions(id, caller);
+		List<ReportVersions.ReportVersionInfo> versions = this.reports.versions(id, caller).versions();
 		model.addAttribute("report", report);
-		model.addAttribute("ended", report.status().hasEnded());
+		model.addAttribute("version", version);
+		// A report that has ended stops following itself, unless a newer version of it still runs.
+		model.addAttribute("ended", report.status().hasEnded()
+				&& (report.latestStatus() == null || report.latestStatus().hasEnded()));
+		model.addAttribute("versions", (versions.size() > 1) ? versions : null);
+		model.addAttribute("previousCompleted", previousCompleted(versions));
+		model.addAttribute("mayRerun", report.status().hasEnded()
+				&& (report.latestStatus() == null || report.latestStatus().hasEnded()));
 		model.addAttribute("executions", Executions.of(executions));
 		model.addAttribute("timeline", timeline(report, executions));
 		model.addAttribute("progress", (!report.status().hasEnded() && !executions.isEmpty())
@@ -145,9 +160,25 @@ class ReportPages {
 
 	/** Loaded by the page once the report is complete: drawing reads every rated call. */
 	@GetMapping(ConsolePages.PREFIX + "/reports/{id}/charts")
-	String charts(@PathVariable String id, @AuthenticationPrincipal Caller caller, Model model) {
-		model.addAttribute("charts", this.charts.of(id, caller));
+	String charts(@PathVariable String id, @RequestParam(required = false) Integer version,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("charts", this.charts.of(id, version, caller));
 		return "console/report-charts :: charts";
+	}
+
+	/** What changed from one completed version to another. */
+	@GetMapping(ConsolePages.PREFIX + "/reports/{id}/changes")
+	String changes(@PathVariable String id, @RequestParam(required = false) Integer from,
+			@RequestParam(required = false) Integer to, @AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("report", this.reports.get(id, caller));
+		model.addAttribute("changes", this.changes.between(this.changes.pair(id, from, to, caller)));
+		return "console/changes";
+	}
+
+	@PostMapping(ConsolePages.PREFIX + "/reports/{id}/rerun")
+	String rerun(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws Exception {
+		ReportInfo made = this.reports.rerun(id, caller);
+		return ConsolePages.redirectTo("/reports/" + id + "?version=" + made.version());
 	}
 
 	@PostMapping(ConsolePages.PREFIX + "/reports/{id}/restart")
@@ -172,6 +203,21 @@ class ReportPages {
 	String delete(@PathVariable String id, @AuthenticationPrincipal Caller caller) throws InterruptedException {
 		this.deletion.delete(id, caller);
 		return ConsolePages.redirectTo("/reports?deleted=" + id);
+	}
+
+	/** For each completed version, the completed version before it, if any. */
+	private static Map<Integer, Integer> previousCompleted(List<ReportVersions.ReportVersionInfo> versions) {
+		Map<Integer, Integer> previous = new java.util.HashMap<>();
+		Integer last = null;
+		for (ReportVersions.ReportVersionInfo version : versions) {
+			if (version.status() == ExecutionStatus.Completed) {
+				if (last != null) {
+					previous.put(version.version(), last);
+				}
+				last = version.version();
+			}
+		}
+		return previous;
 	}
 
 	/** Queued at its creation, then each execution's start and end. */

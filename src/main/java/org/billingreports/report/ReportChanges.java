@@ -25,29 +25,29 @@ import org.billingreports.statement.VersionChanges;
  * Without {@code from} and {@code to}: the newest two completed versions.
  */
 @Component
-class ReportChanges {
+public class ReportChanges {
 
 	/**
 	 * The answer of {@code GET /reports/{id}/changes}. The total difference is the sum of the lines'
 	 * differences: only lines and customers that changed are listed.
 	 */
-	record Changes(int from, int to, BigDecimal totalBefore, BigDecimal totalAfter, BigDecimal totalDifference,
+	public record Changes(int from, int to, BigDecimal totalBefore, BigDecimal totalAfter, BigDecimal totalDifference,
 			long callsAdded, long callsRemoved, long callsRepriced, List<CustomerDifference> customers,
 			List<LineDifference> lines) {
 	}
 
-	record CustomerDifference(String customerId, BigDecimal subtotalBefore, BigDecimal subtotalAfter,
+	public record CustomerDifference(String customerId, BigDecimal subtotalBefore, BigDecimal subtotalAfter,
 			BigDecimal difference) {
 	}
 
 	/** For a Customer user the raw costs are left out. */
-	record LineDifference(String customerId, String item, long quantityBefore, long quantityAfter,
+	public record LineDifference(String customerId, String item, long quantityBefore, long quantityAfter,
 			BigDecimal rawCostBefore, BigDecimal rawCostAfter, BigDecimal amountBefore, BigDecimal amountAfter,
 			BigDecimal amountDifference) {
 	}
 
 	/** Two completed versions of a report, for a caller who may see it. */
-	record Pair(ReportVersion from, ReportVersion to, Audience audience) {
+	public record Pair(ReportVersion from, ReportVersion to, Audience audience) {
 	}
 
 	private final ReportAccess access;
@@ -73,7 +73,7 @@ class ReportChanges {
 	 * The two versions, both completed: 404 for a version the report does not have, 409 when it has fewer
 	 * than two completed (or one asked for has not completed), 400 for a version compared with itself.
 	 */
-	Pair pair(String id, Integer from, Integer to, Caller caller) {
+	public Pair pair(String id, Integer from, Integer to, Caller caller) {
 		ReportRepository.ReportRow row = this.access.visible(id, caller);
 		List<Integer> completed = this.reports.versions(id)
 			.stream()
@@ -106,7 +106,7 @@ class ReportChanges {
 		return this.access.version(row, version).shown().version();
 	}
 
-	Changes between(Pair pair) {
+	public Changes between(Pair pair) {
 		boolean costs = pair.audience().seesCarrierCosts();
 		Map<VersionChanges.Change, Long> calls = this.changes.countCalls(pair.from(), pair.to());
 		BigDecimal before = this.changes.total(pair.from());

@@ -129,6 +129,15 @@ class OutOfDateTest extends ApiTestSupport {
 		MimeMessage outOfDateMail = awaitMail(mail, "is out of date (version 1)");
 		assertThat(GreenMailUtil.getBody(outOfDateMail)).contains("lateCalls (");
 
+		// The console: the badge in the list, the reasons and the rerun button on the report's page.
+		String session = anonymous().consoleSession(ADMIN, ADMIN_PASSWORD);
+		String list = page(session, "/console/reports?accountId=" + account);
+		assertThat(list.substring(list.indexOf("id=\"report-" + id + "\""))).contains("class=\"stale\"");
+		assertThat(page(session, "/console/reports/" + id)).contains("id=\"out-of-date\"")
+			.contains("id=\"reason-lateCalls\"")
+			.contains("3 call records of the period were stored after this version rated it")
+			.contains("id=\"rerun\"");
+
 		// Not quiet yet: nothing; once quiet for ten minutes: one new version, however often asked.
 		assertThat(this.reruns.rerunDue(Instant.now())).isEmpty();
 		Instant quiet = Instant.now().plus(Duration.ofMinutes(11));
@@ -181,6 +190,14 @@ class OutOfDateTest extends ApiTestSupport {
 				BigDecimal::add)).isEqualByComparingTo(changes.get("totalDifference").decimalValue());
 		assertThat(adjustment.get(0).get("Quantity")).isEqualTo("3");
 
+		// The console: both versions with what made the second, and the changes between them.
+		String reportPage = page(session, "/console/reports/" + id);
+		assertThat(reportPage).contains("id=\"versions\"").contains("id=\"version-2\"").contains("automaticRerun")
+			.contains("from version 1").doesNotContain("id=\"out-of-date\"");
+		assertThat(page(session, "/console/reports/" + id + "/changes")).contains("3 added, 0 removed, 0 repriced")
+			.contains(changes.get("totalDifference").decimalValue().toPlainString())
+			.contains("id=\"adjustment-csv\"");
+
 		// Version 2's file is a fresh report's of the day; version 1's is as it was, and still downloadable.
 		JsonNode fresh = fixtures.runReport(Map.of("accountId", account, "startDate", day.toString(), "endDate",
 				day.toString(), "includeCustomerIds", true));
@@ -225,8 +242,12 @@ class OutOfDateTest extends ApiTestSupport {
 		JsonNode marked = awaitReason(id, "correctedCalls", 1);
 		assertThat(marked.get("outOfDateReasons")).as("a correction is no late call").hasSize(1);
 
-		JsonNode two = ok(admin().post("/reports/" + id + "/rerun", Map.of()));
-		assertThat(two.get("version").asInt()).isEqualTo(2);
+		// The console's rerun button makes version 2.
+		ApiResponse rerun = anonymous().exchange("POST", "/console/reports/" + id + "/rerun",
+				Map.of("Cookie", anonymous().consoleSession(ADMIN, ADMIN_PASSWORD), "Content-Type",
+						"application/x-www-form-urlencoded"), new byte[0]);
+		assertThat(rerun.status()).as(rerun.body()).isEqualTo(302);
+		assertThat(rerun.header("Location")).endsWith("/console/reports/" + id + "?version=2");
 		await().atMost(Duration.ofSeconds(60)).until(() -> ok(admin().get("/reports/" + id)).get("version").asInt() == 2);
 		assertThat(admin().get("/reports/" + id + ".csv").body()).contains("-a,OutboundVoiceCalls,5,0,5,0.01,0,0.09,0.14");
 		JsonNode changes = ok(admin().get("/reports/" + id + "/changes?from=1&to=2"));
@@ -409,6 +430,13 @@ class OutOfDateTest extends ApiTestSupport {
 			.param(account)
 			.query(Long.class)
 			.single() == 0);
+	}
+
+	/** A console page as a signed-in browser gets it. */
+	private String page(String session, String path) {
+		ApiResponse response = anonymous().exchange("GET", path, Map.of("Cookie", session, "Accept", "text/html"), null);
+		assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	private long notifications(String reportId, String event, String channel) {
