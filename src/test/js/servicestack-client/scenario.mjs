@@ -23,6 +23,9 @@ class GetReport extends Dto {
 class ListReports extends Dto {
     getTypeName() { return 'ListReports'; } getMethod() { return 'GET'; } createResponse() { return {}; }
 }
+class RerunReport extends Dto {
+    getTypeName() { return 'RerunReport'; } getMethod() { return 'POST'; } createResponse() { return {}; }
+}
 class DeleteReport extends Dto {
     getTypeName() { return 'DeleteReport'; } getMethod() { return 'DELETE'; } createResponse() { }
 }
@@ -57,6 +60,22 @@ for (let tries = 0; report.status !== 'Completed' && report.status !== 'Error'; 
 assert.equal(report.status, 'Completed', report.statusMessage);
 assert.match(report.statusMessage, /^2 customers, 3 calls, total /);
 step(`completed: ${report.statusMessage}`);
+
+// 3b. Rerun it as version 2 with the RerunReport DTO; GetReport goes on showing version 1, completed, until
+// version 2 has completed.
+const rerun = await client.post(new RerunReport({ id: created.id }));
+assert.equal(rerun.id, created.id);
+assert.equal(rerun.version, 2);
+for (let tries = 0; report.version !== 2; tries++) {
+    assert.ok(tries < 600, 'version 2 completes within a minute');
+    assert.equal(report.status, 'Completed', 'a finished report stays finished while it is rerun');
+    await new Promise(resolve => setTimeout(resolve, 100));
+    report = await client.get(new GetReport({ id: created.id }));
+}
+assert.equal(report.status, 'Completed', report.statusMessage);
+assert.equal(report.versions, 2);
+assert.equal(report.outOfDate, false);
+step('rerun as version 2');
 
 // 4. List: the same report, through send(), which takes the verb from the DTO.
 const listed = await client.send(new ListReports({ accountId: ACCOUNT_ID }));

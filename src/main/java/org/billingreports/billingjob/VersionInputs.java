@@ -26,6 +26,7 @@ import org.billingreports.accounts.PhoneNumberRepository.NumberCounts;
 import org.billingreports.ratedecks.ReportDecks;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingSettings;
+import org.billingreports.rating.Decimals;
 import org.billingreports.rating.EffectiveSettings;
 import org.billingreports.rating.ItemSettings;
 
@@ -166,11 +167,7 @@ public class VersionInputs {
 	}
 
 	private static String decimal(BigDecimal value) {
-		if (value == null) {
-			return null;
-		}
-		BigDecimal stripped = value.stripTrailingZeros();
-		return ((stripped.scale() < 0) ? stripped.setScale(0) : stripped).toPlainString();
+		return (value != null) ? Decimals.plain(value).toPlainString() : null;
 	}
 
 }

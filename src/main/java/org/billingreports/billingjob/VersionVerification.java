@@ -28,6 +28,7 @@ import org.billingreports.rating.BillingSettings;
 import org.billingreports.rating.Channel;
 import org.billingreports.rating.CustomerUsage;
 import org.billingreports.rating.DeckRater;
+import org.billingreports.rating.Decimals;
 import org.billingreports.rating.Direction;
 import org.billingreports.rating.E164;
 import org.billingreports.rating.ItemSettings;
@@ -130,8 +131,8 @@ class VersionVerification implements Tasklet {
 							&& rawCost.compareTo(rs.getBigDecimal("billed_raw_cost")) == 0;
 					if (!same && differing[0]++ < SHOWN) {
 						differences.add("call " + rs.getString("call_id") + ": stored " + rs.getLong("billed_units")
-								+ " units, raw cost " + plain(rs.getBigDecimal("billed_raw_cost")) + "; rated again "
-								+ units + " units, raw cost " + plain(rawCost));
+								+ " units, raw cost " + Decimals.plain(rs.getBigDecimal("billed_raw_cost")).toPlainString()
+								+ "; rated again " + units + " units, raw cost " + Decimals.plain(rawCost).toPlainString());
 					}
 					usage.computeIfAbsent(customer, any -> new EnumMap<>(BillingItem.class))
 						.merge(item, new ItemUsage(units, rawCost),
@@ -201,9 +202,5 @@ class VersionVerification implements Tasklet {
 		return out.toString(StandardCharsets.UTF_8);
 	}
 
-	private static String plain(BigDecimal value) {
-		BigDecimal stripped = value.stripTrailingZeros();
-		return ((stripped.scale() < 0) ? stripped.setScale(0) : stripped).toPlainString();
-	}
 
 }

@@ -44,8 +44,9 @@ public class Links {
 	 * @param suffix {@code .csv}, {@code .xlsx} or {@code /calls.csv}
 	 */
 	public String reportFile(ReportVersion run, String suffix) {
-		return base() + "/reports/" + run.reportId() + suffix + "?token=" + this.tokens.issue(run.reportId())
-				+ "&version=" + run.version();
+		// The token last, as links had it before versions: a client that takes it from the end still finds it.
+		return base() + "/reports/" + run.reportId() + suffix + "?version=" + run.version() + "&token="
+				+ this.tokens.issue(run.reportId());
 	}
 
 	public String reportRestart(String reportId) {

@@ -25,6 +25,8 @@ class OutOfDate {
 	static final List<String> KINDS = List.of("lateCalls", "correctedCalls", "rateDeck", "billingSettings",
 			"customers");
 
+	private static final int MAX_DETAIL = 500;
+
 	private final JdbcClient jdbc;
 
 	OutOfDate(JdbcClient jdbc) {
@@ -51,8 +53,9 @@ class OutOfDate {
 	 * {@code last_changed} when it last moved.
 	 * @param at when the change that made this recount was recorded
 	 */
-	void set(ReportVersion run, String kind, long quantity, String detail, Instant at) {
+	void set(ReportVersion run, String kind, long quantity, String said, Instant at) {
 		OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+		String detail = (said.length() <= MAX_DETAIL) ? said : said.substring(0, MAX_DETAIL - 1) + "…";
 		if (quantity > 0) {
 			this.jdbc
 				.sql("INSERT INTO report_out_of_date (report_id, version, kind, quantity, since, last_changed, detail) "

@@ -90,6 +90,8 @@ class OutOfDateMarking {
 
 	/** @return the versions it marked (those whose reasons were looked at) */
 	int take(InputChange change) {
+		// What a rerun would bill from now depends on the account and the scope only: made once per change.
+		Map<Set<String>, String> now = new HashMap<>();
 		List<Completed> versions = switch (change.kind()) {
 			case calls -> completed(change.accountId(), change.firstStart(), change.lastStart());
 			case rateDeck -> completedPinnedTo(change.accountId(), change.subject());
@@ -103,8 +105,8 @@ class OutOfDateMarking {
 			switch (change.kind()) {
 				case calls -> recountCalls(version, change.createdAt());
 				case rateDeck -> compareDecks(version, change.createdAt());
-				case billingSettings, customers -> compareInputs(version, change);
-				case versionCompleted -> sinceItBegan(version, change.createdAt());
+				case billingSettings, customers -> compareInputs(version, change, change.createdAt(), now);
+				case versionCompleted -> sinceItBegan(version, change.createdAt(), now);
 			}
 			List<String> announced = this.outOfDate.announce(version.run());
 			if (!announced.isEmpty()) {
@@ -115,7 +117,7 @@ class OutOfDateMarking {
 	}
 
 	/** What changed while the version ran, looked at now that it completed. */
-	private void sinceItBegan(Completed version, Instant completedAt) {
+	private void sinceItBegan(Completed version, Instant completedAt, Map<Set<String>, String> now) {
 		Instant since = version.begun().minus(MARGIN);
 		String account = version.report().accountId();
 		Instant start = version.report().period().start();
@@ -128,7 +130,7 @@ class OutOfDateMarking {
 		}
 		if (this.changes.changedSince(account, InputChanges.Kind.billingSettings, since, start, end)
 				|| this.changes.changedSince(account, InputChanges.Kind.customers, since, start, end)) {
-			compareInputs(version, null);
+			compareInputs(version, null, completedAt, now);
 		}
 	}
 
@@ -220,10 +222,11 @@ class OutOfDateMarking {
 	 * What the version billed from against what a rerun would bill from now. A version billed before its
 	 * inputs were kept cannot be compared: the change itself marks it.
 	 * @param change the change that made this comparison, or {@code null} for a version that just completed
+	 * @param at when that change, or the version's completion, was recorded
+	 * @param now what a rerun would bill from, by scope, as far as made for this change
 	 */
-	private void compareInputs(Completed version, InputChange change) {
+	private void compareInputs(Completed version, InputChange change, Instant at, Map<Set<String>, String> now) {
 		ReportVersion run = version.run();
-		Instant at = (change != null) ? change.createdAt() : Instant.now();
 		String stored = this.statements.inputs(run).orElse(null);
 		if (stored == null) {
 			if (change != null) {
@@ -233,8 +236,9 @@ class OutOfDateMarking {
 			return;
 		}
 		Set<String> scope = version.report().isScoped() ? this.reports.scope(run.reportId()) : null;
-		InputDifferences differences = InputDifferences.between(VersionInputs.read(stored),
-				VersionInputs.read(this.json.writeValueAsString(this.inputs.now(version.report().accountId(), scope))));
+		String current = now.computeIfAbsent((scope != null) ? scope : Set.of(),
+				any -> this.json.writeValueAsString(this.inputs.now(version.report().accountId(), scope)));
+		InputDifferences differences = InputDifferences.between(VersionInputs.read(stored), VersionInputs.read(current));
 		this.outOfDate.set(run, "billingSettings", differences.settings().size(),
 				InputDifferences.describe(differences.settings()), at);
 		this.outOfDate.set(run, "customers", differences.customers().size(),

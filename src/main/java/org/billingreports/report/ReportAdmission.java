@@ -75,20 +75,33 @@ class ReportAdmission {
 
 	/**
 	 * Stores the report's next version, one at a time per account and report: refused while a version of
-	 * the report is queued or running (409), or when the account has as many reports running as it may.
+	 * the report is queued or running, or was made so recently that its job may not exist yet (409), or
+	 * when the account has as many reports running as it may.
 	 * @param reasons the out-of-date reasons that made it, as JSON, or {@code null}
+	 * @param after the version the next must follow, or {@code null} for whichever is the newest: a version
+	 * made meanwhile (by another request or node) refuses this one
 	 */
 	@Transactional
-	ReportVersion admitVersion(ReportRepository.ReportRow row, String startedBy, String reasons) {
+	ReportVersion admitVersion(ReportRepository.ReportRow row, String startedBy, String reasons, Integer after) {
 		String reportId = row.report().id();
 		this.reports.lockAccount(row.report().accountId());
 		this.reports.lockReport(reportId);
 		ReportRepository.ReportRow current = this.reports.findRow(reportId)
 			.orElseThrow(() -> ApiException.notFound("Report", reportId));
 		ReportRepository.VersionRow newest = current.newest();
-		ExecutionStatus status = (newest.jobExecutionId() != null)
-				? ExecutionStatus.of(this.jobRepository.getJobExecution(newest.jobExecutionId()).getStatus())
-				: ExecutionStatus.Error;
+		if (after != null && newest.version() != after) {
+			throw ApiException.conflict("VersionRunning", "Report '" + reportId + "' has version " + newest.version()
+					+ " already; version " + after + " is not its newest");
+		}
+		ExecutionStatus status;
+		if (newest.jobExecutionId() != null) {
+			status = ExecutionStatus.of(this.jobRepository.getJobExecution(newest.jobExecutionId()).getStatus());
+		}
+		else {
+			// Made, and its job not created yet: being launched now, unless that was long ago (it never was).
+			boolean launching = newest.createdAt().isAfter(this.clock.instant().minus(LAUNCH_GRACE));
+			status = launching ? ExecutionStatus.Queued : ExecutionStatus.Error;
+		}
 		if (!status.hasEnded()) {
 			throw ApiException.conflict("VersionRunning", "Report '" + reportId + "' has version " + newest.version()
 					+ " " + status + "; rerun it once that version has ended");

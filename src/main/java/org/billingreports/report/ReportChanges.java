@@ -13,6 +13,7 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.rating.Decimals;
 import org.billingreports.security.Caller;
 import org.billingreports.statement.Audience;
 import org.billingreports.statement.BillingFiles;
@@ -122,8 +123,8 @@ public class ReportChanges {
 				this.changes.lines(pair.from(), pair.to())
 					.stream()
 					.map(line -> new LineDifference(line.customerId(), line.item().displayName(), line.quantityBefore(),
-							line.quantityAfter(), costs ? plain(line.rawCostBefore()) : null,
-							costs ? plain(line.rawCostAfter()) : null, line.amountBefore(), line.amountAfter(),
+							line.quantityAfter(), costs ? Decimals.plain(line.rawCostBefore()) : null,
+							costs ? Decimals.plain(line.rawCostAfter()) : null, line.amountBefore(), line.amountAfter(),
 							line.amountDifference()))
 					.toList());
 	}
@@ -136,9 +137,5 @@ public class ReportChanges {
 		this.files.writeAdjustment(pair.from(), pair.to(), pair.audience(), out);
 	}
 
-	private static BigDecimal plain(BigDecimal value) {
-		BigDecimal stripped = value.stripTrailingZeros();
-		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
-	}
 
 }

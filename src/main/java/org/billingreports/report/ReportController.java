@@ -156,9 +156,7 @@ class ReportController {
 	void changedCalls(@PathVariable String id, @RequestParam(required = false) Integer from,
 			@RequestParam(required = false) Integer to, @AuthenticationPrincipal Caller caller,
 			HttpServletResponse response) throws IOException {
-		ReportChanges.Pair pair = this.changes.pair(id, from, to, caller);
-		attachment(response, "changes-" + id + "-v" + pair.from().version() + "-v" + pair.to().version() + ".csv");
-		this.changes.writeCalls(pair, response.getOutputStream());
+		changesCsv("changes", this.changes.pair(id, from, to, caller), this.changes::writeCalls, response);
 	}
 
 	@GetMapping("/reports/{id}/adjustment.csv")
@@ -170,15 +168,25 @@ class ReportController {
 	void adjustment(@PathVariable String id, @RequestParam(required = false) Integer from,
 			@RequestParam(required = false) Integer to, @AuthenticationPrincipal Caller caller,
 			HttpServletResponse response) throws IOException {
-		ReportChanges.Pair pair = this.changes.pair(id, from, to, caller);
-		attachment(response, "adjustment-" + id + "-v" + pair.from().version() + "-v" + pair.to().version() + ".csv");
-		this.changes.writeAdjustment(pair, response.getOutputStream());
+		changesCsv("adjustment", this.changes.pair(id, from, to, caller), this.changes::writeAdjustment, response);
 	}
 
-	private static void attachment(HttpServletResponse response, String name) {
+	/** A CSV of what changed between the pair, e.g. {@code changes-<id>-v1-v2.csv}, written as it is made. */
+	private static void changesCsv(String name, ReportChanges.Pair pair, ChangesWriter writer,
+			HttpServletResponse response) throws IOException {
 		response.setContentType(TEXT_CSV.toString());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(name).build().toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(name + "-" + pair.to().reportId() + "-v" + pair.from().version() + "-v" + pair.to().version() + ".csv")
+			.build()
+			.toString());
+		writer.write(pair, response.getOutputStream());
+	}
+
+	@FunctionalInterface
+	private interface ChangesWriter {
+
+		void write(ReportChanges.Pair pair, java.io.OutputStream out) throws IOException;
+
 	}
 
 	@GetMapping("/reports/{id}/versions/{version}/manifest")

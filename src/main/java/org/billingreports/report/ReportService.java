@@ -131,7 +131,8 @@ public class ReportService {
 	 */
 	public ReportInfo rerun(String id, Caller caller) throws Exception {
 		ReportRepository.ReportRow row = this.access.actionable(id, caller, "rerun");
-		ReportVersion next = this.admission.admitVersion(row, caller.getUsername(), this.versions.reasonsOf(row.run()));
+		ReportVersion next = this.admission.admitVersion(row, caller.getUsername(), this.versions.reasonsOf(row.run()),
+				null);
 		this.launcher.launch(next);
 		return get(id, next.version(), caller);
 	}
@@ -150,7 +151,8 @@ public class ReportService {
 		}
 		ReportVersion next;
 		try {
-			next = this.admission.admitVersion(row, AUTOMATIC_RERUN, this.versions.reasonsOf(outOfDate));
+			next = this.admission.admitVersion(row, AUTOMATIC_RERUN, this.versions.reasonsOf(outOfDate),
+					outOfDate.version());
 		}
 		catch (ApiException refused) {
 			if (refused.status() == org.springframework.http.HttpStatus.CONFLICT) {

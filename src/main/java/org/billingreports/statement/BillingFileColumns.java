@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.billingreports.rating.BillingLine;
+import org.billingreports.rating.Decimals;
 
 /**
  * The columns of the billing file (SPEC section 8), shared by every format of it: the CSV and the
@@ -46,8 +47,7 @@ final class BillingFileColumns {
 	}
 
 	static BigDecimal plain(BigDecimal value) {
-		BigDecimal stripped = value.stripTrailingZeros();
-		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+		return Decimals.plain(value);
 	}
 
 }

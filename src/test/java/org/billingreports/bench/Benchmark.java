@@ -175,17 +175,32 @@ public final class Benchmark {
 			jdbc.sql("INSERT INTO customer (id, account_id, name, override_billing_settings) VALUES (?, ?, ?, FALSE)")
 				.params(IMPORT_ACCOUNT + "-c", IMPORT_ACCOUNT, "Switch")
 				.update();
+			BenchVersions.createBusyAccount(jdbc, AsteriskLines.FIRST_START.toLocalDate(),
+					(int) Math.max(1, importRecords * 2 / 86_400 + 1));
+			List<BenchVersions.BusyImport> busyImports = new ArrayList<>();
 			for (int i = 1; i <= repeat && importRecords > 0; i++) {
 				imports.add(importRun(context, file, importRecords));
-				System.out.printf("%s import %d: %s (%,d/s)%n", db, i, seconds(imports.get(i - 1)),
-						rate(importRecords, imports.get(i - 1)));
+				BenchVersions.BusyImport busy = BenchVersions.importIntoBusyAccount(context, BENCH, file, importRecords);
+				busyImports.add(busy);
+				System.out.printf("%s import %d: %s (%,d/s); into an account with %,d completed reports: %s (%,d/s), "
+						+ "its change taken up (%d reports recounted) in %s%n", db, i, seconds(imports.get(i - 1)),
+						rate(importRecords, imports.get(i - 1)), BenchVersions.REPORTS, seconds(busy.importNanos()),
+						rate(importRecords, busy.importNanos()), BenchVersions.OVERLAPPING, seconds(busy.markingNanos()));
 			}
+			BenchVersions.Changes changes = BenchVersions.changes(context, BENCH, records);
+			System.out.printf("%s: changes between two versions of the %,d-call report (%,d calls added): JSON %s, "
+					+ "changes.csv %s%n", db, records, changes.added(), seconds(changes.jsonNanos()),
+					seconds(changes.csvNanos()));
 			StartupTimes.Times startup = startup(db, dataDir);
 			return new Result(db, records, median(runs, Run::jobNanos), runs.get(0).jobNanos(),
 					median(runs, Run::baselineNanos), runs.stream().mapToLong(Run::liveHeapMegabytes).max().orElse(0),
 					totalsMatch, importRecords,
 					median(imports.stream().map(nanos -> new Run(nanos, 0, 0, true)).toList(), Run::jobNanos),
-					commitNanos, startup, median(deckRuns, Run::jobNanos));
+					commitNanos, startup, median(deckRuns, Run::jobNanos),
+					median(busyImports.stream().map(busy -> new Run(busy.importNanos(), 0, 0, true)).toList(), Run::jobNanos),
+					median(busyImports.stream().map(busy -> new Run(busy.markingNanos(), 0, 0, true)).toList(),
+							Run::jobNanos),
+					changes.jsonNanos(), changes.csvNanos());
 		}
 		finally {
 			if (postgres) {
@@ -448,19 +463,21 @@ public final class Benchmark {
 	/** The medians of one database's runs. */
 	private record Result(String db, long records, long jobNanos, long firstJobNanos, long baselineNanos,
 			long liveHeapMegabytes, boolean totalsMatch, long importRecords, long importNanos, long commitNanos,
-			StartupTimes.Times startup, long deckJobNanos) {
+			StartupTimes.Times startup, long deckJobNanos, long busyImportNanos, long markingNanos,
+			long changesNanos, long changesCsvNanos) {
 
 		static String table(List<Result> results) {
 			StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
 					"| database | call records | job (median) | job rate | first run (cold JIT) | SQL baseline | baseline rate "
 							+ "| job rate / baseline rate | live heap | totals | import records | import | import rate "
 							+ "| single-row commits | ready (new database / again) | command line (report / status) "
-							+ "| job with a rate deck (median) | deck job rate / job rate |%n"
-							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+							+ "| job with a rate deck (median) | deck job rate / job rate "
+							+ "| import into 1,000 reports / import | its change taken up | changes, 1% late (JSON / CSV) |%n"
+							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
 			for (Result result : results) {
 				table.append(String.format(Locale.ROOT,
 						"| %s | %,d | %s | %,d/s | %s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s | %,d/s "
-								+ "| %s / %s | %s / %s | %s | %.2f |%n",
+								+ "| %s / %s | %s / %s | %s | %.2f | %.2f | %s | %s / %s |%n",
 						result.db(), result.records(), seconds(result.jobNanos()),
 						rate(result.records(), result.jobNanos()), seconds(result.firstJobNanos()),
 						seconds(result.baselineNanos()), rate(result.records(), result.baselineNanos()),
@@ -471,7 +488,9 @@ public final class Benchmark {
 						seconds(result.startup().cold()), seconds(result.startup().warm()),
 						seconds(result.startup().report()), seconds(result.startup().status()),
 						seconds(result.deckJobNanos()),
-						(result.deckJobNanos() == 0) ? 0.0 : (double) result.jobNanos() / result.deckJobNanos()));
+						(result.deckJobNanos() == 0) ? 0.0 : (double) result.jobNanos() / result.deckJobNanos(),
+						(result.importNanos() == 0) ? 0.0 : (double) result.busyImportNanos() / result.importNanos(),
+						seconds(result.markingNanos()), seconds(result.changesNanos()), seconds(result.changesCsvNanos())));
 			}
 			return table.toString();
 		}

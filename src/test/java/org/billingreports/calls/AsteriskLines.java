@@ -16,7 +16,7 @@ import java.util.StringJoiner;
 public final class AsteriskLines {
 
 	/** Where generated calls start; call {@code i} starts {@code 2i} seconds later. */
-	static final LocalDateTime FIRST_START = LocalDateTime.of(2026, 3, 1, 0, 0);
+	public static final LocalDateTime FIRST_START = LocalDateTime.of(2026, 3, 1, 0, 0);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

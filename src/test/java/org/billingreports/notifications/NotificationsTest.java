@@ -125,13 +125,13 @@ class NotificationsTest extends ApiTestSupport {
 			.contains(report.get("id").asString());
 		// The workbook's link too, by the same token.
 		String workbook = text.lines()
-			.filter(line -> line.contains("/reports/" + report.get("id").asString() + ".xlsx?token="))
+			.filter(line -> line.contains("/reports/" + report.get("id").asString() + ".xlsx?version=1&token="))
 			.findFirst()
 			.orElseThrow()
 			.strip();
 		assertThat(anonymous().get(workbook.substring(workbook.indexOf("/reports/"))).status()).isEqualTo(200);
 		// The mailed link opens the file without credentials, by its token.
-		String file = "/reports/" + report.get("id").asString() + ".csv?token=";
+		String file = "/reports/" + report.get("id").asString() + ".csv?version=1&token=";
 		String link = text.lines().filter(line -> line.contains(file)).findFirst().orElseThrow().strip();
 		assertThat(link).startsWith("http://localhost:" + this.port + file);
 		assertThat(anonymous().get(link.substring(link.indexOf("/reports/"))).body()).startsWith("Customer,Item");

@@ -127,6 +127,75 @@ class CrashRecoveryPostgresTest {
 		assertThat(storedCalls()).as("every call stored, none twice").containsExactly(lines, lines);
 	}
 
+	/**
+	 * A nightly report rerun automatically after a late call, its node killed while version 2 rates: started
+	 * again, version 2 is recovered to Error, no third version is made for the same late call, and a restart
+	 * completes version 2 with a fresh report's file and every call once.
+	 */
+	@Test
+	void aNodeKilledDuringAnAutomaticRerunLeavesOneVersionTwoThatRestarts() throws Exception {
+		this.schema = PostgresTestDatabase.Schema.create();
+		List<String> quickReruns = List.of("--billing.nightly.rerun-quiet-period=0s",
+				"--billing.nightly.rerun-check-interval=300ms", "--billing.out-of-date.poll-interval=300ms");
+		Api api = start(quickReruns);
+		ok(api.post("/accounts", Map.of("id", "acc", "name", "Nightly", "timeZoneId", "UTC", "billingSettings",
+				Map.of("outboundVoiceCalls", Fixtures.item("0", "1", "0.01", 0)), "nightlyBilling",
+				Map.of("enabled", true, "lateData", "rerun"))));
+		for (int i = 0; i < 5; i++) {
+			new Fixtures(api).customer("c" + i, "acc", null, "Customer " + i, null, null);
+		}
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+		int calls = 30_000;
+		try (Connection connection = this.schema.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO call_record (account_id, call_id, customer_id, channel, direction, start_time, "
+					+ "duration_seconds, billable_seconds, status, carrier_cost) SELECT 'acc', 'k' || g, 'c' || (g % 5), "
+					+ "'voice', 'outbound', TIMESTAMPTZ '" + day + " 00:00:00+00' + (g % 86400) * INTERVAL '1 second', "
+					+ "g % 900, g % 900, 'completed', (g % 1000) / 100000.0 FROM generate_series(1, " + calls + ") g");
+			statement.execute("ANALYZE call_record");
+		}
+		Map<String, Object> request = Map.of("accountId", "acc", "startDate", day.toString(), "endDate", day.toString(),
+				"includeCustomerIds", true);
+		String id = ok(api.post("/reports/billing", request)).get("id").asString();
+		assertThat(new Fixtures(api).awaitEnd(id).get("status").asString()).isEqualTo("Completed");
+		// The night's report, as the nightly run makes it (a report of one day, marked as the nightly one).
+		try (Connection connection = this.schema.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE billing_report SET nightly_date = DATE '" + day + "' WHERE id = '" + id + "'");
+		}
+
+		new Fixtures(api).importCalls("acc", "callId,customerId,channel,direction,startTime,billableSeconds,status,"
+				+ "carrierCost\nlate,c1,voice,outbound," + day + "T23:00:00Z,60,completed,0.5\n");
+		Pattern progress = Pattern.compile("Rated (\\d+) of " + (calls + 1) + " call records(; \\d+ of \\d+ partitions done)?");
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+			JsonNode two = api.get("/reports/" + id + "?version=2").json();
+			Matcher matcher = progress.matcher(String.valueOf(two.path("statusMessage").asString()));
+			return matcher.matches() && Long.parseLong(matcher.group(1)) >= 5_000;
+		});
+		this.service.kill();
+
+		Api restarted = start(quickReruns);
+		JsonNode recovered = ok(restarted.get("/reports/" + id));
+		assertThat(recovered.get("version").asInt()).as("version 1, completed, is still shown").isOne();
+		assertThat(recovered.get("latestVersion").asInt()).isEqualTo(2);
+		assertThat(recovered.get("latestStatus").asString()).isEqualTo("Error");
+		assertThat(ok(restarted.get("/reports/" + id + "?version=2")).get("statusMessage").asString())
+			.isEqualTo("The server crash-node stopped while this ran; restart it");
+
+		ok(restarted.post("/reports/" + id + "/restart", ""));
+		await().atMost(Duration.ofSeconds(120))
+			.until(() -> ok(restarted.get("/reports/" + id)).get("version").asInt() == 2);
+		// The reruns were looked for every 300 ms all along: the late call made one version 2, never a third.
+		assertThat(ok(restarted.get("/reports/" + id + "/versions")).get("versions")).hasSize(2);
+		JsonNode fresh = new Fixtures(restarted).runReport(request);
+		assertThat(restarted.get("/reports/" + id + ".csv").bodyBytes())
+			.isEqualTo(restarted.get("/reports/" + fresh.get("id").asString() + ".csv").bodyBytes());
+		try (Connection connection = this.schema.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*), COUNT(DISTINCT call_record_id) FROM billing_row "
+						+ "WHERE report_id = '" + id + "' AND version = 2")) {
+			rows.next();
+			assertThat(new long[] { rows.getLong(1), rows.getLong(2) }).containsExactly(calls + 1, calls + 1);
+		}
+	}
+
 	/** How many call records the import stored, and how many distinct calls. */
 	private long[] storedCalls() throws SQLException {
 		try (Connection connection = this.schema.connect(); Statement statement = connection.createStatement();
@@ -139,8 +208,13 @@ class CrashRecoveryPostgresTest {
 
 	/** The service in a JVM of its own, with chunks small enough to be killed between two. */
 	private Api start() throws IOException {
+		return start(List.of());
+	}
+
+	private Api start(List<String> more) throws IOException {
 		List<String> settings = new ArrayList<>(List.of("--billing.jobs.billing-report.chunk-size=500",
 				"--billing.jobs.call-import.chunk-size=2000"));
+		settings.addAll(more);
 		settings.addAll(this.schema.arguments());
 		this.service = ServiceProcess.start(this.dataDir, "crash-node", settings);
 		return this.service.api();

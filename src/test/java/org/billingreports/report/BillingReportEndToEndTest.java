@@ -117,7 +117,7 @@ class BillingReportEndToEndTest extends ApiTestSupport {
 		assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("Completed");
 		assertThat(report.get("statusMessage").asString()).isEqualTo("5 customers, 19 calls, total 40.35 USD");
 		String link = report.get("downloadLink").asString();
-		assertThat(link).startsWith(admin().base() + "/reports/" + report.get("id").asString() + ".csv?token=");
+		assertThat(link).startsWith(admin().base() + "/reports/" + report.get("id").asString() + ".csv?version=1&token=");
 		assertThat(report.get("server").asString()).isEqualTo("test-node");
 		assertThat(report.get("dateCreated").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 

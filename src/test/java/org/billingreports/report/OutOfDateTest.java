@@ -292,6 +292,8 @@ class OutOfDateTest extends ApiTestSupport {
 		String account = account();
 		importCalls(account, call("p1", account + "-a", LocalDate.parse("2026-07-02"), "10:00:00", 60, "0.02"));
 		String id = new Fixtures(admin()).runReport(july(account)).get("id").asString();
+		String other = account();
+		String untouched = new Fixtures(admin()).runReport(july(other)).get("id").asString();
 
 		// The same prices again change nothing.
 		putAccount(account, Map.of("outboundVoiceCalls", item("0", "1", "0.01", 0)), null);
@@ -309,6 +311,8 @@ class OutOfDateTest extends ApiTestSupport {
 			.containsExactly("billingSettings", "customers");
 		assertThat(renamed.get("outOfDateReasons").get(1).get("detail").asString())
 			.isEqualTo("customer " + account + "-b's name: B → Bee");
+		assertThat(ok(admin().get("/reports/" + untouched)).get("outOfDate").asBoolean()).as("another account's")
+			.isFalse();
 	}
 
 	@Test

@@ -62,7 +62,7 @@ class ReportLifecycleTest extends ApiTestSupport {
 		JsonNode completed = fixtures.awaitEnd(second.get("id").asString());
 		assertThat(completed.get("status").asString()).isEqualTo("Completed");
 		assertThat(completed.get("statusMessage").asString()).startsWith("2 customers, 4 calls, total");
-		assertThat(completed.get("downloadLink").asString()).contains(".csv?token=");
+		assertThat(completed.get("downloadLink").asString()).contains(".csv?version=1&token=");
 		assertThat(fixtures.awaitEnd(first).get("status").asString()).isEqualTo("Completed");
 	}
 

@@ -1,0 +1,9 @@
+package org.billingreports.report;
+
+import org.billingreports.support.PostgresTest;
+
+/** {@link ReportVersionsTest} against PostgreSQL. */
+@PostgresTest
+class ReportVersionsPostgresTest extends ReportVersionsTest {
+
+}
