@@ -30,6 +30,7 @@ import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
+import org.billingreports.database.TableStatistics;
 import org.billingreports.kernel.ReportVersion;
 import org.billingreports.kernel.ServiceProperties;
 import org.billingreports.monitoring.BillingMetrics;
@@ -151,9 +152,9 @@ class BillingReportJobConfiguration {
 	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, @Value(VERSION) int version,
 			ReportDefinitions reports, AccountRepository accounts, CustomerRepository customers,
 			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
-			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs) {
+			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs, TableStatistics statistics) {
 		return new BillingFileTasklet(reports.toBill(new ReportVersion(reportId, version)), accounts, customers,
-				phoneNumbers, rows, statements, files, clock, decks, inputs);
+				phoneNumbers, rows, statements, files, clock, decks, inputs, statistics);
 	}
 
 }

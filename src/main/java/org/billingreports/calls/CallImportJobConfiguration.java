@@ -27,6 +27,7 @@ import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.JobLogContext;
 import org.billingreports.batch.ReadableFailures;
 import org.billingreports.changes.InputChanges;
+import org.billingreports.database.TableStatistics;
 import org.billingreports.monitoring.BillingMetrics;
 
 /**
@@ -74,9 +75,10 @@ class CallImportJobConfiguration {
 	/** Fails a file with too many rejected lines, and takes back what it imported. */
 	@Bean
 	Step checkRejectionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CallImportRepository imports, CallImportProperties settings, InputChanges changes) {
+			CallImportRepository imports, CallImportProperties settings, InputChanges changes,
+			TableStatistics statistics) {
 		return new StepBuilder(CallImportJob.CHECK_STEP, jobRepository)
-			.tasklet(new RejectionThreshold(imports, jobRepository, settings.maxRejectedShare(), changes),
+			.tasklet(new RejectionThreshold(imports, jobRepository, settings.maxRejectedShare(), changes, statistics),
 					transactionManager)
 			.build();
 	}

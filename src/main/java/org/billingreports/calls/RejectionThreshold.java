@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import org.billingreports.changes.InputChanges;
+import org.billingreports.database.TableStatistics;
 
 /**
  * After the lines are read: a file with a larger share of rejected lines than allowed is most likely
@@ -28,9 +29,12 @@ class RejectionThreshold implements Tasklet {
 
 	private final InputChanges changes;
 
+	private final TableStatistics statistics;
+
 	RejectionThreshold(CallImportRepository imports, JobRepository jobRepository, double maxShare,
-			InputChanges changes) {
+			InputChanges changes, TableStatistics statistics) {
 		this.changes = changes;
+		this.statistics = statistics;
 		this.imports = imports;
 		this.jobRepository = jobRepository;
 		this.maxShare = maxShare;
@@ -57,8 +61,11 @@ class RejectionThreshold implements Tasklet {
 							+ "imported. Fix the file, or check its format and time zone, and import it again",
 					rejected, read, 100.0 * rejected / read, 100 * this.maxShare));
 		}
-		this.imports.find(importId)
-			.ifPresent(stored -> this.changes.callsImported(stored.accountId(), importId));
+		CallImportRepository.Stored stored = this.imports.stored(importId);
+		// The recounts of the reports it concerns read these tables next.
+		this.statistics.afterWriting("call_record", stored.calls() + stored.corrections());
+		this.statistics.afterWriting("call_record_correction", stored.corrections());
+		this.imports.find(importId).ifPresent(callImport -> this.changes.callsImported(callImport.accountId(), importId));
 		return RepeatStatus.FINISHED;
 	}
 

@@ -472,7 +472,7 @@ public final class Benchmark {
 							+ "| job rate / baseline rate | live heap | totals | import records | import | import rate "
 							+ "| single-row commits | ready (new database / again) | command line (report / status) "
 							+ "| job with a rate deck (median) | deck job rate / job rate "
-							+ "| import into 1,000 reports / import | its change taken up | changes, 1% late (JSON / CSV) |%n"
+							+ "| import into 1,000 reports / import | its change taken up | changes, 1%% late (JSON / CSV) |%n"
 							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
 			for (Result result : results) {
 				table.append(String.format(Locale.ROOT,
