@@ -22,7 +22,6 @@ import org.billingreports.accounts.Customer;
 import org.billingreports.accounts.CustomerRepository;
 import org.billingreports.accounts.PhoneNumberRepository;
 import org.billingreports.accounts.PhoneNumberRepository.NumberCounts;
-import org.billingreports.database.TableStatistics;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.Pricing;
 import org.billingreports.ratedecks.ReportDecks;
@@ -70,13 +69,10 @@ class BillingFileTasklet implements Tasklet {
 
 	private final VersionInputs inputs;
 
-	private final TableStatistics statistics;
-
 	BillingFileTasklet(ReportToBill report, AccountRepository accounts, CustomerRepository customers,
 			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
-			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs, TableStatistics statistics) {
+			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs) {
 		this.inputs = inputs;
-		this.statistics = statistics;
 		this.decks = decks;
 		this.report = report;
 		this.accounts = accounts;
@@ -105,9 +101,6 @@ class BillingFileTasklet implements Tasklet {
 				all.stream().filter(customer -> scope == null || scope.contains(customer.id())).toList());
 		billed.sort(FILE_ORDER);
 		BillingRowRepository.Usage rated = this.rows.usage(this.report.run());
-		// What reads the version's rows next (its recount, its changes) must not be planned from statistics
-		// of a table a tenth of its size.
-		this.statistics.afterWriting("billing_row", rated.calls());
 		Map<String, Map<BillingItem, ItemUsage>> usage = rated.byCustomer();
 		Map<String, NumberCounts> numbers = this.phoneNumbers.countsByCustomer(accountId);
 		Statement statement = new Statement(this.report.run(), accountId, account.name(), account.timeZoneId(),

@@ -86,13 +86,14 @@ class BillingReportJobConfiguration {
 	@Bean
 	Step rateCallsStep(JobRepository jobRepository, CallRangePartitioner callRangePartitioner,
 			PartitionHandler ratingPartitionHandler, ReportDefinitions reports, NamedParameterJdbcTemplate jdbc,
-			ReportDecks decks) {
+			ReportDecks decks, TableStatistics statistics) {
 		return new StepBuilder(BillingJob.RATE_STEP, jobRepository)
 			.partitioner(BillingJob.PARTITION_STEP, callRangePartitioner)
 			.partitionHandler(ratingPartitionHandler)
 			.listener(new DeckPins(reports, decks))
 			.listener(new RatingProgress(reports, jdbc, jobRepository))
 			.listener(new UnfinishedPartitions(jobRepository))
+			.listener(new RatedRowStatistics(statistics))
 			.build();
 	}
 
@@ -152,9 +153,9 @@ class BillingReportJobConfiguration {
 	BillingFileTasklet billingFileTasklet(@Value(REPORT_ID) String reportId, @Value(VERSION) int version,
 			ReportDefinitions reports, AccountRepository accounts, CustomerRepository customers,
 			PhoneNumberRepository phoneNumbers, BillingRowRepository rows, StatementRepository statements,
-			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs, TableStatistics statistics) {
+			BillingFiles files, Clock clock, ReportDecks decks, VersionInputs inputs) {
 		return new BillingFileTasklet(reports.toBill(new ReportVersion(reportId, version)), accounts, customers,
-				phoneNumbers, rows, statements, files, clock, decks, inputs, statistics);
+				phoneNumbers, rows, statements, files, clock, decks, inputs);
 	}
 
 }

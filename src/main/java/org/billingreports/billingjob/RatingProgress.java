@@ -72,6 +72,11 @@ public final class RatingProgress implements StepExecutionListener {
 		return new Snapshot(phase, rated, total, partitions, done, (rating != null) ? rating.getStartTime() : null);
 	}
 
+	/** The report's call records, as the rating step counted them when it first started; -1 before. */
+	static long total(StepExecution rating) {
+		return rating.getExecutionContext().getLong(TOTAL, -1);
+	}
+
 	/** E.g. "Rated 120000 of 480000 call records; 1 of 4 partitions done". */
 	public static String describe(JobExecution execution) {
 		Snapshot progress = of(execution);
