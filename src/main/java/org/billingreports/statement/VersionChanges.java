@@ -99,33 +99,26 @@ public class VersionChanges {
 	private static final int FETCH_SIZE = 5000;
 
 	/**
-	 * Every call billed differently, in three parts: the same record in both with other values; a record of
-	 * the older only (removed, or replaced by a newer revision that the newer version billed); a record of the
-	 * newer only whose call the older did not bill (added). Most records are in both, unchanged: the first two
-	 * parts start from the billing rows' own key, and only records of one side are looked up by call.
+	 * Every billing row that is not in both versions alike, in call id order: a record billed by both with
+	 * other values, or by one only. Each version is read once (two joins on the billing rows' own key), and
+	 * only those rows are looked up in the call records. A call corrected in between is billed as one
+	 * revision by the older version and another by the newer: two rows, one of each side, next to each other
+	 * in this order, which {@link #forEachCall} pairs.
 	 */
-	private static final String CALLS = "SELECT c.call_id, a.customer_id AS customer_before, "
-			+ "z.customer_id AS customer_after, a.item AS item_before, z.item AS item_after, a.units AS units_before, "
-			+ "z.units AS units_after, a.raw_cost AS raw_before, z.raw_cost AS raw_after FROM billing_row a "
-			+ "JOIN billing_row z ON z.report_id = a.report_id AND z.version = :to AND z.call_record_id = a.call_record_id "
-			+ "JOIN call_record c ON c.id = a.call_record_id WHERE a.report_id = :report AND a.version = :from "
-			+ "AND (a.units <> z.units OR a.raw_cost <> z.raw_cost OR a.item <> z.item OR a.customer_id <> z.customer_id) "
+	private static final String CALLS = "SELECT (SELECT c.call_id FROM call_record c WHERE c.id = d.id) AS call_id, "
+			+ "d.customer_before, d.customer_after, d.item_before, d.item_after, d.units_before, d.units_after, "
+			+ "d.raw_before, d.raw_after FROM ("
+			+ "SELECT a.call_record_id AS id, a.customer_id AS customer_before, z.customer_id AS customer_after, "
+			+ "a.item AS item_before, z.item AS item_after, a.units AS units_before, z.units AS units_after, "
+			+ "a.raw_cost AS raw_before, z.raw_cost AS raw_after FROM billing_row a LEFT JOIN billing_row z "
+			+ "ON z.report_id = a.report_id AND z.version = :to AND z.call_record_id = a.call_record_id "
+			+ "WHERE a.report_id = :report AND a.version = :from AND (z.call_record_id IS NULL OR a.units <> z.units "
+			+ "OR a.raw_cost <> z.raw_cost OR a.item <> z.item OR a.customer_id <> z.customer_id) "
 			+ "UNION ALL "
-			+ "SELECT c.call_id, a.customer_id, z.customer_id, a.item, z.item, a.units, z.units, a.raw_cost, z.raw_cost "
-			+ "FROM billing_row a JOIN call_record c ON c.id = a.call_record_id "
-			+ "LEFT JOIN call_record n ON n.account_id = c.account_id AND n.call_id = c.call_id AND n.id <> c.id "
-			+ "AND EXISTS (SELECT 1 FROM billing_row nb WHERE nb.report_id = :report AND nb.version = :to "
-			+ "AND nb.call_record_id = n.id) "
-			+ "LEFT JOIN billing_row z ON z.report_id = :report AND z.version = :to AND z.call_record_id = n.id "
-			+ "WHERE a.report_id = :report AND a.version = :from AND NOT EXISTS (SELECT 1 FROM billing_row s "
-			+ "WHERE s.report_id = :report AND s.version = :to AND s.call_record_id = a.call_record_id) "
-			+ "UNION ALL "
-			+ "SELECT c.call_id, NULL, z.customer_id, NULL, z.item, NULL, z.units, NULL, z.raw_cost FROM billing_row z "
-			+ "JOIN call_record c ON c.id = z.call_record_id WHERE z.report_id = :report AND z.version = :to "
-			+ "AND NOT EXISTS (SELECT 1 FROM billing_row s WHERE s.report_id = :report AND s.version = :from "
-			+ "AND s.call_record_id = z.call_record_id) AND NOT EXISTS (SELECT 1 FROM call_record o "
-			+ "JOIN billing_row ob ON ob.report_id = :report AND ob.version = :from AND ob.call_record_id = o.id "
-			+ "WHERE o.account_id = c.account_id AND o.call_id = c.call_id) "
+			+ "SELECT z.call_record_id, NULL, z.customer_id, NULL, z.item, NULL, z.units, NULL, z.raw_cost "
+			+ "FROM billing_row z WHERE z.report_id = :report AND z.version = :to AND NOT EXISTS (SELECT 1 "
+			+ "FROM billing_row s WHERE s.report_id = :report AND s.version = :from "
+			+ "AND s.call_record_id = z.call_record_id)) d "
 			+ "ORDER BY 1";
 
 	private final StatementRepository statements;
@@ -196,13 +189,30 @@ public class VersionChanges {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("report", to.reportId())
 			.addValue("from", from.version())
 			.addValue("to", to.version());
-		// PostgreSQL pages a result only inside a transaction.
-		this.readOnly.executeWithoutResult(status -> this.jdbc.query(CALLS, parameters, (RowCallbackHandler) rs -> {
-			CallChange change = change(rs);
+		Consumer<Billed> changes = billed -> {
+			CallChange change = billed.change();
 			if (change != null) {
 				action.accept(change);
 			}
+		};
+		// One row held back: the next may be the other revision of its call.
+		Billed[] held = { null };
+		// PostgreSQL pages a result only inside a transaction.
+		this.readOnly.executeWithoutResult(status -> this.jdbc.query(CALLS, parameters, (RowCallbackHandler) rs -> {
+			Billed row = Billed.of(rs);
+			if (held[0] != null && held[0].pairsWith(row)) {
+				changes.accept(held[0].with(row));
+				held[0] = null;
+				return;
+			}
+			if (held[0] != null) {
+				changes.accept(held[0]);
+			}
+			held[0] = row;
 		}));
+		if (held[0] != null) {
+			changes.accept(held[0]);
+		}
 	}
 
 	/** Counts of the calls added, removed and repriced. */
@@ -215,39 +225,54 @@ public class VersionChanges {
 		return counts;
 	}
 
-	/** The row as a change; {@code null} for a newer revision billed exactly as the older one was. */
-	private static CallChange change(ResultSet rs) throws SQLException {
-		String customerBefore = rs.getString("customer_before");
-		String customerAfter = rs.getString("customer_after");
-		Long unitsBefore = number(rs, "units_before");
-		Long unitsAfter = number(rs, "units_after");
-		BigDecimal rawBefore = rs.getBigDecimal("raw_before");
-		BigDecimal rawAfter = rs.getBigDecimal("raw_after");
-		Integer itemBefore = (rs.getObject("item_before") != null) ? rs.getInt("item_before") : null;
-		Integer itemAfter = (rs.getObject("item_after") != null) ? rs.getInt("item_after") : null;
-		Change change;
-		if (customerBefore == null) {
-			change = Change.added;
-		}
-		else if (customerAfter == null) {
-			change = Change.removed;
-		}
-		else if (Objects.equals(unitsBefore, unitsAfter) && rawBefore.compareTo(rawAfter) == 0
-				&& Objects.equals(itemBefore, itemAfter) && customerBefore.equals(customerAfter)) {
-			return null;
-		}
-		else {
-			change = Change.repriced;
-		}
-		boolean removed = change == Change.removed;
-		return new CallChange(rs.getString("call_id"), removed ? customerBefore : customerAfter,
-				BillingItem.ofCode(removed ? itemBefore : itemAfter), change, unitsBefore, unitsAfter, plain(rawBefore),
-				plain(rawAfter));
-	}
+	/**
+	 * A call as each version billed it; the values of a version that did not bill it are {@code null}.
+	 */
+	private record Billed(String callId, String customerBefore, String customerAfter, Integer itemBefore,
+			Integer itemAfter, Long unitsBefore, Long unitsAfter, BigDecimal rawBefore, BigDecimal rawAfter) {
 
-	private static Long number(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
+		static Billed of(ResultSet rs) throws SQLException {
+			return new Billed(rs.getString("call_id"), rs.getString("customer_before"), rs.getString("customer_after"),
+					rs.getObject("item_before", Integer.class), rs.getObject("item_after", Integer.class),
+					rs.getObject("units_before", Long.class), rs.getObject("units_after", Long.class),
+					rs.getBigDecimal("raw_before"), rs.getBigDecimal("raw_after"));
+		}
+
+		/** The older version billed one revision of the call and the newer another: this and that. */
+		boolean pairsWith(Billed next) {
+			return this.callId.equals(next.callId) && (this.customerBefore == null) != (next.customerBefore == null)
+					&& (this.customerAfter == null) != (next.customerAfter == null);
+		}
+
+		Billed with(Billed other) {
+			Billed before = (this.customerBefore != null) ? this : other;
+			Billed after = (this.customerAfter != null) ? this : other;
+			return new Billed(this.callId, before.customerBefore, after.customerAfter, before.itemBefore,
+					after.itemAfter, before.unitsBefore, after.unitsAfter, before.rawBefore, after.rawAfter);
+		}
+
+		/** As a change; {@code null} for a newer revision billed exactly as the older one was. */
+		CallChange change() {
+			Change change;
+			if (this.customerBefore == null) {
+				change = Change.added;
+			}
+			else if (this.customerAfter == null) {
+				change = Change.removed;
+			}
+			else if (Objects.equals(this.unitsBefore, this.unitsAfter) && this.rawBefore.compareTo(this.rawAfter) == 0
+					&& Objects.equals(this.itemBefore, this.itemAfter) && this.customerBefore.equals(this.customerAfter)) {
+				return null;
+			}
+			else {
+				change = Change.repriced;
+			}
+			boolean removed = change == Change.removed;
+			return new CallChange(this.callId, removed ? this.customerBefore : this.customerAfter,
+					BillingItem.ofCode(removed ? this.itemBefore : this.itemAfter), change, this.unitsBefore,
+					this.unitsAfter, plain(this.rawBefore), plain(this.rawAfter));
+		}
+
 	}
 
 	private static BigDecimal plain(BigDecimal value) {
