@@ -90,7 +90,7 @@ class BillingReportJobConfiguration {
 		return new StepBuilder(BillingJob.RATE_STEP, jobRepository)
 			.partitioner(BillingJob.PARTITION_STEP, callRangePartitioner)
 			.partitionHandler(ratingPartitionHandler)
-			.listener(new DeckPins(reports, decks))
+			.listener(new DeckPins(reports, decks, statistics))
 			.listener(new RatingProgress(reports, jdbc, jobRepository))
 			.listener(new UnfinishedPartitions(jobRepository))
 			.listener(new RatedRowStatistics(statistics))

@@ -74,17 +74,19 @@ public class ReportDecks {
 	 * Fixes the deck of each of the version's customers, unless that was done before: its own, else its
 	 * nearest ancestor's, else the account's, at each deck's newest version.
 	 * @param scope the customers a Customer user's report covers; {@code null} for all of them
+	 * @return the rows of {@code report_rate_deck_item} written: the (customer, item) pairs priced by a deck
 	 */
 	@Transactional
-	public void pin(ReportVersion run, String accountId, Set<String> scope) {
+	public int pin(ReportVersion run, String accountId, Set<String> scope) {
 		boolean pinned = this.jdbc.sql("SELECT COUNT(*) FROM report_rate_deck WHERE report_id = ? AND version = ?")
 			.params(run.reportId(), run.version())
 			.query(Long.class)
 			.single() > 0;
 		if (pinned) {
-			return;
+			return 0;
 		}
 		Map<String, Set<BillingItem>> items = new HashMap<>();
+		int[] written = { 0 };
 		chosen(accountId, scope).forEach((customerId, deck) -> {
 			this.jdbc
 				.sql("INSERT INTO report_rate_deck (report_id, version, customer_id, deck_id, deck_name, deck_version) "
@@ -100,8 +102,10 @@ public class ReportDecks {
 					.sql("INSERT INTO report_rate_deck_item (report_id, version, customer_id, item) VALUES (?, ?, ?, ?)")
 					.params(run.reportId(), run.version(), customerId, item.code())
 					.update();
+				written[0]++;
 			}
 		});
+		return written[0];
 	}
 
 	/**
