@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -46,8 +47,12 @@ import org.billingreports.statement.StatementRepository;
 class BillingFileTasklet implements Tasklet {
 
 	/** Customers by name, case-insensitively, then by id (SPEC section 8). */
-	static final Comparator<Customer> FILE_ORDER = Comparator.comparing(Customer::name, String.CASE_INSENSITIVE_ORDER)
-		.thenComparing(Customer::id);
+	static final Comparator<Customer> FILE_ORDER = fileOrder(Customer::name, Customer::id);
+
+	/** The file's order of customers, whatever holds their name and id. */
+	static <T> Comparator<T> fileOrder(Function<T, String> name, Function<T, String> id) {
+		return Comparator.comparing(name, String.CASE_INSENSITIVE_ORDER).thenComparing(id);
+	}
 
 	private final ReportToBill report;
 

@@ -1,5 +1,6 @@
 package org.billingreports.billingjob;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -99,17 +100,27 @@ final class DeckRating implements RangeRater.Rating {
 		this.jdbc.query(this.select, this.calls.parameters(range), (RowCallbackHandler) rs -> {
 			String customerId = rs.getString("customer_id");
 			RateDeck deck = this.settings.decksByCustomer().get(customerId);
-			Direction direction = Direction.parse(rs.getString("direction"));
-			String number = DeckRater.farSide(direction, rs.getString("from_number"), rs.getString("to_number"));
-			PricedCall priced = DeckRater.rate(Channel.parse(rs.getString("channel")), direction,
-					rs.getString("status"), rs.getLong("billable_seconds"), rs.getBigDecimal("carrier_cost"),
-					(deck != null) ? E164.of(number, this.settings.defaultCountryCode()) : null,
-					rs.getObject("start_time", OffsetDateTime.class).toInstant(), deck,
+			PricedCall priced = price(rs, deck, this.settings.defaultCountryCode(),
 					this.settings.deckReplacesCarrierCost());
 			rows.add(new Row(rs.getLong("id"), customerId, priced,
 					(deck != null && priced.pricing() != Pricing.CARRIER) ? deck.id() : null));
 		});
 		return write(rows, keepingExistingRows);
+	}
+
+	/**
+	 * The call record of the row (its {@code channel}, {@code direction}, {@code status},
+	 * {@code billable_seconds}, {@code carrier_cost}, {@code from_number}, {@code to_number} and
+	 * {@code start_time}) priced by its customer's deck, or at its carrier cost without one.
+	 */
+	static PricedCall price(ResultSet rs, RateDeck deck, String defaultCountryCode, boolean deckReplacesCarrierCost)
+			throws SQLException {
+		Direction direction = Direction.parse(rs.getString("direction"));
+		String number = DeckRater.farSide(direction, rs.getString("from_number"), rs.getString("to_number"));
+		return DeckRater.rate(Channel.parse(rs.getString("channel")), direction, rs.getString("status"),
+				rs.getLong("billable_seconds"), rs.getBigDecimal("carrier_cost"),
+				(deck != null) ? E164.of(number, defaultCountryCode) : null,
+				rs.getObject("start_time", OffsetDateTime.class).toInstant(), deck, deckReplacesCarrierCost);
 	}
 
 	/**

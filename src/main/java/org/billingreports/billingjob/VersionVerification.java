@@ -3,9 +3,7 @@ package org.billingreports.billingjob;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +23,9 @@ import org.billingreports.ratedecks.ReportDecks;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingLine;
 import org.billingreports.rating.BillingSettings;
-import org.billingreports.rating.Channel;
 import org.billingreports.rating.CustomerUsage;
 import org.billingreports.rating.DeckRater;
 import org.billingreports.rating.Decimals;
-import org.billingreports.rating.Direction;
-import org.billingreports.rating.E164;
 import org.billingreports.rating.ItemSettings;
 import org.billingreports.rating.ItemUsage;
 import org.billingreports.rating.LineCalculator;
@@ -113,13 +108,8 @@ class VersionVerification implements Tasklet {
 				+ "JOIN call_record c ON c.id = b.call_record_id WHERE b.report_id = ? AND b.version = ? "
 				+ "ORDER BY b.call_record_id", (RowCallbackHandler) rs -> {
 					String customer = rs.getString("customer_id");
-					RateDeck deck = decksByCustomer.get(customer);
-					Direction direction = Direction.parse(rs.getString("direction"));
-					String number = DeckRater.farSide(direction, rs.getString("from_number"), rs.getString("to_number"));
-					DeckRater.PricedCall priced = DeckRater.rate(Channel.parse(rs.getString("channel")), direction,
-							rs.getString("status"), rs.getLong("billable_seconds"), rs.getBigDecimal("carrier_cost"),
-							(deck != null) ? E164.of(number, countryCode) : null,
-							rs.getObject("start_time", OffsetDateTime.class).toInstant(), deck, replaces);
+					DeckRater.PricedCall priced = DeckRating.price(rs, decksByCustomer.get(customer), countryCode,
+							replaces);
 					BillingItem item = priced.call().item();
 					long units = priced.call().units();
 					BigDecimal rawCost = priced.call().rawCost();
@@ -150,8 +140,8 @@ class VersionVerification implements Tasklet {
 			Map<String, Map<BillingItem, ItemUsage>> usage) {
 		Proration proration = Proration.parse((String) ((Map<String, Object>) inputs.get("account")).get("proration"));
 		List<Map<String, Object>> customers = new ArrayList<>((List<Map<String, Object>>) inputs.get("customers"));
-		customers.sort(Comparator.comparing((Map<String, Object> customer) -> (String) customer.get("name"),
-				String.CASE_INSENSITIVE_ORDER).thenComparing(customer -> (String) customer.get("id")));
+		customers.sort(BillingFileTasklet.fileOrder(customer -> (String) customer.get("name"),
+				customer -> (String) customer.get("id")));
 		List<StatementRepository.CustomerLine> lines = new ArrayList<>();
 		for (Map<String, Object> customer : customers) {
 			String id = (String) customer.get("id");
@@ -201,6 +191,5 @@ class VersionVerification implements Tasklet {
 		this.files.writeCsv(statement, lines, out);
 		return out.toString(StandardCharsets.UTF_8);
 	}
-
 
 }
