@@ -30,6 +30,7 @@ import org.billingreports.kernel.LimitedInput;
 import org.billingreports.kernel.RequestLimits;
 import org.billingreports.kernel.Text;
 import org.billingreports.rating.BillingItem;
+import org.billingreports.rating.Decimals;
 import org.billingreports.security.Caller;
 
 /**
@@ -241,7 +242,7 @@ public class RateDecks {
 	}
 
 	private static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
+		return Decimals.plain(value).toPlainString();
 	}
 
 }

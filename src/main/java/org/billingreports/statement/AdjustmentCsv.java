@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.billingreports.rating.BillingLine;
+import org.billingreports.rating.Decimals;
 
 /**
  * What one version of a report adds to or takes from another, in the billing file's own columns (the same
@@ -33,10 +34,10 @@ final class AdjustmentCsv {
 			values.add(change.quantityAfter() - change.quantityBefore());
 			values.add(prices.allowance());
 			values.add(billable(change.after()) - billable(change.before()));
-			values.add(BillingFileColumns.plain(prices.unitCost()).toPlainString());
-			values.add(BillingFileColumns.plain(prices.baseCost()).toPlainString());
+			values.add(Decimals.plain(prices.unitCost()).toPlainString());
+			values.add(Decimals.plain(prices.baseCost()).toPlainString());
 			values.add(audience.seesCarrierCosts()
-					? BillingFileColumns.plain(change.rawCostAfter().subtract(change.rawCostBefore())).toPlainString()
+					? Decimals.plain(change.rawCostAfter().subtract(change.rawCostBefore())).toPlainString()
 					: null);
 			values.add(change.amountDifference().toPlainString());
 			return values;

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.billingreports.rating.BillingLine;
-import org.billingreports.rating.Decimals;
+
+import static org.billingreports.rating.Decimals.plain;
 
 /**
  * The columns of the billing file (SPEC section 8), shared by every format of it: the CSV and the
@@ -44,10 +45,6 @@ final class BillingFileColumns {
 		values.add(audience.seesCarrierCosts() ? plain(line.rawCost()) : null);
 		values.add(line.amount());
 		return values;
-	}
-
-	static BigDecimal plain(BigDecimal value) {
-		return Decimals.plain(value);
 	}
 
 }

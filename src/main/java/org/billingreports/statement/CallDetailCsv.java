@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.billingreports.rating.Decimals;
+
 /**
  * {@code GET /reports/{id}/calls.csv}: one line per rated call, for machines. Its quantities and raw
  * costs sum, per customer and item, to the billing file's. A customer's file has no {@code rawCost}
@@ -48,7 +50,7 @@ final class CallDetailCsv {
 			values.add(Units.of(call.item()));
 			values.add(call.item().displayName());
 			if (rawCost) {
-				values.add(BillingFileColumns.plain(call.rawCost()).toPlainString());
+				values.add(Decimals.plain(call.rawCost()).toPlainString());
 				values.add(call.pricing());
 				values.add(SafeText.csv(call.rateDeck()));
 				values.add(call.ratePrefix());

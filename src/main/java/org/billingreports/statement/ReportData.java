@@ -9,6 +9,8 @@ import java.util.Map;
 import org.billingreports.rating.BillingLine;
 import org.billingreports.rating.LineCalculator;
 
+import static org.billingreports.rating.Decimals.plain;
+
 /**
  * A completed report's lines grouped per customer, with what they are about: the webhook's
  * {@code data} (SPEC section 9) and {@code GET /reports/{id}/lines}. Every customer the report
@@ -67,10 +69,6 @@ public record ReportData(String reportId, int version, String accountId, String 
 				statement.startDate(), statement.endDate(), statement.timeZoneId(), statement.firstDay().toString(),
 				statement.lastDay().toString(), statement.currency(), statement.proration().id(),
 				statement.generatedAt().toString(), data, total);
-	}
-
-	private static BigDecimal plain(BigDecimal value) {
-		return BillingFileColumns.plain(value);
 	}
 
 }

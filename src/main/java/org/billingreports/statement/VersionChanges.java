@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.billingreports.kernel.ReportVersion;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingLine;
+import org.billingreports.rating.Decimals;
 
 /**
  * What changed from one completed version of a report to another: its customers' subtotals and its lines
@@ -276,7 +277,7 @@ public class VersionChanges {
 	}
 
 	private static BigDecimal plain(BigDecimal value) {
-		return (value != null) ? BillingFileColumns.plain(value) : null;
+		return (value != null) ? Decimals.plain(value) : null;
 	}
 
 	private static String key(StatementRepository.CustomerLine line) {
