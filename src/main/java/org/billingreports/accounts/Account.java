@@ -16,7 +16,7 @@ import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
 
 /**
- * A tenant (SPEC section 5), as the API reads and writes it. {@code webhookSecret} signs its webhooks:
+ * A tenant (the {@code /accounts} routes of {@code api.md}), as the API reads and writes it. {@code webhookSecret} signs its webhooks:
  * given or generated when the account is created, shown in full only in the answer that set it;
  * reads show {@code webhookSecretHint}, its last characters.
  */

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.billingreports.kernel.RequestDto;
 import org.billingreports.security.Caller;
 
-/** Accounts (SPEC section 5); see {@link Accounts} for who may do what. */
+/** Accounts (the {@code /accounts} routes of {@code api.md}); see {@link Accounts} for who may do what. */
 @RestController
 class AccountController {
 

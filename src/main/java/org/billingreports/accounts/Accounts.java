@@ -10,7 +10,7 @@ import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.security.Caller;
 
 /**
- * Accounts (SPEC section 5), for the API and the console: created and changed by a
+ * Accounts (the {@code /accounts} routes of {@code api.md}), for the API and the console: created and changed by a
  * SystemAdministrator, read by their users.
  */
 @Service

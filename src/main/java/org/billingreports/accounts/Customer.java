@@ -12,7 +12,7 @@ import org.billingreports.kernel.SelfValidating;
 import org.billingreports.kernel.Text;
 
 /**
- * A customer of an account (SPEC section 5). Its prices are its own {@code billingSettings} when
+ * A customer of an account (the {@code /customers} routes of {@code api.md}). Its prices are its own {@code billingSettings} when
  * {@code overrideBillingSettings}, otherwise its parent's, and the account's at the top.
  */
 public record Customer(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.billingreports.kernel.RequestDto;
 import org.billingreports.security.Caller;
 
-/** Customers (SPEC section 5): a tree per account; see {@link Customers} for who may do what. */
+/** Customers (the {@code /customers} routes of {@code api.md}): a tree per account; see {@link Customers} for who may do what. */
 @RestController
 class CustomerController {
 

@@ -10,7 +10,7 @@ import org.billingreports.rating.EffectiveSettings;
 import org.billingreports.security.Caller;
 
 /**
- * Customers (SPEC section 5), a tree per account, for the API and the console: changed by a
+ * Customers (the {@code /customers} routes of {@code api.md}), a tree per account, for the API and the console: changed by a
  * SystemAdministrator or a Manager of the account; seen by the account's users (a Customer user: its
  * subtree).
  */

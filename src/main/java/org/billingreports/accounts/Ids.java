@@ -2,7 +2,7 @@ package org.billingreports.accounts;
 
 import java.util.UUID;
 
-/** Client-chosen ids (SPEC section 5): letters, digits, '-' and '_', so they sit safely in a URL. */
+/** Client-chosen ids ({@code api.md}, Roles and tenants): letters, digits, '-' and '_', so they sit safely in a URL. */
 public final class Ids {
 
 	public static final String PATTERN = "[A-Za-z0-9_-]{1,64}";

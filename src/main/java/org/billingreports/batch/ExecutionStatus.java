@@ -7,7 +7,7 @@ import org.springframework.batch.core.BatchStatus;
 
 /**
  * Evo's {@code ReportStatuses}, derived from the Spring Batch status of the latest job execution
- * (SPEC section 2). Imports use the same mapping.
+ * ({@code api.md}, Report statuses). Imports use the same mapping.
  */
 public enum ExecutionStatus {
 

@@ -46,7 +46,7 @@ import org.billingreports.statement.StatementRepository;
  */
 class BillingFileTasklet implements Tasklet {
 
-	/** Customers by name, case-insensitively, then by id (SPEC section 8). */
+	/** Customers by name, case-insensitively, then by id ({@code api.md}, Billing). */
 	static final Comparator<Customer> FILE_ORDER = fileOrder(Customer::name, Customer::id);
 
 	/** The file's order of customers, whatever holds their name and id. */

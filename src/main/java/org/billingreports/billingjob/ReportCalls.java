@@ -11,7 +11,7 @@ import org.billingreports.rating.RatingSql;
 
 /**
  * Which call records a report rates: its account's current revisions (a corrected record's newest),
- * started within its period (SPEC section 7), and for a Customer user's report only those of the
+ * started within its period ({@code api.md}, Billing), and for a Customer user's report only those of the
  * customers it covers.
  */
 final class ReportCalls {

@@ -7,7 +7,7 @@ import org.billingreports.rating.Channel;
 import org.billingreports.rating.Direction;
 
 /**
- * A call record as the switch reported it (SPEC section 6). {@code customer} is what the line named:
+ * A call record as the switch reported it ({@code formats.md}, Call records in). {@code customer} is what the line named:
  * a customer id or reference id, resolved to the customer id before the record is stored.
  *
  * @param customerFoundBy how the stored customer was found ({@code null} until then); not stored

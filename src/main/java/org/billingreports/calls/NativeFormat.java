@@ -13,7 +13,7 @@ import org.billingreports.rating.Channel;
 import org.billingreports.rating.Direction;
 
 /**
- * The service's own CSV (SPEC section 6): a header row names the columns, in any order;
+ * The service's own CSV ({@code formats.md}, Call records in): a header row names the columns, in any order;
  * {@code callId, customerId, channel, direction, startTime, status} are required, the others may
  * be left out.
  */

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * E-mail and webhook delivery, SPEC section 9 ({@code billing.notifications.*}).
+ * E-mail and webhook delivery ({@code api.md}, Notifications; {@code billing.notifications.*}).
  * @param mailFrom the sender of notification mails
  * @param mailOutbox where mails are written as .eml files when no SMTP server is configured
  * ({@code spring.mail.host}); {@code <data-dir>/mail-outbox} when not set

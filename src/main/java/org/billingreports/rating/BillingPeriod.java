@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * The half-open interval {@code [start, end)} of a report (SPEC section 7). Dates are whole days,
+ * The half-open interval {@code [start, end)} of a report ({@code api.md}, Billing). Dates are whole days,
  * inclusive, in the account's time zone: {@code [startDate 00:00, endDate+1 00:00)}. Date-times are
  * taken as given (local ones in the account's zone). A call belongs to the period of its start time.
  */

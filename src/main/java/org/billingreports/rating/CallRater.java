@@ -2,7 +2,7 @@ package org.billingreports.rating;
 
 import java.math.BigDecimal;
 
-/** Turns one call record into its billing row (SPEC section 7). */
+/** Turns one call record into its billing row ({@code api.md}, Billing). */
 public final class CallRater {
 
 	/** The only status that is billable: an answered call, a delivered SMS or fax. */

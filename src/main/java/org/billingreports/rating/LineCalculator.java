@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prices a customer's usage into billing lines (SPEC section 7). */
+/** Prices a customer's usage into billing lines ({@code api.md}, Billing). */
 public final class LineCalculator {
 
 	/** Amounts are rounded once, at the end, to cents. */

@@ -17,7 +17,7 @@ import java.util.StringJoiner;
  * {@link #DAILY} scales them by the period's share of its calendar months: the sum, over each month the
  * period touches, of its days in that month over the month's days. A whole month is 1, July 1–15 is
  * 15/31, January 20 to February 10 of 2026 is 12/31 + 10/28. The scaled base cost is rounded to the
- * cent and the scaled allowance to a whole unit, both half up, as SPEC section 7 rounds amounts.
+ * cent and the scaled allowance to a whole unit, both half up, as amounts are rounded ({@code api.md}, Billing).
  */
 public enum Proration {
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * or a fax is one message: connect fee plus rate.
  * <p>
  * A charge is exact but for the one division by {@code rateUnitSeconds}, carried to 34 significant
- * digits; it is never rounded to cents: amounts are rounded once, per billing line (SPEC section 7).
+ * digits; it is never rounded to cents: amounts are rounded once, per billing line ({@code api.md}, Billing).
  */
 public record Tariff(BigDecimal connectFee, BigDecimal rate, int rateUnitSeconds, int firstIncrementSeconds,
 		int nextIncrementSeconds, BigDecimal minimumCharge) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.billingreports.statement.ReportData;
 
 /**
- * What a webhook receives (SPEC section 9), and what a mail is written from: the report version as it
+ * What a webhook receives ({@code api.md}, Notifications), and what a mail is written from: the report version as it
  * stood when its job ended and, when it completed, its lines and totals; for a {@code report.outOfDate}
  * event, the version as it stands and the kinds of reason that event announces.
  *

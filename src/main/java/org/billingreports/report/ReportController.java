@@ -40,7 +40,7 @@ import org.billingreports.kernel.Text;
 import org.billingreports.statement.ReportData;
 import org.billingreports.statement.VersionManifests;
 
-/** The report routes of SPEC section 3. */
+/** The report routes (the table of {@code api.md}). */
 @RestController
 class ReportController {
 
@@ -258,7 +258,7 @@ class ReportController {
 	@Operation(summary = "Download the billing file", description = "With credentials of a user who may "
 			+ "see the report, or with the signed token of its downloadLink (no credentials needed). "
 			+ "GET /reports/{id}?format=csv is the same. For a Customer user the Raw Cost column is empty.")
-	@ApiResponse(responseCode = "200", description = "The billing file (SPEC section 8)",
+	@ApiResponse(responseCode = "200", description = "The billing file (formats.md)",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	ResponseEntity<Resource> file(@PathVariable String id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String token, @AuthenticationPrincipal Caller caller) {

@@ -19,7 +19,7 @@ import org.billingreports.kernel.ReportVersion;
 
 /**
  * Shows a report as {@link ReportInfo}: the status and message of the version shown, derived from its
- * latest job execution in the job repository (SPEC section 2), with the newest version's status when
+ * latest job execution in the job repository ({@code api.md}, Report statuses), with the newest version's status when
  * that is another one.
  */
 @Component

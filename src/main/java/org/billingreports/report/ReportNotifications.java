@@ -38,7 +38,7 @@ import org.billingreports.statement.ReportData;
 import org.billingreports.statement.ReportDataReader;
 
 /**
- * A report's notifications (SPEC section 9). When its job ends they are recorded in the outbox, in one
+ * A report's notifications ({@code api.md}, Notifications). When its job ends they are recorded in the outbox, in one
  * transaction with the job's final state; should the process stop between the two, they are recorded
  * at the next start (and every minute) from the job repository, which knows which executions ended.
  */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first SystemAdministrator from {@code BILLING_ADMIN_USER} and
- * {@code BILLING_ADMIN_PASSWORD} when both are set and that user does not exist yet (SPEC section 4).
+ * {@code BILLING_ADMIN_PASSWORD} when both are set and that user does not exist yet ({@code api.md}, Roles and tenants).
  * No credential exists otherwise, outside the demo profile. It runs before the web server starts, so
  * that no request is answered while the user it names does not exist yet.
  */

@@ -1,6 +1,6 @@
 package org.billingreports.security;
 
-/** The roles of SPEC section 4, named as Evo names them. */
+/** The roles ({@code api.md}, Roles and tenants), named as Evo names them. */
 public enum Role {
 
 	/** Every account. */

@@ -66,7 +66,7 @@ class ServiceStackFormatFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		var query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams();
 		boolean suffix = request.getRequestURI().endsWith(JSON_SUFFIX);
-		// On the import route, format names the call-record file's format (SPEC section 3), not the answer's.
+		// On the import route, format names the call-record file's format (api.md's routes), not the answer's.
 		String format = request.getRequestURI().startsWith(CallImportController.PATH) ? null
 				: query.getFirst("format");
 		format = (format == null || format.isBlank()) ? null : format;

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The billing file (SPEC section 8), the contract of existing integrations: its columns, order and
+ * The billing file ({@code formats.md}, The billing file out), the contract of existing integrations: its columns, order and
  * rounding never change. For a customer ({@link Audience#CUSTOMER}) the {@code Raw Cost} column is
  * there, empty: the carrier's cost is the provider's business, and a program that reads the columns
  * by name still finds every one.

@@ -9,7 +9,7 @@ import org.billingreports.rating.BillingLine;
 import static org.billingreports.rating.Decimals.plain;
 
 /**
- * The columns of the billing file (SPEC section 8), shared by every format of it: the CSV and the
+ * The columns of the billing file ({@code formats.md}, The billing file out), shared by every format of it: the CSV and the
  * workbook have the same header and the same values in the same order. Text stays text; numbers are
  * {@link BigDecimal} or {@code Long}, for a format to write as it writes numbers.
  */

@@ -13,7 +13,7 @@ import static org.billingreports.rating.Decimals.plain;
 
 /**
  * A completed report's lines grouped per customer, with what they are about: the webhook's
- * {@code data} (SPEC section 9) and {@code GET /reports/{id}/lines}. Every customer the report
+ * {@code data} ({@code api.md}, Notifications) and {@code GET /reports/{id}/lines}. Every customer the report
  * considered is listed, with or without lines, with its parent then; subtotals and the total are sums
  * of the lines' rounded amounts, so they equal the billing file's. For a customer ({@link
  * Audience#CUSTOMER}) the raw cost, the multiplier and the rate deck are left out.

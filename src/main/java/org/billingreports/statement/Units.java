@@ -2,7 +2,7 @@ package org.billingreports.statement;
 
 import org.billingreports.rating.BillingItem;
 
-/** What an item's quantity counts, for a person reading it (SPEC section 7 says how each is counted). */
+/** What an item's quantity counts, for a person reading it ({@code api.md}, Billing, says how each is counted). */
 final class Units {
 
 	private Units() {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.billingreports.support.Fixtures.item;
 import static org.billingreports.support.Fixtures.ok;
 
-/** Accounts, customers and phone numbers (SPEC section 5) in Evo's JSON shapes. */
+/** Accounts, customers and phone numbers (the routes of {@code api.md}) in Evo's JSON shapes. */
 class ReferenceDataApiTest extends ApiTestSupport {
 
 	@Autowired

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the database does alone, with no Java in the loop: the same billing rows computed and
- * inserted by one {@code INSERT … SELECT} (SPEC section 7: the item from channel and direction; a
+ * inserted by one {@code INSERT … SELECT} ({@code api.md}, Billing: the item from channel and direction; a
  * completed voice call bills its started minutes, an SMS or fax 1; anything not completed 0 at no
  * cost), then the per-customer lines by one {@code GROUP BY}.
  */

@@ -22,7 +22,7 @@ import org.billingreports.support.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.billingreports.support.Fixtures.ok;
 
-/** The ServiceStack conventions of SPEC section 3, which existing Evo clients rely on. */
+/** The ServiceStack conventions ({@code api.md}, {@code clients.md}), which existing Evo clients rely on. */
 class ServiceStackConventionsTest extends ApiTestSupport {
 
 	private String account;
