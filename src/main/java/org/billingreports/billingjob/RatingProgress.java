@@ -64,8 +64,8 @@ public final class RatingProgress implements StepExecutionListener {
 				done += (step.getStatus() == BatchStatus.COMPLETED) ? 1 : 0;
 			}
 		}
-		boolean counted = rating != null && rating.getExecutionContext().containsKey(TOTAL);
-		long total = counted ? rating.getExecutionContext().getLong(TOTAL) : -1;
+		long total = (rating != null) ? total(rating) : -1;
+		boolean counted = total >= 0;
 		rated += counted ? rating.getExecutionContext().getLong(RATED_EARLIER, 0) : 0;
 		String phase = (execution.getStatus() == BatchStatus.STOPPING) ? "Stopping"
 				: writing ? "Writing" : counted ? "Rating" : "Starting";

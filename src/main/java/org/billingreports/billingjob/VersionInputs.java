@@ -1,11 +1,7 @@
 package org.billingreports.billingjob;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,17 +79,6 @@ public class VersionInputs {
 	/** A stored document read back into the same shape as {@link #now}. */
 	public static Map<String, Object> read(String json) {
 		return CANONICAL.readValue(json, TREE);
-	}
-
-	/** SHA-256 of the document's UTF-8 bytes, in hex. */
-	public static String sha256(String json) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static String json(Map<String, Object> inputs) {

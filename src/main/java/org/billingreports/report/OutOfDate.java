@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -88,28 +87,6 @@ class OutOfDate {
 			}
 		}
 		return announced;
-	}
-
-	/**
-	 * When the version's call records first stopped matching what it billed (late or corrected ones), and
-	 * when their counts last moved; {@code null} when none of them marks it.
-	 */
-	Quiet callsQuiet(ReportVersion run) {
-		return this.jdbc
-			.sql("SELECT MIN(since) AS since, MAX(last_changed) AS last_changed FROM report_out_of_date "
-					+ "WHERE report_id = ? AND version = ? AND quantity > 0 AND kind IN ('lateCalls', 'correctedCalls')")
-			.params(run.reportId(), run.version())
-			.query((rs, row) -> {
-				OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
-				return Optional.ofNullable((since == null) ? null
-						: new Quiet(since.toInstant(), rs.getObject("last_changed", OffsetDateTime.class).toInstant()));
-			})
-			.single()
-			.orElse(null);
-	}
-
-	/** When a version's reasons began, and when they last moved. */
-	record Quiet(Instant since, Instant lastChanged) {
 	}
 
 }
