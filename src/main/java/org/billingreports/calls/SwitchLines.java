@@ -1,11 +1,9 @@
 package org.billingreports.calls;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.billingreports.kernel.Sha256;
 
 /** What the switch formats share: record identity, caller names, free text. */
 final class SwitchLines {
@@ -23,14 +21,7 @@ final class SwitchLines {
 	 * @param length how many hex digits to keep (16 give 64 bits)
 	 */
 	static String contentHash(CsvLine line, int length) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(String.join("\u0000", line.fields()).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, length);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(String.join("\u0000", line.fields())).substring(0, length);
 	}
 
 	/** The name of a caller id such as {@code "Alice" <1001>}; free text, never a reason to reject a line. */

@@ -1,11 +1,7 @@
 package org.billingreports.report;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
@@ -17,6 +13,7 @@ import org.billingreports.rating.BillingPeriod;
 import org.billingreports.rating.Timestamps;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.SelfValidating;
+import org.billingreports.kernel.Sha256;
 import org.billingreports.kernel.Text;
 
 /**
@@ -71,13 +68,7 @@ public record BillingReportRequest(
 		String canonical = String.join("\u0000", String.valueOf(this.accountId).strip(),
 				String.valueOf(this.startDate).strip(), String.valueOf(this.endDate).strip(),
 				String.valueOf(includesCustomerIds()), String.valueOf(email()), String.valueOf(webhook()));
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(canonical);
 	}
 
 	boolean includesCustomerIds() {

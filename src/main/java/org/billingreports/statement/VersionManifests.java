@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -21,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Sha256;
 
 /**
  * What proves a completed version's total: how many records it billed and a SHA-256 of their identities
@@ -73,7 +72,7 @@ public class VersionManifests {
 
 	/** The manifest of a completed version, its files' hashes as this audience gets them. */
 	public Manifest of(ReportVersion run, Audience audience) {
-		MessageDigest calls = sha256();
+		MessageDigest calls = Sha256.digest();
 		long[] count = { 0 };
 		this.readOnly.executeWithoutResult(status -> this.streaming.query("SELECT c.call_id, c.revision "
 				+ "FROM billing_row b JOIN call_record c ON c.id = b.call_record_id "
@@ -88,18 +87,14 @@ public class VersionManifests {
 			.query((rs, row) -> new Deck(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
 			.list();
 		String inputs = this.statements.inputs(run).orElse(null);
-		return new Manifest(run.reportId(), run.version(), count[0], HexFormat.of().formatHex(calls.digest()), decks,
-				(inputs != null) ? hex(inputs.getBytes(StandardCharsets.UTF_8)) : null,
+		return new Manifest(run.reportId(), run.version(), count[0], Sha256.hex(calls), decks,
+				(inputs != null) ? Sha256.hex(inputs) : null,
 				this.statements.applicationVersion(run).orElse(null), hex(this.files.csv(run, audience)),
 				hex(this.files.workbook(run, audience)));
 	}
 
-	private static String hex(byte[] bytes) {
-		return HexFormat.of().formatHex(sha256().digest(bytes));
-	}
-
 	private static String hex(Path file) {
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.digest();
 		try (InputStream in = Files.newInputStream(file)) {
 			byte[] buffer = new byte[64 * 1024];
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
@@ -109,16 +104,7 @@ public class VersionManifests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(digest);
 	}
 
 }
