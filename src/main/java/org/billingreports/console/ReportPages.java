@@ -143,13 +143,12 @@ class ReportPages {
 		List<ReportVersions.ReportVersionInfo> versions = this.reports.versions(id, caller).versions();
 		model.addAttribute("report", report);
 		model.addAttribute("version", version);
-		// A report that has ended stops following itself, unless a newer version of it still runs.
+		// A report that has ended stops following itself, unless a newer version of it still runs; only then
+		// may it be rerun.
 		model.addAttribute("ended", report.status().hasEnded()
 				&& (report.latestStatus() == null || report.latestStatus().hasEnded()));
 		model.addAttribute("versions", (versions.size() > 1) ? versions : null);
 		model.addAttribute("previousCompleted", previousCompleted(versions));
-		model.addAttribute("mayRerun", report.status().hasEnded()
-				&& (report.latestStatus() == null || report.latestStatus().hasEnded()));
 		model.addAttribute("executions", Executions.of(executions));
 		model.addAttribute("timeline", timeline(report, executions));
 		model.addAttribute("progress", (!report.status().hasEnded() && !executions.isEmpty())

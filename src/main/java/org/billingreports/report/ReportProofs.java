@@ -105,7 +105,7 @@ class ReportProofs {
 	}
 
 	VerificationInfo verification(String id, int version, String verificationId, Caller caller) {
-		ReportVersion run = this.access.version(this.access.visible(id, caller), version).run();
+		ReportVersion run = this.access.visible(id, version, caller).run();
 		Verifications.Verification verification = this.verifications.find(verificationId)
 			.filter(found -> found.run().equals(run))
 			.orElseThrow(() -> ApiException.notFound("Verification", verificationId));
@@ -128,7 +128,7 @@ class ReportProofs {
 
 	/** The version, which must exist (404) and have completed (409). */
 	private ReportVersion completed(String id, int version, Caller caller) {
-		ReportRepository.ReportRow row = this.access.version(this.access.visible(id, caller), version);
+		ReportRepository.ReportRow row = this.access.visible(id, version, caller);
 		Long execution = row.jobExecutionId();
 		boolean completed = execution != null
 				&& this.jobRepository.getJobExecution(execution).getStatus() == BatchStatus.COMPLETED;
