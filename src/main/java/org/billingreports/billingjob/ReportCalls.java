@@ -16,15 +16,8 @@ import org.billingreports.rating.RatingSql;
  */
 final class ReportCalls {
 
-	/**
-	 * A revision another replaced is not current. Corrections are few: an anti-join against their small
-	 * table, not an index on every call record.
-	 */
-	static final String CURRENT = "NOT EXISTS (SELECT 1 FROM call_record_correction k "
-			+ "WHERE k.superseded_id = call_record.id)";
-
 	private static final String IN_PERIOD = "account_id = :accountId AND start_time >= :start AND start_time < :end "
-			+ "AND " + CURRENT;
+			+ "AND " + RatingSql.current("call_record");
 
 	private static final String IN_SCOPE = " AND customer_id IN "
 			+ "(SELECT customer_id FROM report_customer_scope WHERE report_id = :reportId)";

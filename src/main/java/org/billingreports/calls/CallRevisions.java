@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.billingreports.rating.Channel;
 import org.billingreports.rating.Direction;
+import org.billingreports.rating.RatingSql;
 
 /**
  * Stores a chunk of an import with {@code onDuplicate=replace}: a line whose call is not stored yet is
@@ -102,8 +103,7 @@ final class CallRevisions {
 			params.add(this.callImport.accountId());
 			params.addAll(part);
 			this.jdbc.query("SELECT * FROM call_record c WHERE account_id = ? AND call_id IN ("
-					+ String.join(", ", Collections.nCopies(part.size(), "?")) + ") AND NOT EXISTS "
-					+ "(SELECT 1 FROM call_record_correction k WHERE k.superseded_id = c.id)", rs -> {
+					+ String.join(", ", Collections.nCopies(part.size(), "?")) + ") AND " + RatingSql.current("c"), rs -> {
 						current.put(rs.getString("call_id"),
 								new Current(rs.getLong("id"), rs.getInt("revision"), stored(rs)));
 					}, params.toArray());

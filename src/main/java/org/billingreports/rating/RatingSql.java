@@ -40,6 +40,15 @@ public final class RatingSql {
 	}
 
 	/**
+	 * Whether the call record {@code row} (a table's name or alias) is its call's current revision: no
+	 * newer revision replaced it. Reports rate only current revisions. Corrections are few: an anti-join
+	 * against their small table, not an index on every call record.
+	 */
+	public static String current(String row) {
+		return "NOT EXISTS (SELECT 1 FROM call_record_correction k WHERE k.superseded_id = " + row + ".id)";
+	}
+
+	/**
 	 * The raw cost of a billing row charged at the fallback rate {@code :fallbackRate}: what
 	 * {@link Tariff#perMinute(java.math.BigDecimal)} charges, which is the row's units times the rate.
 	 * (Cast: H2 would take the parameter for a whole number, the type of {@code units}.)

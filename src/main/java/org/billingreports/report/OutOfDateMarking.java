@@ -23,6 +23,7 @@ import org.billingreports.changes.InputChangeQueue.InputChange;
 import org.billingreports.changes.InputChangeQueue;
 import org.billingreports.changes.InputChanges;
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.rating.RatingSql;
 import org.billingreports.statement.StatementRepository;
 
 /**
@@ -143,8 +144,8 @@ class OutOfDateMarking {
 				? " AND c.customer_id IN (SELECT customer_id FROM report_customer_scope WHERE report_id = :report)" : "";
 		long late = this.jdbc
 			.sql("SELECT COUNT(*) FROM call_record c WHERE c.account_id = :account AND c.start_time >= :start "
-					+ "AND c.start_time < :end" + scope + " AND NOT EXISTS (SELECT 1 FROM call_record_correction k "
-					+ "WHERE k.superseded_id = c.id) AND NOT EXISTS (SELECT 1 FROM billing_row b "
+					+ "AND c.start_time < :end" + scope + " AND " + RatingSql.current("c")
+					+ " AND NOT EXISTS (SELECT 1 FROM billing_row b "
 					+ "WHERE b.report_id = :report AND b.version = :version AND b.call_record_id = c.id) "
 					// A newer revision of a call it billed is a correction, not a late call.
 					+ "AND (c.revision = 1 OR NOT EXISTS (SELECT 1 FROM call_record o JOIN billing_row b "
