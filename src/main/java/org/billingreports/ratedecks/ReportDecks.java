@@ -144,19 +144,6 @@ public class ReportDecks {
 		return chosen;
 	}
 
-	/** Each customer's pinned deck in the version (as {@link #wouldPin} gives it), for the report's customers. */
-	public Map<String, UsedDeck> pinned(ReportVersion run) {
-		Map<String, UsedDeck> pinned = new LinkedHashMap<>();
-		this.jdbc
-			.sql("SELECT customer_id, deck_id, deck_name, deck_version FROM report_rate_deck "
-					+ "WHERE report_id = ? AND version = ? ORDER BY customer_id")
-			.params(run.reportId(), run.version())
-			.query(rs -> {
-				pinned.put(rs.getString("customer_id"), (rs.getString("deck_id") != null) ? usedDeck(rs) : null);
-			});
-		return pinned;
-	}
-
 	/**
 	 * Which of the report's call records (rows of {@code call_record}) a deck prices: those of a customer
 	 * whose deck has rates for their item and, unless the deck replaces carrier costs, that have none.
@@ -175,19 +162,19 @@ public class ReportDecks {
 	 */
 	public Map<String, RateDeck> byCustomer(ReportVersion run) {
 		Map<String, RateDeck> byCustomer = new HashMap<>();
-		usedByCustomer(run).forEach((customer, deck) -> byCustomer.put(customer, loaded(deck)));
+		pinned(run).forEach((customer, deck) -> byCustomer.put(customer, loaded(deck)));
 		return byCustomer;
 	}
 
 	/** Each customer's deck as lines name it ("Retail v3"), for the report's customers that have one. */
 	public Map<String, String> labelsByCustomer(ReportVersion run) {
 		Map<String, String> labels = new HashMap<>();
-		usedByCustomer(run).forEach((customer, deck) -> labels.put(customer, deck.label()));
+		pinned(run).forEach((customer, deck) -> labels.put(customer, deck.label()));
 		return labels;
 	}
 
-	/** The deck fixed for each of the report's customers that has one. */
-	private Map<String, UsedDeck> usedByCustomer(ReportVersion run) {
+	/** The deck pinned for each of the version's customers that has one. */
+	public Map<String, UsedDeck> pinned(ReportVersion run) {
 		Map<String, UsedDeck> used = new HashMap<>();
 		this.jdbc
 			.sql("SELECT customer_id, deck_id, deck_name, deck_version FROM report_rate_deck "
