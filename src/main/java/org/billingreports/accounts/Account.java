@@ -26,7 +26,9 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 		@Size(min = 16, max = 200, message = "webhookSecret is 16 to 200 characters") String webhookSecret,
 		String webhookSecretHint, @Valid NightlyBilling nightlyBilling,
 		@Pattern(regexp = "[1-9][0-9]{0,2}", message = "defaultCountryCode is 1 to 3 digits, such as 1 or 44")
-		String defaultCountryCode, @Valid AccountRating rating) implements SelfValidating {
+		String defaultCountryCode, @Valid AccountRating rating,
+		@Size(max = 64, message = "defaultCustomerId is at most 64 characters") String defaultCustomerId)
+		implements SelfValidating {
 
 	public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -67,13 +69,16 @@ public record Account(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) Stri
 				(this.nightlyBilling != null) ? this.nightlyBilling.normalized() : NightlyBilling.OFF,
 				(this.defaultCountryCode != null && !this.defaultCountryCode.isBlank()) ? this.defaultCountryCode.strip()
 						: null,
-				(this.rating != null) ? this.rating.normalized() : AccountRating.NONE);
+				(this.rating != null) ? this.rating.normalized() : AccountRating.NONE,
+				(this.defaultCustomerId != null && !this.defaultCustomerId.isBlank()) ? this.defaultCustomerId.strip()
+						: null);
 	}
 
 	/** The answer to the request that set the secret: the only time it is shown in full. */
 	Account showingSecret(String secret) {
 		return new Account(this.id, this.name, this.timeZoneId, this.currency, this.billingSettings, this.proration,
-				secret, this.webhookSecretHint, this.nightlyBilling, this.defaultCountryCode, this.rating);
+				secret, this.webhookSecretHint, this.nightlyBilling, this.defaultCountryCode, this.rating,
+				this.defaultCustomerId);
 	}
 
 	/** How a report of part of a month charges fixed fees; {@link Proration#NONE} unless set. */

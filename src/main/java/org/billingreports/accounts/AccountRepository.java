@@ -23,7 +23,7 @@ public class AccountRepository {
 
 	private static final String COLUMNS = "id, name, time_zone_id, currency, proration, webhook_secret, "
 			+ "nightly_enabled, nightly_email, nightly_webhook_url, nightly_late_data, default_country_code, "
-			+ "rate_deck_id, unmatched_calls, fallback_rate, deck_replaces_carrier_cost";
+			+ "rate_deck_id, unmatched_calls, fallback_rate, deck_replaces_carrier_cost, default_customer_id";
 
 	private final JdbcClient jdbc;
 
@@ -102,12 +102,13 @@ public class AccountRepository {
 		this.jdbc
 			.sql("INSERT INTO account (id, name, time_zone_id, currency, proration, webhook_secret, "
 					+ "nightly_enabled, nightly_email, nightly_webhook_url, nightly_late_data, default_country_code, "
-					+ "rate_deck_id, unmatched_calls, fallback_rate, deck_replaces_carrier_cost, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "rate_deck_id, unmatched_calls, fallback_rate, deck_replaces_carrier_cost, default_customer_id, "
+					+ "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(account.id(), account.name(), account.timeZoneId(), account.currency(), account.proration(),
 					secret, nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(), nightly.lateData(),
 					account.defaultCountryCode(), rating.rateDeckId(), rating.unmatchedCalls(), rating.fallbackRate(),
-					rating.deckReplacesCarrierCost(), OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+					rating.deckReplacesCarrierCost(), account.defaultCustomerId(),
+					OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
 		this.settings.replace(BillingSettingsRepository.ACCOUNT, account.id(), account.billingSettings().toSettings());
 		return secret;
@@ -125,12 +126,13 @@ public class AccountRepository {
 			.sql("UPDATE account SET name = ?, time_zone_id = ?, currency = ?, proration = ?, "
 					+ "webhook_secret = COALESCE(?, webhook_secret), nightly_enabled = ?, nightly_email = ?, "
 					+ "nightly_webhook_url = ?, nightly_late_data = ?, default_country_code = ?, rate_deck_id = ?, "
-					+ "unmatched_calls = ?, fallback_rate = ?, deck_replaces_carrier_cost = ? WHERE id = ?")
+					+ "unmatched_calls = ?, fallback_rate = ?, deck_replaces_carrier_cost = ?, default_customer_id = ? "
+					+ "WHERE id = ?")
 			.params(account.name(), account.timeZoneId(), account.currency(), account.proration(),
 					account.webhookSecret(), nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(),
 					nightly.lateData(),
 					account.defaultCountryCode(), rating.rateDeckId(), rating.unmatchedCalls(), rating.fallbackRate(),
-					rating.deckReplacesCarrierCost(), account.id())
+					rating.deckReplacesCarrierCost(), account.defaultCustomerId(), account.id())
 			.update();
 		if (updated == 0) {
 			return false;
@@ -143,7 +145,8 @@ public class AccountRepository {
 	private Account withSettings(Account account) {
 		return new Account(account.id(), account.name(), account.timeZoneId(), account.currency(),
 				BillingSettingsDto.of(settingsOf(account.id())), account.proration(), null,
-				account.webhookSecretHint(), account.nightlyBilling(), account.defaultCountryCode(), account.rating());
+				account.webhookSecretHint(), account.nightlyBilling(), account.defaultCountryCode(), account.rating(),
+				account.defaultCustomerId());
 	}
 
 	/** The accounts whose nightly billing is on. */
@@ -161,11 +164,21 @@ public class AccountRepository {
 						rs.getString("nightly_webhook_url"), rs.getString("nightly_late_data")),
 				rs.getString("default_country_code"),
 				new AccountRating(rs.getString("rate_deck_id"), rs.getString("unmatched_calls"),
-						stripped(rs.getBigDecimal("fallback_rate")), rs.getBoolean("deck_replaces_carrier_cost")));
+						stripped(rs.getBigDecimal("fallback_rate")), rs.getBoolean("deck_replaces_carrier_cost")),
+				rs.getString("default_customer_id"));
 	}
 
 	private static BigDecimal stripped(BigDecimal value) {
 		return (value != null) ? value.stripTrailingZeros() : null;
+	}
+
+	/** Whether the account has a customer of that id or reference id. */
+	boolean isCustomerOf(String customer, String accountId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM customer WHERE account_id = ? AND (id = ? OR reference_id = ?)")
+			.params(accountId, customer, customer)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Whether the deck exists and belongs to the account: only such a deck may be assigned in it. */

@@ -34,6 +34,7 @@ public class Accounts {
 		requireCallableWebhook(request);
 		Account account = request.withDefaults(Ids.orNew(request.id()));
 		requireOwnDeck(account);
+		requireOwnCustomer(account);
 		String secret;
 		try {
 			secret = this.accounts.insert(account);
@@ -50,6 +51,15 @@ public class Accounts {
 		if (deck != null && !this.accounts.isDeckOf(deck, account.id())) {
 			throw ApiException.invalidField("rating.rateDeckId", "NotFound",
 					"rate deck '" + deck + "' does not exist in account '" + account.id() + "'");
+		}
+	}
+
+	/** Pushed records fall back to a customer of the account's own (a new account has none yet). */
+	private void requireOwnCustomer(Account account) {
+		String customer = account.defaultCustomerId();
+		if (customer != null && !this.accounts.isCustomerOf(customer, account.id())) {
+			throw ApiException.invalidField("defaultCustomerId", "NotFound",
+					"customer '" + customer + "' does not exist in account '" + account.id() + "'");
 		}
 	}
 
@@ -85,6 +95,7 @@ public class Accounts {
 		requireCallableWebhook(request);
 		Account account = request.withDefaults(id);
 		requireOwnDeck(account);
+		requireOwnCustomer(account);
 		if (!this.accounts.update(account)) {
 			throw ApiException.notFound("Account", id);
 		}

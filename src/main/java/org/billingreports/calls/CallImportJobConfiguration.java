@@ -116,7 +116,8 @@ class CallImportJobConfiguration {
 				accounts.find(currentImport.accountId()).map(Account::defaultCountryCode).orElse(null));
 		return new CallLineProcessor(format.parser(header),
 				new ImportContext(ZoneId.of(currentImport.timeZoneId()), directions, accountNumbers),
-				customers.idsByIdOrReference(currentImport.accountId()), currentImport.defaultCustomerId());
+				new CustomerFinder(accountNumbers, customers.idsByIdOrReference(currentImport.accountId()),
+						currentImport.defaultCustomerId(), "the line", "the import"));
 	}
 
 	@Bean

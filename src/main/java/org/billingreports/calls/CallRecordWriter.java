@@ -65,7 +65,7 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 		this.inserts = new JdbcBatchItemWriterBuilder<CallRecord>().dataSource(dataSource)
 			.sql("INSERT INTO call_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 					+ "ON CONFLICT DO NOTHING")
-			.itemPreparedStatementSetter((call, ps) -> bind(ps, call, callImport))
+			.itemPreparedStatementSetter((call, ps) -> bind(ps, call, callImport.accountId(), callImport.id()))
 			.assertUpdates(false)
 			.build();
 		this.inserts.afterPropertiesSet();
@@ -73,10 +73,12 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 				? new CallRevisions(new JdbcTemplate(dataSource), callImport) : null;
 	}
 
-	/** Sets the first 16 parameters of an insert of {@link #COLUMNS}: the record as the import stores it. */
-	static void bind(PreparedStatement ps, CallRecord call, CallImportRepository.CallImport callImport)
-			throws SQLException {
-		ps.setString(1, callImport.accountId());
+	/**
+	 * Sets the first 16 parameters of an insert of {@link #COLUMNS}: the record as it is stored.
+	 * @param importId the import that stores it, or {@code null} for a record a switch pushed
+	 */
+	static void bind(PreparedStatement ps, CallRecord call, String accountId, String importId) throws SQLException {
+		ps.setString(1, accountId);
 		ps.setString(2, call.callId());
 		ps.setString(3, call.customer());
 		ps.setString(4, call.channel().code());
@@ -91,7 +93,7 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 		ps.setLong(13, call.billableSeconds());
 		ps.setString(14, call.status());
 		ps.setBigDecimal(15, call.carrierCost());
-		ps.setString(16, callImport.id());
+		ps.setString(16, importId);
 	}
 
 	@Override

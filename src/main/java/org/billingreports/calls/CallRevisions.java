@@ -79,7 +79,7 @@ final class CallRevisions {
 			return;
 		}
 		this.jdbc.batchUpdate(INSERT, revisions, revisions.size(), (ps, revision) -> {
-			CallRecordWriter.bind(ps, revision.record(), this.callImport);
+			CallRecordWriter.bind(ps, revision.record(), this.callImport.accountId(), this.callImport.id());
 			ps.setInt(17, revision.revision());
 		});
 		List<Revision> corrections = revisions.stream().filter(revision -> revision.supersedes() > 0).toList();

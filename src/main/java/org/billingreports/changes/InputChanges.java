@@ -1,6 +1,7 @@
 package org.billingreports.changes;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -53,6 +54,22 @@ public class InputChanges {
 					+ "SELECT ?, ?, MIN(start_time), MAX(start_time), ?, ?, ? FROM call_record WHERE import_id = ? "
 					+ "HAVING COUNT(*) > 0")
 			.params(accountId, Kind.calls.name(), importId, "import " + importId, now(), importId)
+			.update();
+	}
+
+	/**
+	 * A call record a switch pushed. Recorded only when a report of the account covers its start (its
+	 * period, whatever the report's state): a record of days no report covers yet concerns none, and a switch
+	 * pushes thousands a second.
+	 */
+	public void callPushed(String accountId, String callId, Instant start) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
+		this.jdbc
+			.sql("INSERT INTO input_change (account_id, kind, first_start, last_start, detail, created_at) "
+					+ "SELECT ?, ?, ?, ?, ?, ? FROM billing_report WHERE account_id = ? AND period_start <= ? "
+					+ "AND period_end > ? FETCH FIRST 1 ROWS ONLY")
+			.params(accountId, Kind.calls.name(), at, at, cut("call " + callId + " pushed by a switch"), now(), accountId,
+					at, at)
 			.update();
 	}
 

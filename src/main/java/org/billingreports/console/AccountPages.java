@@ -141,8 +141,8 @@ class AccountPages {
 							ConsolePages.blankAsNull(form.get("nightlyWebhookUrl")),
 							ConsolePages.blankAsNull(form.get("nightlyLateData"))),
 					ConsolePages.blankAsNull(form.get("defaultCountryCode")),
-					// Rate decks are assigned through the API; the form keeps what is set.
-					existing.rating());
+					// Rate decks and the pushed records' default customer are set through the API; the form keeps them.
+					existing.rating(), existing.defaultCustomerId());
 			RequestValidation.check(this.validator, changed);
 			this.accountService.update(id, changed, caller);
 			return ConsolePages.redirectTo("/accounts/" + id + "?saved=" + id);

@@ -43,6 +43,11 @@ public class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, errorCode, message, List.of(), retryAfter);
 	}
 
+	/** A 503: the service cannot take the request now, and says when to try again ({@code Retry-After}). */
+	public static ApiException unavailable(String errorCode, String message, Duration retryAfter) {
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, errorCode, message, List.of(), retryAfter);
+	}
+
 	/** 401: the request carried no credentials, or wrong ones. */
 	public static ApiException unauthorized(String message) {
 		return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", message);

@@ -110,7 +110,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static final class WithoutAuthorization extends HttpServletRequestWrapper {
+	/** The request without its {@code Authorization} header: credentials once spent are not read again. */
+	static final class WithoutAuthorization extends HttpServletRequestWrapper {
 
 		WithoutAuthorization(HttpServletRequest request) {
 			super(request);

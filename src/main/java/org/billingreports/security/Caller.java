@@ -16,6 +16,9 @@ import org.billingreports.kernel.ApiException;
  */
 public final class Caller implements UserDetails, CredentialsContainer {
 
+	/** What a switch credential grants: the routes that take pushed call records, nothing else. */
+	public static final String SWITCH_AUTHORITY = "ROLE_Switch";
+
 	private final String userId;
 
 	private final String username;
@@ -27,6 +30,8 @@ public final class Caller implements UserDetails, CredentialsContainer {
 	private final String accountId;
 
 	private final String customerId;
+
+	private String switchCredentialId;
 
 	public Caller(String userId, String username, String passwordHash, Role role, String accountId,
 			String customerId) {
@@ -44,6 +49,38 @@ public final class Caller implements UserDetails, CredentialsContainer {
 	 */
 	public static Caller commandLine() {
 		return new Caller(null, "command-line", null, Role.SystemAdministrator, null, null);
+	}
+
+	/**
+	 * A switch with a credential its account issued ({@link SwitchCredentials}): it may push the account's
+	 * call records and nothing else. It has none of the users' roles.
+	 */
+	static Caller switchOf(String credentialId, String username, String accountId) {
+		Caller caller = new Caller(null, username, null, null, accountId, null);
+		caller.switchCredentialId = credentialId;
+		return caller;
+	}
+
+	/** The credential of a switch, or {@code null} for a user. */
+	public String switchCredentialId() {
+		return this.switchCredentialId;
+	}
+
+	/**
+	 * Pushing call records of the account: its switch, a SystemAdministrator, or a Manager of it (a Customer,
+	 * or another account's switch, may not).
+	 */
+	public void requireSwitchOf(String accountId) {
+		if (this.switchCredentialId != null) {
+			if (!accountId.equals(this.accountId)) {
+				throw ApiException.forbidden("This switch credential pushes call records of its own account only");
+			}
+			return;
+		}
+		if (!isAdministrator() && !(this.role == Role.Manager && canSeeAccount(accountId))) {
+			throw ApiException.forbidden(
+					"Only a switch credential of the account, a SystemAdministrator or a Manager of the account may push its call records");
+		}
 	}
 
 	public String userId() {
@@ -109,7 +146,7 @@ public final class Caller implements UserDetails, CredentialsContainer {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+		return List.of(new SimpleGrantedAuthority((this.role != null) ? this.role.authority() : SWITCH_AUTHORITY));
 	}
 
 	@Override

@@ -43,13 +43,16 @@ class SecurityConfiguration {
 	/** Where the operator console's pages are (an entry point above this package: only its path is known here). */
 	private static final String CONSOLE = "/console";
 
+	/** Where switches push call records (an entry point above this package: only its paths are known here). */
+	private static final String SWITCH_PUSH_ROUTES = "/calls/freeswitch/**";
+
 	private static final Pattern DOWNLOAD_ROUTE = Pattern.compile("/reports/(?!billing$)[^/.]+");
 
 	@Bean
 	@ConditionalOnWebApplication
 	SecurityFilterChain apiSecurity(HttpSecurity http, ErrorResponseWriter errors, ApiKeys apiKeys,
 			UserRepository users, LoginThrottle throttle, Sessions sessions, SecurityProperties properties,
-			LocalOperator localOperator) throws Exception {
+			LocalOperator localOperator, SwitchCredentials switchCredentials) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			if (isConsolePage(request)) {
 				toSignInForm(request, response);
@@ -88,6 +91,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SystemAdministrator.name())
+				// Pushed call records: a switch's own credential may do this and nothing else.
+				.requestMatchers(HttpMethod.POST, SWITCH_PUSH_ROUTES)
+				.hasAnyAuthority(Role.SystemAdministrator.authority(), Role.Manager.authority(),
+						Role.Customer.authority(), Caller.SWITCH_AUTHORITY)
 				.anyRequest()
 				.hasAnyRole(Role.SystemAdministrator.name(), Role.Manager.name(), Role.Customer.name()))
 			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
@@ -95,6 +102,7 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> errors.write(response, HttpStatus.FORBIDDEN,
 						"Forbidden", "Your role may not do this")))
 			.addFilterBefore(apiKeyFilter, BasicAuthenticationFilter.class)
+			.addFilterAfter(new SwitchCredentialFilter(switchCredentials, entryPoint), ApiKeyAuthenticationFilter.class)
 			.addFilterBefore(new SessionAuthenticationFilter(sessions), ApiKeyAuthenticationFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(throttle, errors, keysInQuery), SessionAuthenticationFilter.class);
 		return http.build();
@@ -123,10 +131,13 @@ class SecurityConfiguration {
 
 	/** {@code GET /reports/{id}?format=csv} (or {@code xlsx}): a download, as the suffix is. */
 	private static boolean isDownloadByFormat(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			// Never read parameters of other methods: that would consume a posted form (a switch's leg).
+			return false;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String format = request.getParameter("format");
-		return "GET".equals(request.getMethod()) && DOWNLOAD_ROUTE.matcher(path).matches()
-				&& ("csv".equals(format) || "xlsx".equals(format));
+		return DOWNLOAD_ROUTE.matcher(path).matches() && ("csv".equals(format) || "xlsx".equals(format));
 	}
 
 	@Bean

@@ -178,6 +178,27 @@ class ApiDescriptionTest extends ApiTestSupport {
 		requests.put("GET /users/{id}/api-keys", () -> admin.get("/users/" + this.ids.get("user") + "/api-keys"));
 		requests.put("DELETE /users/{id}/api-keys/{keyId}",
 				() -> admin.delete("/users/" + this.ids.get("user") + "/api-keys/" + this.ids.get("key")));
+		requests.put("POST /accounts/{id}/switch-credentials",
+				() -> remember("switch", admin.post("/accounts/" + account + "/switch-credentials", "")));
+		requests.put("GET /accounts/{id}/switch-credentials",
+				() -> admin.get("/accounts/" + account + "/switch-credentials"));
+		requests.put("POST /calls/freeswitch/{accountId}", () -> admin.send("POST",
+				"/calls/freeswitch/" + account + "?uuid=documented-leg", "application/json",
+				"{\"variables\":{\"uuid\":\"documented-leg\",\"accountcode\":\"" + customer
+						+ "\",\"start_epoch\":\"1783000000\",\"answer_epoch\":\"1783000002\","
+						+ "\"end_epoch\":\"1783000062\",\"duration\":\"62\",\"billsec\":\"60\"}}"));
+		requests.put("POST /calls/freeswitch/{accountId}/xml", () -> admin.send("POST",
+				"/calls/freeswitch/" + account + "/xml?uuid=refused-leg", "text/xml",
+				"<cdr><variables><uuid>refused-leg</uuid><accountcode>nobody</accountcode></variables></cdr>"));
+		requests.put("GET /calls/freeswitch/{accountId}/rejections", () -> {
+			ApiResponse listed = admin.get("/calls/freeswitch/" + account + "/rejections");
+			this.ids.put("rejection", listed.json().get("rejections").get(0).get("id").asString());
+			return listed;
+		});
+		requests.put("GET /calls/freeswitch/{accountId}/rejections/{id}",
+				() -> admin.get("/calls/freeswitch/" + account + "/rejections/" + this.ids.get("rejection")));
+		requests.put("DELETE /accounts/{id}/switch-credentials/{credentialId}",
+				() -> admin.delete("/accounts/" + account + "/switch-credentials/" + this.ids.get("switch")));
 		requests.put("POST /auth/{provider}", () -> anonymous().post("/auth/credentials",
 				Map.of("userName", account + "-m", "password", "documented-password")));
 		requests.put("GET /auth/{provider}", () -> anonymous().get("/auth/logout"));

@@ -1,0 +1,77 @@
+package org.billingreports.ingestion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.billingreports.kernel.Sha256;
+
+/**
+ * Legs that could not be stored as call records, kept whole with their reason ({@code pushed_call_rejection}):
+ * what an operator reads to fix the cause, and the body to post again. The same body refused again is kept
+ * once.
+ */
+@Component
+class PushRejections {
+
+	private static final int MAX_REASON = 500;
+
+	/** A rejection as listed: the body is fetched on its own. */
+	record RejectedLeg(long id, String accountId, String source, String callId, String reason, String contentType,
+			long bodyLength, String dateReceived) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	PushRejections(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	void record(String accountId, String source, String callId, String reason, String contentType, String body) {
+		this.jdbc
+			.sql("INSERT INTO pushed_call_rejection (account_id, source, call_id, reason, content_type, body, "
+					+ "body_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(accountId, source, cut(callId, 150), cut(reason, MAX_REASON), cut(contentType, 200), body,
+					Sha256.hex(body), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.update();
+	}
+
+	/** The account's rejections received in [from, to), newest first. */
+	List<RejectedLeg> list(String accountId, Instant from, Instant to, int limit) {
+		return this.jdbc
+			.sql("SELECT id, account_id, source, call_id, reason, content_type, LENGTH(body) AS body_length, received_at "
+					+ "FROM pushed_call_rejection WHERE account_id = ? AND received_at >= ? AND received_at < ? "
+					+ "ORDER BY received_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY")
+			.params(accountId, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, row) -> new RejectedLeg(rs.getLong("id"), rs.getString("account_id"), rs.getString("source"),
+					rs.getString("call_id"), rs.getString("reason"), rs.getString("content_type"),
+					rs.getLong("body_length"), rs.getObject("received_at", OffsetDateTime.class)
+						.toInstant()
+						.truncatedTo(ChronoUnit.SECONDS)
+						.toString()))
+			.list();
+	}
+
+	/** The body of one of the account's rejections, as it was posted. */
+	Optional<String> body(String accountId, long id) {
+		return this.jdbc.sql("SELECT body FROM pushed_call_rejection WHERE account_id = ? AND id = ?")
+			.params(accountId, id)
+			.query(String.class)
+			.optional();
+	}
+
+	private static String cut(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Call records as they happen: switches push them here. FreeSWITCH posts each call leg over HTTP as it ends
+ * ({@code mod_json_cdr}, {@code mod_xml_cdr}); a leg is read in whichever of the modules' encodings it comes,
+ * stored through {@link org.billingreports.calls.PushedCalls} before it is answered, and one that cannot be
+ * billed is kept whole as a rejection ({@code formats.md}, FreeSWITCH over HTTP; {@code operations.md}, Setting a
+ * switch up).
+ */
+package org.billingreports.ingestion;
