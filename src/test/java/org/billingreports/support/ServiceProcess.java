@@ -60,6 +60,12 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.api;
 	}
 
+	/** SIGTERM, as an operator or a service manager stops it: a graceful stop, waited for. */
+	public void stop() throws InterruptedException {
+		this.process.destroy();
+		this.process.waitFor();
+	}
+
 	/** SIGKILL: no shutdown hook, no graceful stop, as a crash or a power cut. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
