@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.billingreports.accounts.AccountAccess;
 import org.billingreports.calls.CallImportService;
 import org.billingreports.calls.ImportInfo;
+import org.billingreports.ingestion.PushRejections;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.Text;
 import org.billingreports.security.Caller;
@@ -36,9 +37,12 @@ class ImportPages {
 
 	private final AccountAccess accounts;
 
-	ImportPages(CallImportService imports, AccountAccess accounts) {
+	private final PushRejections pushRejections;
+
+	ImportPages(CallImportService imports, AccountAccess accounts, PushRejections pushRejections) {
 		this.imports = imports;
 		this.accounts = accounts;
+		this.pushRejections = pushRejections;
 	}
 
 	@GetMapping(ConsolePages.PREFIX + "/imports")
@@ -52,6 +56,11 @@ class ImportPages {
 		model.addAttribute("accountId", account);
 		model.addAttribute("previous", (from > 0) ? Math.max(0, from - PAGE) : null);
 		model.addAttribute("next", (found.size() > PAGE) ? from + PAGE : null);
+		// Legs switches pushed that could not be billed: of one account at a time (a Manager's own).
+		String pushAccount = (account != null) ? account : caller.isAdministrator() ? null : caller.accountId();
+		model.addAttribute("pushAccountId", pushAccount);
+		model.addAttribute("pushRejections", (pushAccount != null && !caller.isCustomer())
+				? this.pushRejections.recent(pushAccount, null, null, PAGE, caller) : List.of());
 		return "console/imports";
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -89,10 +88,7 @@ class FreeSwitchPushController {
 	Map<String, List<PushRejections.RejectedLeg>> rejections(@PathVariable String accountId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@AuthenticationPrincipal Caller caller) {
-		caller.requireAccountWideView(accountId, "Account", accountId);
-		Instant until = (to != null) ? to : Instant.now().plus(1, ChronoUnit.SECONDS);
-		Instant since = (from != null) ? from : until.minus(30, ChronoUnit.DAYS);
-		return Map.of("rejections", this.rejections.list(accountId, since, until, 1000));
+		return Map.of("rejections", this.rejections.recent(accountId, from, to, 1000, caller));
 	}
 
 	@GetMapping(PATH + "/rejections/{id}")
@@ -101,8 +97,7 @@ class FreeSwitchPushController {
 			content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
 	ResponseEntity<String> rejectedBody(@PathVariable String accountId, @PathVariable long id,
 			@AuthenticationPrincipal Caller caller) {
-		caller.requireAccountWideView(accountId, "Account", accountId);
-		String body = this.rejections.body(accountId, id)
+		String body = this.rejections.body(accountId, id, caller)
 			.orElseThrow(() -> ApiException.notFound("Rejection", String.valueOf(id)));
 		return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(body);
 	}

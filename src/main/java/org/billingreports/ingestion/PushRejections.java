@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.Sha256;
+import org.billingreports.security.Caller;
 
 /**
  * Legs that could not be stored as call records, kept whole with their reason ({@code pushed_call_rejection}):
@@ -19,12 +20,12 @@ import org.billingreports.kernel.Sha256;
  * once.
  */
 @Component
-class PushRejections {
+public class PushRejections {
 
 	private static final int MAX_REASON = 500;
 
 	/** A rejection as listed: the body is fetched on its own. */
-	record RejectedLeg(long id, String accountId, String source, String callId, String reason, String contentType,
+	public record RejectedLeg(long id, String accountId, String source, String callId, String reason, String contentType,
 			long bodyLength, String dateReceived) {
 	}
 
@@ -46,8 +47,18 @@ class PushRejections {
 			.update();
 	}
 
-	/** The account's rejections received in [from, to), newest first. */
-	List<RejectedLeg> list(String accountId, Instant from, Instant to, int limit) {
+	/**
+	 * The account's rejections received in [from, to) (the last 30 days when not given), newest first, for
+	 * a SystemAdministrator or a Manager of the account (404 for anyone else, as for its other data).
+	 */
+	public List<RejectedLeg> recent(String accountId, Instant from, Instant to, int limit, Caller caller) {
+		caller.requireAccountWideView(accountId, "Account", accountId);
+		Instant until = (to != null) ? to : this.clock.instant().plusSeconds(1);
+		Instant since = (from != null) ? from : until.minus(30, ChronoUnit.DAYS);
+		return list(accountId, since, until, limit);
+	}
+
+	private List<RejectedLeg> list(String accountId, Instant from, Instant to, int limit) {
 		return this.jdbc
 			.sql("SELECT id, account_id, source, call_id, reason, content_type, LENGTH(body) AS body_length, received_at "
 					+ "FROM pushed_call_rejection WHERE account_id = ? AND received_at >= ? AND received_at < ? "
@@ -63,7 +74,8 @@ class PushRejections {
 	}
 
 	/** The body of one of the account's rejections, as it was posted. */
-	Optional<String> body(String accountId, long id) {
+	Optional<String> body(String accountId, long id, Caller caller) {
+		caller.requireAccountWideView(accountId, "Account", accountId);
 		return this.jdbc.sql("SELECT body FROM pushed_call_rejection WHERE account_id = ? AND id = ?")
 			.params(accountId, id)
 			.query(String.class)

@@ -165,6 +165,10 @@ class FreeSwitchPushTest extends ApiTestSupport {
 		ApiResponse body = admin()
 			.get("/calls/freeswitch/" + this.account + "/rejections/" + rejection.get("id").asLong());
 		assertThat(body.body()).isEqualTo(leg);
+		String session = anonymous().consoleSession(ADMIN, ADMIN_PASSWORD);
+		ApiResponse page = anonymous().exchange("GET", "/console/imports?accountId=" + this.account,
+				Map.of("Cookie", session), null);
+		assertThat(page.body()).contains("Pushed legs refused", uuid, "the leg names no customer");
 
 		Map<String, Object> account = new LinkedHashMap<>();
 		account.put("name", "Account " + this.account);
