@@ -62,6 +62,9 @@ import org.billingreports.statement.BillingFiles;
  * --deck-prefixes=100000  the job again with the calls priced by a rate deck of that many prefixes (0: not)
  * --jar=target/app/billing-reports-0.1.0-SNAPSHOT.jar --cds=target/app/application.jsa
  *                          the packaged service, for start-up and command-line times (skipped without it)
+ * --push-threads=32 --push-seconds=60
+ *                          the bench's switch: that many clients posting FreeSWITCH legs to the packaged service
+ * --only=push              only the pushed legs (the rest takes many minutes)
  * </pre>
  */
 public final class Benchmark {
@@ -71,6 +74,8 @@ public final class Benchmark {
 	private static final String PG_SCHEMA = "billing_bench";
 
 	private static final String PG_START_SCHEMA = "billing_bench_start";
+
+	private static final String PG_PUSH_SCHEMA = "billing_bench_push";
 
 	private static final String IMPORT_ACCOUNT = "bench-import";
 
@@ -95,6 +100,9 @@ public final class Benchmark {
 		options.put("deck-prefixes", "100000");
 		options.put("jar", "target/app/billing-reports-0.1.0-SNAPSHOT.jar");
 		options.put("cds", "target/app/application.jsa");
+		options.put("push-threads", "32");
+		options.put("push-seconds", "60");
+		options.put("only", "");
 		for (String arg : args) {
 			String[] option = arg.replaceFirst("^--", "").split("=", 2);
 			if (!options.containsKey(option[0]) || option.length != 2) {
@@ -112,6 +120,10 @@ public final class Benchmark {
 		for (String db : this.options.get("db").split(",")) {
 			if (db.equals("postgres") && !postgresReachable()) {
 				System.out.println("PostgreSQL is not reachable at " + this.options.get("postgres-url") + "; skipped");
+				continue;
+			}
+			if (this.options.get("only").equals("push")) {
+				pushedLegs(db.strip(), Files.createTempDirectory("billing-bench-push-"));
 				continue;
 			}
 			results.add(measure(db.strip()));
@@ -192,6 +204,7 @@ public final class Benchmark {
 					+ "changes.csv %s%n", db, records, changes.added(), seconds(changes.jsonNanos()),
 					seconds(changes.csvNanos()));
 			StartupTimes.Times startup = startup(db, dataDir);
+			PushLoad.Figures push = pushedLegs(db, dataDir);
 			return new Result(db, records, median(runs, Run::jobNanos), runs.get(0).jobNanos(),
 					median(runs, Run::baselineNanos), runs.stream().mapToLong(Run::liveHeapMegabytes).max().orElse(0),
 					totalsMatch, importRecords,
@@ -200,13 +213,58 @@ public final class Benchmark {
 					median(busyImports.stream().map(busy -> new Run(busy.importNanos(), 0, 0, true)).toList(), Run::jobNanos),
 					median(busyImports.stream().map(busy -> new Run(busy.markingNanos(), 0, 0, true)).toList(),
 							Run::jobNanos),
-					changes.jsonNanos(), changes.csvNanos());
+					changes.jsonNanos(), changes.csvNanos(), push);
 		}
 		finally {
 			if (postgres) {
 				postgres("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
 			}
 			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+	/** The bench's switch posting legs to the packaged service, on a database of their own. */
+	private PushLoad.Figures pushedLegs(String db, Path dataDir) throws Exception {
+		StartupTimes service = new StartupTimes(Path.of(this.options.get("jar")), Path.of(this.options.get("cds")));
+		if (db.equals(H2_WRITE_DELAY) || !service.available()) {
+			return PushLoad.Figures.NONE;
+		}
+		Path pushData = Files.createDirectories(dataDir.resolve("pushed"));
+		boolean postgres = db.equals("postgres");
+		List<String> settings = new ArrayList<>(List.of("--billing.data-dir=" + pushData));
+		if (postgres) {
+			settings.addAll(freshPostgresSchema(PG_PUSH_SCHEMA));
+		}
+		int threads = Integer.parseInt(this.options.get("push-threads"));
+		try {
+			PushLoad.Figures figures = new PushLoad(service).measure(settings, threads,
+					Duration.ofSeconds(Long.parseLong(this.options.get("push-seconds"))),
+					() -> storedLegs(postgres, pushData));
+			System.out.printf("%s: %d clients posting FreeSWITCH legs: %,.0f legs/s stored, latency p50 %.1f ms, p99 "
+					+ "%.1f ms; %,d answered 2xx, %,d stored, %,d refused%n", db, threads, figures.legsPerSecond(),
+					figures.p50() / 1e6, figures.p99() / 1e6, figures.answered(), figures.stored(), figures.refused());
+			return figures;
+		}
+		finally {
+			if (postgres) {
+				postgres("DROP SCHEMA IF EXISTS " + PG_PUSH_SCHEMA + " CASCADE");
+			}
+		}
+	}
+
+	/** The legs the push run stored: the sample's call of 2013 (the demo's calls are of 2026). */
+	private long storedLegs(boolean postgres, Path dataDir) {
+		String sql = "SELECT COUNT(*) FROM call_record WHERE account_id = 'demo' AND start_time < "
+				+ "TIMESTAMP WITH TIME ZONE '2014-01-01 00:00:00+00'";
+		try (Connection connection = postgres ? postgresConnection(PG_PUSH_SCHEMA)
+				: DriverManager.getConnection(DatabaseEnvironment.h2Url(dataDir), "sa", "");
+				Statement statement = connection.createStatement();
+				java.sql.ResultSet count = statement.executeQuery(sql)) {
+			count.next();
+			return count.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("counting the stored legs failed", ex);
 		}
 	}
 
@@ -443,6 +501,12 @@ public final class Benchmark {
 				this.options.get("postgres-password"));
 	}
 
+	private Connection postgresConnection(String schema) throws SQLException {
+		Connection connection = postgresConnection();
+		connection.setSchema(schema);
+		return connection;
+	}
+
 	private static long median(List<Run> runs, ToLongFunction<Run> measure) {
 		long[] values = runs.stream().mapToLong(measure).sorted().toArray();
 		return (values.length == 0) ? 0 : values[values.length / 2];
@@ -464,7 +528,7 @@ public final class Benchmark {
 	private record Result(String db, long records, long jobNanos, long firstJobNanos, long baselineNanos,
 			long liveHeapMegabytes, boolean totalsMatch, long importRecords, long importNanos, long commitNanos,
 			StartupTimes.Times startup, long deckJobNanos, long busyImportNanos, long markingNanos,
-			long changesNanos, long changesCsvNanos) {
+			long changesNanos, long changesCsvNanos, PushLoad.Figures push) {
 
 		static String table(List<Result> results) {
 			StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
@@ -472,12 +536,13 @@ public final class Benchmark {
 							+ "| job rate / baseline rate | live heap | totals | import records | import | import rate "
 							+ "| single-row commits | ready (new database / again) | command line (report / status) "
 							+ "| job with a rate deck (median) | deck job rate / job rate "
-							+ "| import into 1,000 reports / import | its change taken up | changes, 1%% late (JSON / CSV) |%n"
-							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+							+ "| import into 1,000 reports / import | its change taken up | changes, 1%% late (JSON / CSV) "
+							+ "| pushed legs stored (32 clients) | pushed leg p99 |%n"
+							+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
 			for (Result result : results) {
 				table.append(String.format(Locale.ROOT,
 						"| %s | %,d | %s | %,d/s | %s | %s | %,d/s | %.2f | %d MB of %d MB | %s | %,d | %s | %,d/s | %,d/s "
-								+ "| %s / %s | %s / %s | %s | %.2f | %.2f | %s | %s / %s |%n",
+								+ "| %s / %s | %s / %s | %s | %.2f | %.2f | %s | %s / %s | %,.0f/s | %.1f ms |%n",
 						result.db(), result.records(), seconds(result.jobNanos()),
 						rate(result.records(), result.jobNanos()), seconds(result.firstJobNanos()),
 						seconds(result.baselineNanos()), rate(result.records(), result.baselineNanos()),
@@ -490,7 +555,8 @@ public final class Benchmark {
 						seconds(result.deckJobNanos()),
 						(result.deckJobNanos() == 0) ? 0.0 : (double) result.jobNanos() / result.deckJobNanos(),
 						(result.importNanos() == 0) ? 0.0 : (double) result.busyImportNanos() / result.importNanos(),
-						seconds(result.markingNanos()), seconds(result.changesNanos()), seconds(result.changesCsvNanos())));
+						seconds(result.markingNanos()), seconds(result.changesNanos()), seconds(result.changesCsvNanos()),
+						result.push().legsPerSecond(), result.push().p99() / 1e6));
 			}
 			return table.toString();
 		}

@@ -51,29 +51,9 @@ final class StartupTimes {
 	}
 
 	private long startAndStop(List<String> settings, Whilst whilst) throws Exception {
-		int port = freePort();
-		List<String> line = java();
-		line.addAll(List.of("--spring.profiles.active=demo", "--server.port=" + port, "--logging.level.root=warn"));
-		line.addAll(settings);
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		Process process = start(freePort(), settings);
 		try {
-			while (true) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("the service stopped while starting: " + line);
-				}
-				try {
-					if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-						break;
-					}
-				}
-				catch (IOException notYet) {
-					// not listening yet
-				}
-				TimeUnit.MILLISECONDS.sleep(20);
-			}
 			long ready = System.nanoTime() - start;
 			if (whilst != null) {
 				whilst.run();
@@ -83,6 +63,30 @@ final class StartupTimes {
 		finally {
 			process.destroy();
 			process.waitFor(60, TimeUnit.SECONDS);
+		}
+	}
+
+	/** The service as {@code make run} starts it, on that port, once {@code /actuator/health} answers 200. */
+	Process start(int port, List<String> settings) throws Exception {
+		List<String> line = java();
+		line.addAll(List.of("--spring.profiles.active=demo", "--server.port=" + port, "--logging.level.root=warn"));
+		line.addAll(settings);
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+		Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		while (true) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the service stopped while starting: " + line);
+			}
+			try {
+				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return process;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			TimeUnit.MILLISECONDS.sleep(20);
 		}
 	}
 
