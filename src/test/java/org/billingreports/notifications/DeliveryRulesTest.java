@@ -1,6 +1,7 @@
 package org.billingreports.notifications;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -41,6 +42,29 @@ class DeliveryRulesTest {
 			"8.8.8.8,false", "93.184.216.34,false", "2606:4700::1111,false" })
 	void internalAddresses(String address, boolean internal) throws Exception {
 		assertThat(WebhookAddressPolicy.isInternal(InetAddress.getByName(address))).isEqualTo(internal);
+	}
+
+	/** Each spelling of an internal address is refused when the URL is given, before anything calls it. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "http://localhost./hook", "http://LOCALHOST/hook", "http://api.localhost/hook",
+			"http://0177.0.0.1/hook", "http://0x7f.0.0.1/hook", "http://0x7f000001/hook", "http://2130706433/hook",
+			"http://127.1/hook", "http://017700000001/hook", "http://[::ffff:127.0.0.1]/hook", "http://[::ffff:7f00:1]/hook",
+			"http://[::127.0.0.1]/hook", "http://[::a9fe:a9fe]/hook", "http://[64:ff9b::10.0.0.1]/hook",
+			"http://[fe80::1%25eth0]/hook", "http://[::1]:8080/hook", "http://169.254.169.254/latest/meta-data" })
+	void internalAddressesInEverySpellingAreRefused(String url) {
+		assertThat(policy().problem(url, true)).as(url).isNotNull();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "https://93.184.216.34/hook", "https://[2606:4700::1111]/hook", "https://hooks.example.invalid/x" })
+	void publicAddressesAndUnresolvedNamesPass(String url) {
+		assertThat(policy().problem(url, true)).as(url).isNull();
+	}
+
+	private static WebhookAddressPolicy policy() {
+		return new WebhookAddressPolicy(new NotificationProperties("billing@localhost", null, Duration.ofSeconds(5),
+				Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(24), 30,
+				new NotificationProperties.Webhooks(Duration.ofSeconds(5), Duration.ofSeconds(10), 4096, List.of())));
 	}
 
 }
