@@ -59,7 +59,7 @@ public class CallImportController {
 			+ "text/csv body; format native (default), asterisk or freeswitch; onDuplicate skip (default) or replace "
 			+ "(a line whose call is stored with other values becomes its next revision).")
 	@EndedOrAccepted
-	ResponseEntity<ImportInfo> importMultipart(@RequestParam(required = false) String accountId,
+	ResponseEntity<?> importMultipart(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
 			@RequestParam(required = false) String defaultCustomerId,
 			@RequestParam(required = false) String onDuplicate,
@@ -75,7 +75,7 @@ public class CallImportController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@EndedOrAccepted
-	ResponseEntity<ImportInfo> importBody(@RequestParam(required = false) String accountId,
+	ResponseEntity<?> importBody(@RequestParam(required = false) String accountId,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String timeZoneId,
 			@RequestParam(required = false) String defaultCustomerId,
 			@RequestParam(required = false) String onDuplicate, HttpServletRequest request,
@@ -88,7 +88,7 @@ public class CallImportController {
 	/** Continues a failed or stopped import after its last committed chunk. */
 	@PostMapping("/calls/imports/{id}/restart")
 	@EndedOrAccepted
-	ResponseEntity<ImportInfo> restart(@PathVariable String id, @AuthenticationPrincipal Caller caller)
+	ResponseEntity<?> restart(@PathVariable String id, @AuthenticationPrincipal Caller caller)
 			throws Exception {
 		return answer(this.imports.restart(id, caller));
 	}
@@ -130,8 +130,9 @@ public class CallImportController {
 	@Target(ElementType.METHOD)
 	@ApiResponse(responseCode = "200", description = "The import ended: its counts and first rejected lines",
 			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
-	@ApiResponse(responseCode = "422", description = "The file was refused for its rejected lines: nothing of it stays",
-			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
+	@ApiResponse(responseCode = "422", description = "The file was refused for its rejected lines: nothing of it stays. "
+			+ "The import's fields, and responseStatus as every error has",
+			content = @Content(schema = @Schema(implementation = RefusedImport.class)))
 	@ApiResponse(responseCode = "202", description = "A large file, or one still running: follow the Location",
 			content = @Content(schema = @Schema(implementation = ImportInfo.class)))
 	@interface EndedOrAccepted {
@@ -141,10 +142,10 @@ public class CallImportController {
 	 * 200 once ended; 422 for a file refused for its rejected lines (nothing of it stays); 202 with a
 	 * Location to follow for a large file, or while it is still running.
 	 */
-	private static ResponseEntity<ImportInfo> answer(CallImportService.Started started) {
+	private static ResponseEntity<?> answer(CallImportService.Started started) {
 		ImportInfo info = started.info();
 		if (started.refused()) {
-			return ResponseEntity.unprocessableContent().body(info);
+			return ResponseEntity.unprocessableContent().body(RefusedImport.of(info));
 		}
 		if (!started.followUp()) {
 			return ResponseEntity.ok(info);

@@ -155,6 +155,10 @@ class InputRulesTest extends ApiTestSupport {
 		assertThat(info.get("imported").asInt()).isZero();
 		assertThat(info.get("duplicates").asInt()).as("taken back, not duplicates").isZero();
 		assertThat(info.get("rejected").asInt()).isEqualTo(7);
+		// As every error: ServiceStack's responseStatus, beside the import's own fields.
+		assertThat(info.at("/responseStatus/errorCode").asString()).isEqualTo("ImportRefused");
+		assertThat(info.at("/responseStatus/message").asString()).isEqualTo(info.get("statusMessage").asString())
+			.startsWith("The file was refused");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM call_record WHERE account_id = ?").param(this.account)
 			.query(Long.class).single()).isZero();
 	}
