@@ -53,48 +53,45 @@ final class QueuedCallListener implements ChannelAwareMessageListener {
 	@Override
 	public void onMessage(Message message, Channel channel) throws IOException {
 		QueuedCall call = QueuedCall.of(message, this.settings);
-		String refusal = call.refusal(this.settings, this.maxBytes);
-		if (refusal == null) {
-			refusal = stored(call);
+		try {
+			String refusal = call.refusal(this.settings, this.maxBytes);
+			if (refusal == null) {
+				refusal = stored(call);
+			}
+			if (refusal != null) {
+				deadLetter(call, message, channel, refusal);
+			}
 		}
-		if (refusal != null) {
-			deadLetter(call, message, channel, refusal);
+		catch (RuntimeException ex) {
+			// A failure that may pass (the database away): the container puts the message back on the queue.
+			waitBeforeRetry(call, ex);
+			throw ex;
 		}
 	}
 
 	/**
-	 * Stores the record: {@code null}, or why it cannot be billed. A failure that may pass is thrown, after
-	 * {@code retry-interval}: the container then puts the message back on the queue.
+	 * Stores the record, the account first as over HTTP (a message of an unknown account is refused as that,
+	 * whatever its body).
+	 * @return {@code null}, or why the record cannot be billed
 	 */
 	private String stored(QueuedCall call) {
 		try {
-			store(call);
+			this.calls.requireAccount(call.accountId());
+			switch (call.format()) {
+				case FREESWITCH_JSON -> this.calls.store(call.accountId(), FreeSwitchLeg.read(JsonLeg.read(call.posted())));
+				case NATIVE -> this.calls.storeNative(call.accountId(), NativeRecord.read(call.body()));
+			}
 			return null;
 		}
-		catch (RuntimeException ex) {
-			String refusal = refusal(ex);
-			if (refusal == null) {
-				waitBeforeRetry(call, ex);
+		catch (RejectedLineException | UnreadableLegException ex) {
+			return ex.getMessage();
+		}
+		catch (ApiException ex) {
+			if (ex.status() != HttpStatus.NOT_FOUND) {
 				throw ex;
 			}
-			return refusal;
+			return ex.getMessage();
 		}
-	}
-
-	/** The account first, as over HTTP: a message of an unknown account is refused as that, whatever its body. */
-	private void store(QueuedCall call) {
-		this.calls.requireAccount(call.accountId());
-		switch (call.format()) {
-			case FREESWITCH_JSON -> this.calls.store(call.accountId(), FreeSwitchLeg.read(JsonLeg.read(call.posted())));
-			case NATIVE -> this.calls.storeNative(call.accountId(), NativeRecord.read(call.body()));
-		}
-	}
-
-	/** Why the record cannot be billed, or {@code null} for a failure that may pass. */
-	private static String refusal(RuntimeException ex) {
-		boolean unknownAccount = ex instanceof ApiException api && api.status() == HttpStatus.NOT_FOUND;
-		return (unknownAccount || ex instanceof RejectedLineException || ex instanceof UnreadableLegException)
-				? ex.getMessage() : null;
 	}
 
 	/**
