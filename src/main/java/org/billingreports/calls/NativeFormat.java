@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ import org.billingreports.rating.Direction;
 /**
  * The service's own CSV ({@code formats.md}, Call records in): a header row names the columns, in any order;
  * {@code callId, customerId, channel, direction, startTime, status} are required, the others may
- * be left out.
+ * be left out. A record pushed alone comes as the same fields by name ({@link #record}).
  */
 @Component
 class NativeFormat implements CallRecordFormat {
@@ -25,6 +26,9 @@ class NativeFormat implements CallRecordFormat {
 
 	private static final List<String> REQUIRED = List.of("callId", "customerId", "channel", "direction",
 			"startTime", "status");
+
+	/** The columns by their names in lower case: a header (or a record's field) names them in any case. */
+	private static final Map<String, String> KNOWN = known();
 
 	@Override
 	public String name() {
@@ -40,15 +44,41 @@ class NativeFormat implements CallRecordFormat {
 	public CallLineParser parser(List<String> header) {
 		Map<String, Integer> positions = positions(header);
 		int width = header.size();
-		return (line, context) -> parse(new Row(line.fields(), positions, width), context.zone());
+		return (line, context) -> parse(new Row(line.fields(), positions, width)::get, context.zone());
+	}
+
+	/**
+	 * One record given as its fields by column name, as the header names them (any case; other names are
+	 * ignored, as other columns are), e.g. a message's JSON object.
+	 * @param zone the time zone of times written without an offset
+	 * @throws RejectedLineException when a required field is missing or a value is not valid
+	 */
+	static CallRecord record(Map<String, String> fields, ZoneId zone) {
+		Map<String, String> values = new HashMap<>();
+		fields.forEach((name, value) -> {
+			String column = KNOWN.get(name.strip().toLowerCase(Locale.ROOT));
+			if (column != null && value != null) {
+				values.putIfAbsent(column, value);
+			}
+		});
+		List<String> missing = new ArrayList<>(REQUIRED);
+		missing.removeAll(values.keySet());
+		if (!missing.isEmpty()) {
+			throw new RejectedLineException("the record lacks " + String.join(", ", missing));
+		}
+		return parse(values::get, zone);
+	}
+
+	private static Map<String, String> known() {
+		Map<String, String> known = new HashMap<>();
+		COLUMNS.forEach(column -> known.put(column.toLowerCase(Locale.ROOT), column));
+		return Map.copyOf(known);
 	}
 
 	private static Map<String, Integer> positions(List<String> header) {
-		Map<String, String> known = new HashMap<>();
-		COLUMNS.forEach(column -> known.put(column.toLowerCase(Locale.ROOT), column));
 		Map<String, Integer> positions = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
-			String column = known.get(header.get(i).strip().toLowerCase(Locale.ROOT));
+			String column = KNOWN.get(header.get(i).strip().toLowerCase(Locale.ROOT));
 			if (column != null) {
 				positions.putIfAbsent(column, i);
 			}
@@ -62,26 +92,26 @@ class NativeFormat implements CallRecordFormat {
 		return positions;
 	}
 
-	private static CallRecord parse(Row row, ZoneId zone) {
-		Channel channel = Channel.parse(row.get("channel"));
+	private static CallRecord parse(UnaryOperator<String> row, ZoneId zone) {
+		Channel channel = Channel.parse(row.apply("channel"));
 		if (channel == null) {
-			throw new RejectedLineException("channel must be voice, sms or fax, not '" + row.get("channel") + "'");
+			throw new RejectedLineException("channel must be voice, sms or fax, not '" + row.apply("channel") + "'");
 		}
-		Direction direction = Direction.parse(row.get("direction"));
+		Direction direction = Direction.parse(row.apply("direction"));
 		if (direction == null) {
 			throw new RejectedLineException(
-					"direction must be inbound or outbound, not '" + row.get("direction") + "'");
+					"direction must be inbound or outbound, not '" + row.apply("direction") + "'");
 		}
-		return new CallRecord(Fields.required("callId", row.get("callId"), 150),
-				Fields.required("customerId", row.get("customerId"), 100), channel, direction,
-				Fields.optional("from", row.get("from"), 64), Fields.optional("to", row.get("to"), 64), null,
-				Fields.requiredTime("startTime", row.get("startTime"), zone),
-				Fields.optionalTime("answerTime", row.get("answerTime"), zone),
-				Fields.optionalTime("endTime", row.get("endTime"), zone),
-				Fields.count("durationSeconds", row.get("durationSeconds")),
-				Fields.count("billableSeconds", row.get("billableSeconds")),
-				Fields.required("status", row.get("status"), 30).toLowerCase(Locale.ROOT),
-				Fields.money("carrierCost", row.get("carrierCost")));
+		return new CallRecord(Fields.required("callId", row.apply("callId"), 150),
+				Fields.required("customerId", row.apply("customerId"), 100), channel, direction,
+				Fields.optional("from", row.apply("from"), 64), Fields.optional("to", row.apply("to"), 64), null,
+				Fields.requiredTime("startTime", row.apply("startTime"), zone),
+				Fields.optionalTime("answerTime", row.apply("answerTime"), zone),
+				Fields.optionalTime("endTime", row.apply("endTime"), zone),
+				Fields.count("durationSeconds", row.apply("durationSeconds")),
+				Fields.count("billableSeconds", row.apply("billableSeconds")),
+				Fields.required("status", row.apply("status"), 30).toLowerCase(Locale.ROOT),
+				Fields.money("carrierCost", row.apply("carrierCost")));
 	}
 
 	/** One line's fields, looked up by column name. */

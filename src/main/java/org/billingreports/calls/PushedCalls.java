@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,8 @@ import org.billingreports.rating.Channel;
  * account code, then the account's numbers, then the account's {@code defaultCustomerId}; direction by
  * numbers, extensions, context), stored once per call id (a leg posted again, whatever its values, is a
  * duplicate), and committed before the caller answers. A B leg is stored with status {@code b-leg}, never
- * billed. A record of a day that a report already covers is recorded as a change, as an import's are.
+ * billed. A record of a day that a report already covers is recorded as a change, as an import's are. A
+ * record in the service's own shape ({@link #storeNative}) is stored the same way, its customer named.
  * <p>
  * What the mapping needs of an account (its customers and numbers) is kept for a few seconds: a switch
  * posts thousands of legs a second. A record whose customer is not found is looked at again with fresh
@@ -87,7 +88,21 @@ public class PushedCalls {
 	 * @throws ApiException 404 when the account does not exist
 	 */
 	public Stored store(String accountId, SwitchCall call) {
-		CallRecord record = mapped(accountId, call);
+		return insert(accountId, mapped(accountId, context -> record(call, context)));
+	}
+
+	/**
+	 * Stores a record given as the native format's fields by column name ({@code formats.md}, Call records in;
+	 * times without an offset in the account's time zone), or finds it stored before.
+	 * @throws RejectedLineException when it cannot be a call record of the account (a field missing or not
+	 * valid, no such customer)
+	 * @throws ApiException 404 when the account does not exist
+	 */
+	public Stored storeNative(String accountId, Map<String, String> fields) {
+		return insert(accountId, mapped(accountId, context -> NativeFormat.record(fields, context.zone())));
+	}
+
+	private Stored insert(String accountId, CallRecord record) {
 		return this.transactions.execute(status -> {
 			boolean inserted = this.jdbc.update(INSERT,
 					ps -> CallRecordWriter.bind(ps, record, accountId, null)) == 1;
@@ -104,9 +119,9 @@ public class PushedCalls {
 		rules(accountId, false);
 	}
 
-	private CallRecord mapped(String accountId, SwitchCall call) {
+	private CallRecord mapped(String accountId, Function<ImportContext, CallRecord> read) {
 		AccountRules rules = rules(accountId, false);
-		CallRecord record = record(call, rules.context());
+		CallRecord record = read.apply(rules.context());
 		try {
 			return rules.customers().find(record);
 		}
@@ -147,7 +162,7 @@ public class PushedCalls {
 		Map<String, String> customerIds = this.customers.idsByIdOrReference(accountId);
 		String defaultCustomer = (account.defaultCustomerId() != null) ? customerIds.get(account.defaultCustomerId())
 				: null;
-		AccountRules read = new AccountRules(new ImportContext(ZoneOffset.UTC, this.directions, accountNumbers),
+		AccountRules read = new AccountRules(new ImportContext(account.zone(), this.directions, accountNumbers),
 				new CustomerFinder(accountNumbers, customerIds, defaultCustomer, "the leg", "the account"), now);
 		this.rules.put(accountId, read);
 		return read;

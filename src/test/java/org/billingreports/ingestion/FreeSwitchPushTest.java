@@ -29,7 +29,7 @@ import static org.billingreports.support.Fixtures.ok;
 class FreeSwitchPushTest extends ApiTestSupport {
 
 	/** The sample leg as stored: extension 1001 (customer by account code) calls 1002 in context default. */
-	private static final String SAMPLE_STORED = "voice|outbound|1001|1002|1001|2013-05-16T12:33:28Z|"
+	static final String SAMPLE_STORED = "voice|outbound|1001|1002|1001|2013-05-16T12:33:28Z|"
 			+ "2013-05-16T12:33:31Z|2013-05-16T12:33:52Z|24|21|completed";
 
 	@Autowired

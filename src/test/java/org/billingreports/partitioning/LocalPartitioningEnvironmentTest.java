@@ -26,6 +26,14 @@ class LocalPartitioningEnvironmentTest {
 	}
 
 	@Test
+	void aQueueOfCallRecordsKeepsRabbitMq() {
+		assertThat(excluded(Map.of("billing.calls.amqp.queue", "calls")))
+			.isEqualTo(LocalPartitioningEnvironment.INTEGRATION_ONLY)
+			.doesNotContain("RabbitAutoConfiguration");
+		assertThat(excluded(Map.of("billing.calls.amqp.queue", "calls", "billing.partitioning.mode", "remote"))).isNull();
+	}
+
+	@Test
 	void remotePartitioningAndAnExplicitExclusionKeepTheirOwn() {
 		assertThat(excluded(Map.of("billing.partitioning.mode", "remote"))).isNull();
 		assertThat(excluded(Map.of("spring.autoconfigure.exclude", "x.Y"))).isEqualTo("x.Y");
