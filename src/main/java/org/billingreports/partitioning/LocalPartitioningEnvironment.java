@@ -7,24 +7,29 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * In local partitioning (the default) nothing uses Spring Integration or RabbitMQ, so their
  * auto-configurations are left out: about half a second of every start. At the lowest precedence:
- * an explicit {@code spring.autoconfigure.exclude} wins, and remote partitioning keeps both.
+ * an explicit {@code spring.autoconfigure.exclude} wins, and remote partitioning keeps both. A watched
+ * folder ({@code billing.calls.inbox}) is polled with Spring Integration: it keeps Integration.
  */
 public class LocalPartitioningEnvironment implements EnvironmentPostProcessor, Ordered {
 
+	static final String RABBIT = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration";
+
 	static final String REMOTE_ONLY = "org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration,"
-			+ "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration";
+			+ RABBIT;
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		boolean remote = "remote".equals(environment.getProperty("billing.partitioning.mode"));
+		boolean inbox = StringUtils.hasText(environment.getProperty("billing.calls.inbox"));
 		if (!remote && !environment.containsProperty("spring.autoconfigure.exclude")) {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("localPartitioningDefaults",
-						Map.of("spring.autoconfigure.exclude", REMOTE_ONLY)));
+						Map.of("spring.autoconfigure.exclude", inbox ? RABBIT : REMOTE_ONLY)));
 		}
 	}
 

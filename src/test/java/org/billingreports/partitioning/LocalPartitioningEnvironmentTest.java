@@ -26,6 +26,13 @@ class LocalPartitioningEnvironmentTest {
 	}
 
 	@Test
+	void aWatchedFolderKeepsIntegrationAndLeavesRabbitMqOut() {
+		assertThat(excluded(Map.of("billing.calls.inbox", "/var/spool/billing")))
+			.isEqualTo(LocalPartitioningEnvironment.RABBIT);
+		assertThat(excluded(Map.of("billing.calls.inbox", " "))).isEqualTo(LocalPartitioningEnvironment.REMOTE_ONLY);
+	}
+
+	@Test
 	void remotePartitioningAndAnExplicitExclusionKeepTheirOwn() {
 		assertThat(excluded(Map.of("billing.partitioning.mode", "remote"))).isNull();
 		assertThat(excluded(Map.of("spring.autoconfigure.exclude", "x.Y"))).isEqualTo("x.Y");
