@@ -23,7 +23,8 @@ import org.springframework.integration.file.filters.FileListFilter;
  * settle time. The time is this node's clock, never the file's own: the folder may be another machine's, with
  * another clock. Only regular files at {@code <inbox>/<account>/<format>/<file>} are ever passed, never a hidden
  * one (a writer's temporary name) nor anything in {@code done/} or {@code failed/}; each is passed once while it
- * stays as it is, again only once it changes (then it is another file) or {@link #retry} says so.
+ * stays as it is, again only once it changes (then it is another file) or {@link #retry} says so. An empty file
+ * is never passed.
  */
 class SettledFiles implements FileListFilter<File> {
 
@@ -62,7 +63,8 @@ class SettledFiles implements FileListFilter<File> {
 			long modified = attributes.lastModifiedTime().toMillis();
 			Seen current = (before != null && before.size() == attributes.size() && before.modified() == modified)
 					? before : new Seen(attributes.size(), modified, now, false);
-			if (!current.passed() && !current.since().plus(this.settleTime).isAfter(now)) {
+			// An empty file is nothing to import yet: a switch's fresh Master.csv stays so until its first call.
+			if (!current.passed() && current.size() > 0 && !current.since().plus(this.settleTime).isAfter(now)) {
 				settled.add(file);
 				current = new Seen(current.size(), current.modified(), current.since(), true);
 			}

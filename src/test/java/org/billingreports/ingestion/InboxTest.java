@@ -150,6 +150,24 @@ class InboxTest {
 			.single()).isEqualTo("failed");
 	}
 
+	@Test
+	void anEmptyFileIsLeftWhereItIs() throws Exception {
+		String account = account();
+		Path empty = folder(account, "native").resolve("Master.csv");
+		Files.createFile(empty);
+		Path other = empty.resolveSibling("calls.csv");
+		place(other, HEADER + "\n" + lines(account, 0, 1));
+		awaitSeen(empty);
+		awaitSeen(other);
+		clock.advance(SETTLE);
+
+		// Both settled at the same poll: once the other is filed, the empty one was passed over.
+		awaitFiled(other, "done");
+		assertThat(empty).exists();
+		assertThat(jdbc.sql("SELECT file_name FROM inbox_file WHERE account_id = ?").param(account).query(String.class)
+			.list()).containsExactly("calls.csv");
+	}
+
 	/** An account (UTC) with customer {@code <account>-c}. */
 	private static String account() {
 		String id = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
