@@ -62,21 +62,28 @@ class Inbox {
 
 	/** A file that stopped growing: this node claims it, unless another did first, and starts its import. */
 	void take(Path file) {
+		Optional<InboxClaims.Claim> claim;
 		try {
-			InboxClaims.Identity identity = InboxClaims.Identity.of(this.root, file);
-			Optional<InboxClaims.Claim> claim = this.claims.claim(identity, UUID.randomUUID().toString(), this.node,
-					this.runId, this.clock.instant());
-			if (claim.isPresent()) {
-				log.info("Took {} as import {}", file, claim.get().importId());
-				start(claim.get());
-			}
+			claim = this.claims.claim(InboxClaims.Identity.of(this.root, file), UUID.randomUUID().toString(),
+					this.node, this.runId, this.clock.instant());
 		}
 		catch (NoSuchFileException ex) {
 			// Moved away since it was listed: nothing to take.
+			return;
 		}
-		catch (Exception ex) {
+		catch (IOException | RuntimeException ex) {
 			this.settled.retry(file);
-			log.warn("Could not take {}; it is taken once it has settled again: {}", file, ex.toString());
+			log.warn("Could not claim {}; tried again once it has settled again: {}", file, ex.toString());
+			return;
+		}
+		if (claim.isPresent()) {
+			log.info("Took {} as import {}", file, claim.get().importId());
+			try {
+				start(claim.get());
+			}
+			catch (Exception ex) {
+				log.warn("Could not start importing {}; tried again at the next poll: {}", file, ex.toString());
+			}
 		}
 	}
 
