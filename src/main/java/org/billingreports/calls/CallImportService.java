@@ -115,6 +115,26 @@ public class CallImportService {
 	}
 
 	public Started importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
+		Launched launched = launch(UUID.randomUUID().toString(), request, upload, caller);
+		CallImportProperties settings = this.settings;
+		// A small file is answered once imported; a large one at once, to be followed by its id.
+		boolean small = launched.bytes() < settings.answerWhenDoneBelow().toBytes();
+		if (small) {
+			this.completions.await(launched.execution().getId(), settings.waitForCompletion());
+		}
+		ImportInfo info = find(launched.importId(), caller);
+		return new Started(info, !small || !info.status().hasEnded(), isRefused(launched.importId()));
+	}
+
+	/** An import whose job is queued: its size as spooled, and the job's execution. */
+	record Launched(String importId, long bytes, JobExecution execution) {
+	}
+
+	/**
+	 * Checks the request and the file, spools it, records the import under {@code importId} and queues its
+	 * job; answers at once.
+	 */
+	Launched launch(String importId, ImportRequest request, Upload upload, Caller caller) throws Exception {
 		FieldErrors errors = new FieldErrors();
 		if (request.accountId() == null || request.accountId().isBlank()) {
 			errors.add("accountId", "NotEmpty", "accountId is required");
@@ -136,7 +156,6 @@ public class CallImportService {
 		ZoneId zone = zone(request.timeZoneId(), account);
 		String defaultCustomer = defaultCustomer(request.defaultCustomerId(), account);
 
-		String importId = UUID.randomUUID().toString();
 		Path spoolFile = spool(importId, upload);
 		try {
 			if (format.hasHeader()) {
@@ -154,16 +173,10 @@ public class CallImportService {
 		this.imports.insert(new CallImportRepository.CallImport(importId, account.id(), format.name(), zone.getId(),
 				request.fileName(), spoolFile, caller.getUsername(), Instant.now(), defaultCustomer, onDuplicate),
 				this.service.effectiveNodeName());
-		CallImportProperties settings = this.settings;
-		// A small file is answered once imported; a large one at once, to be followed by its id. (Sized
-		// before the start: a completed import deletes its file.)
-		boolean small = Files.size(spoolFile) < settings.answerWhenDoneBelow().toBytes();
-		JobExecution execution = this.jobOperator.start(this.callImportJob, CallImportJob.parameters(importId));
-		if (small) {
-			this.completions.await(execution.getId(), settings.waitForCompletion());
-		}
-		ImportInfo info = find(importId, caller);
-		return new Started(info, !small || !info.status().hasEnded(), isRefused(importId));
+		// Sized before the start: a completed import deletes its file.
+		long bytes = Files.size(spoolFile);
+		return new Launched(importId, bytes,
+				this.jobOperator.start(this.callImportJob, CallImportJob.parameters(importId)));
 	}
 
 	/**
@@ -210,7 +223,7 @@ public class CallImportService {
 	}
 
 	/** Whether the import's file was refused as a whole (its latest execution failed the check). */
-	private boolean isRefused(String importId) {
+	boolean isRefused(String importId) {
 		JobInstance instance = this.jobRepository.getJobInstance(CallImportJob.NAME, CallImportJob.parameters(importId));
 		JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
 		return last != null && CallImportJob.refusedItsFile(last);

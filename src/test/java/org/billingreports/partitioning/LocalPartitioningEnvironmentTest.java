@@ -28,9 +28,22 @@ class LocalPartitioningEnvironmentTest {
 	@Test
 	void aQueueOfCallRecordsKeepsRabbitMq() {
 		assertThat(excluded(Map.of("billing.calls.amqp.queue", "calls")))
-			.isEqualTo(LocalPartitioningEnvironment.INTEGRATION_ONLY)
+			.isEqualTo(LocalPartitioningEnvironment.INTEGRATION)
 			.doesNotContain("RabbitAutoConfiguration");
 		assertThat(excluded(Map.of("billing.calls.amqp.queue", "calls", "billing.partitioning.mode", "remote"))).isNull();
+	}
+
+	@Test
+	void aWatchedFolderKeepsIntegrationAndLeavesRabbitMqOut() {
+		assertThat(excluded(Map.of("billing.calls.inbox", "/var/spool/billing")))
+			.isEqualTo(LocalPartitioningEnvironment.RABBIT);
+		assertThat(excluded(Map.of("billing.calls.inbox", " "))).isEqualTo(LocalPartitioningEnvironment.REMOTE_ONLY);
+	}
+
+	@Test
+	void aQueueAndAFolderKeepBoth() {
+		assertThat(excluded(Map.of("billing.calls.inbox", "/var/spool/billing", "billing.calls.amqp.queue", "calls")))
+			.isNull();
 	}
 
 	@Test
