@@ -1,18 +1,23 @@
 package org.billingreports.ingestion;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonReadFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.MissingNode;
 
 /**
  * A {@code mod_json_cdr} leg: {@code variables} (URL-encoded values unless {@code encode-values} is
- * {@code false}), {@code callflow} as an object (older FreeSWITCH) or an array, newest first.
+ * {@code false}), {@code callflow} as an object (older FreeSWITCH) or an array, newest first. Read as a stream,
+ * keeping only what a call record needs (the variables, each call flow's caller profile and times): the rest of
+ * a leg (its application log, the dialplan's applications) is parsed, so that a broken document is still
+ * refused, but not kept.
  * <p>
  * Whether the values are URL-encoded is read from the leg itself: the module encodes all or none, and an
  * encoded value never holds a character its encoder replaces (a space, {@code :}, {@code @}, …). A document that
@@ -31,26 +36,50 @@ final class JsonLeg implements LegDocument {
 	/** What FreeSWITCH's URL encoder replaces, but {@code %}: none of these is in an encoded value. */
 	private static final String REPLACED = "\r\n #&+:;<=>?@[\\]^`{|}\"";
 
-	private final JsonNode variables;
+	/** A call flow: its caller profile's fields, its times, and whether the profile has an originator. */
+	private record Flow(Map<String, String> profile, Map<String, String> times, boolean originated) {
+
+		static final Flow NONE = new Flow(Map.of(), Map.of(), false);
+
+	}
+
+	private final Map<String, String> variables;
 
 	/** The call flows, newest first. */
-	private final List<JsonNode> callflows;
-
-	private final JsonNode callflow;
+	private final List<Flow> callflows;
 
 	private final boolean encodedValues;
 
-	private JsonLeg(JsonNode variables, List<JsonNode> callflows, boolean encodedValues) {
+	private JsonLeg(Map<String, String> variables, List<Flow> callflows, boolean encodedValues) {
 		this.variables = variables;
 		this.callflows = callflows;
-		this.callflow = callflows.isEmpty() ? MissingNode.getInstance() : callflows.get(0);
 		this.encodedValues = encodedValues;
 	}
 
 	static JsonLeg read(PostedBody body) {
-		JsonNode root;
-		try {
-			root = JSON.readTree(body.document());
+		Map<String, String> variables = null;
+		List<Flow> callflows = new ArrayList<>();
+		try (JsonParser parser = JSON.createParser(body.document())) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new UnreadableLegException("the body is not a FreeSWITCH JSON leg: it is no JSON object");
+			}
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				JsonToken value = parser.nextToken();
+				if (name.equals("variables") && value == JsonToken.START_OBJECT) {
+					variables = scalars(parser);
+				}
+				else if (name.equals("callflow") && value == JsonToken.START_ARRAY) {
+					while (parser.nextToken() == JsonToken.START_OBJECT) {
+						callflows.add(flow(parser));
+					}
+				}
+				else if (name.equals("callflow") && value == JsonToken.START_OBJECT) {
+					callflows.add(flow(parser));
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableLegException((body.urlDecoded()
@@ -59,22 +88,65 @@ final class JsonLeg implements LegDocument {
 							+ "or base64, in json_cdr.conf.xml. "
 					: "the body is not a FreeSWITCH JSON leg. ") + ex.getOriginalMessage());
 		}
-		JsonNode variables = root.path("variables");
-		if (!variables.isObject()) {
+		if (variables == null) {
 			throw new UnreadableLegException("the JSON has no \"variables\" object: it is not a mod_json_cdr leg");
 		}
-		JsonNode callflow = root.path("callflow");
-		List<JsonNode> callflows = callflow.isArray() ? callflow.valueStream().toList()
-				: callflow.isObject() ? List.of(callflow) : List.of();
 		return new JsonLeg(variables, callflows, !body.urlDecoded() && encoded(variables));
 	}
 
-	private static boolean encoded(JsonNode variables) {
+	/** A call flow object, the parser on its start: its caller profile and times, nothing else kept. */
+	private static Flow flow(JsonParser parser) {
+		Map<String, String> profile = Map.of();
+		Map<String, String> times = Map.of();
+		boolean originated = false;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			if (name.equals("caller_profile") && value == JsonToken.START_OBJECT) {
+				profile = new HashMap<>();
+				for (String field = parser.nextName(); field != null; field = parser.nextName()) {
+					JsonToken token = parser.nextToken();
+					originated |= field.equals("originator");
+					if (token.isScalarValue()) {
+						profile.put(field, parser.getValueAsString());
+					}
+					else {
+						parser.skipChildren();
+					}
+				}
+			}
+			else if (name.equals("times") && value == JsonToken.START_OBJECT) {
+				times = scalars(parser);
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		return new Flow(profile, times, originated);
+	}
+
+	/** An object's scalar members as text, the parser on its start; nested ones are skipped. */
+	private static Map<String, String> scalars(JsonParser parser) {
+		Map<String, String> values = new HashMap<>();
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			if (parser.nextToken().isScalarValue()) {
+				values.put(name, parser.getValueAsString());
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		return values;
+	}
+
+	private static boolean encoded(Map<String, String> variables) {
 		boolean escapes = false;
-		for (Map.Entry<String, JsonNode> variable : variables.properties()) {
-			String value = variable.getValue().asString("");
+		for (String value : variables.values()) {
+			if (value == null) {
+				continue;
+			}
 			for (int i = 0; i < value.length(); i++) {
-				if (REPLACED.indexOf(value.charAt(i)) >= 0 || value.charAt(i) > '~') {
+				char c = value.charAt(i);
+				if (c > '~' || REPLACED.indexOf(c) >= 0) {
 					return false;
 				}
 			}
@@ -85,32 +157,35 @@ final class JsonLeg implements LegDocument {
 
 	@Override
 	public String variable(String name) {
-		JsonNode value = this.variables.get(name);
-		if (value == null || value.isNull() || value.isContainer()) {
+		String value = this.variables.get(name);
+		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		String text = this.encodedValues ? PostedBody.percentDecoded(value.asString()) : value.asString();
+		String text = this.encodedValues ? PostedBody.percentDecoded(value) : value;
 		return text.isEmpty() ? null : text;
 	}
 
 	@Override
 	public String profile(String name) {
-		return text(this.callflow.path("caller_profile").get(name));
+		return text(newest().profile().get(name));
 	}
 
 	@Override
 	public String time(String name) {
-		return text(this.callflow.path("times").get(name));
+		return text(newest().times().get(name));
 	}
 
 	@Override
 	public boolean originated() {
-		return this.callflows.stream().anyMatch(flow -> flow.path("caller_profile").has("originator"));
+		return this.callflows.stream().anyMatch(Flow::originated);
 	}
 
-	private static String text(JsonNode value) {
-		return (value == null || value.isNull() || value.isContainer() || value.asString().isEmpty()) ? null
-				: value.asString();
+	private Flow newest() {
+		return this.callflows.isEmpty() ? Flow.NONE : this.callflows.get(0);
+	}
+
+	private static String text(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 }
