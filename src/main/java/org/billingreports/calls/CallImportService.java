@@ -37,6 +37,7 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.batch.JobCompletions;
 import org.billingreports.batch.ReadableFailures;
 import org.billingreports.security.Caller;
+import org.billingreports.security.RequestQuotas;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.LimitedInput;
@@ -97,10 +98,13 @@ public class CallImportService {
 
 	private final long maxImportBytes;
 
+	private final RequestQuotas quotas;
+
 	CallImportService(AccountAccess accounts, CallRecordFormats formats, CallImportRepository imports,
 			JobOperator jobOperator, JobRepository jobRepository, Job callImportJob, JobCompletions completions,
 			CallImportProperties settings, ServiceProperties service, CustomerRepository customers,
-			RequestLimits limits) {
+			RequestLimits limits, RequestQuotas quotas) {
+		this.quotas = quotas;
 		this.maxImportBytes = limits.maxImportBytes().toBytes();
 		this.customers = customers;
 		this.accounts = accounts;
@@ -115,6 +119,7 @@ public class CallImportService {
 	}
 
 	public Started importCalls(ImportRequest request, Upload upload, Caller caller) throws Exception {
+		this.quotas.spend(caller, RequestQuotas.Kind.launches);
 		Launched launched = launch(UUID.randomUUID().toString(), request, upload, caller);
 		CallImportProperties settings = this.settings;
 		// A small file is answered once imported; a large one at once, to be followed by its id.

@@ -33,6 +33,7 @@ import org.billingreports.calls.SwitchCall;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestLimits;
 import org.billingreports.security.Caller;
+import org.billingreports.security.RequestQuotas;
 
 /**
  * Where FreeSWITCH posts its legs ({@code api.md}, Switches): {@code mod_json_cdr} at
@@ -54,8 +55,11 @@ class FreeSwitchPushController {
 
 	private final long maxBytes;
 
+	private final RequestQuotas quotas;
+
 	FreeSwitchPushController(PushedCalls calls, PushRejections rejections, PushAdmission admission,
-			RequestLimits limits) {
+			RequestLimits limits, RequestQuotas quotas) {
+		this.quotas = quotas;
 		this.calls = calls;
 		this.rejections = rejections;
 		this.admission = admission;
@@ -105,6 +109,7 @@ class FreeSwitchPushController {
 	private PushedCalls.Stored push(String accountId, String source, HttpServletRequest request, Caller caller,
 			Function<PostedBody, LegDocument> reader) throws IOException {
 		caller.requireSwitchOf(accountId);
+		this.quotas.spend(caller, RequestQuotas.Kind.ingestion);
 		byte[] body = body(request);
 		return this.admission.admitted(() -> {
 			this.calls.requireAccount(accountId);

@@ -32,6 +32,7 @@ import org.billingreports.kernel.Text;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.Decimals;
 import org.billingreports.security.Caller;
+import org.billingreports.security.RequestQuotas;
 
 /**
  * Uploads and reads rate decks: a SystemAdministrator's or a Manager's of the deck's account (a deck
@@ -55,8 +56,11 @@ public class RateDecks {
 
 	private final InputChanges changes;
 
+	private final RequestQuotas quotas;
+
 	RateDecks(RateDeckRepository decks, AccountAccess access, PlatformTransactionManager transactionManager,
-			Clock clock, RequestLimits limits, InputChanges changes) {
+			Clock clock, RequestLimits limits, InputChanges changes, RequestQuotas quotas) {
+		this.quotas = quotas;
 		this.changes = changes;
 		this.decks = decks;
 		this.maxBytes = limits.maxImportBytes().toBytes();
@@ -74,6 +78,7 @@ public class RateDecks {
 	}
 
 	public DeckUpload upload(UploadRequest request, InputStream file, Caller caller) throws IOException {
+		this.quotas.spend(caller, RequestQuotas.Kind.launches);
 		FieldErrors errors = new FieldErrors().required("accountId", request.accountId());
 		String deckId = Text.strippedOrNull(request.deckId());
 		String name = Text.strippedOrNull(request.name());

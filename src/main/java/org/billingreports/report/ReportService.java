@@ -22,6 +22,7 @@ import org.billingreports.notifications.WebhookAddressPolicy;
 import org.billingreports.rating.BillingPeriod;
 import org.billingreports.ratedecks.ReportDecks;
 import org.billingreports.security.Caller;
+import org.billingreports.security.RequestQuotas;
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.FieldErrors;
 import org.billingreports.kernel.ReportVersion;
@@ -59,10 +60,13 @@ public class ReportService {
 
 	private final ReportVersions versions;
 
+	private final RequestQuotas quotas;
+
 	ReportService(AccountAccess accounts, ReportRepository reports, ReportAccess access, ReportLauncher launcher,
 			ReportInfos infos, JobRepository jobRepository, NotificationStatus notifications,
 			WebhookAddressPolicy webhookAddresses, CustomerScope customerScope, ReportAdmission admission,
-			ReportLimits limits, ReportDecks decks, ReportVersions versions) {
+			ReportLimits limits, ReportDecks decks, ReportVersions versions, RequestQuotas quotas) {
+		this.quotas = quotas;
 		this.versions = versions;
 		this.maxReportDays = limits.maxReportDays();
 		this.decks = decks;
@@ -83,6 +87,7 @@ public class ReportService {
 	 * of an {@code Idempotency-Key} with the same request answers the first report.
 	 */
 	public ReportInfo create(BillingReportRequest request, String idempotencyKey, Caller caller) throws Exception {
+		this.quotas.spend(caller, RequestQuotas.Kind.launches);
 		Account account = this.accounts.actionable(request.accountId(), "accountId", caller);
 		BillingPeriod period = period(request, account.zone(), this.maxReportDays);
 		String webhookProblem = (request.webhook() != null) ? this.webhookAddresses.problem(request.webhook(), true)
@@ -130,6 +135,7 @@ public class ReportService {
 	 * version is queued or running.
 	 */
 	public ReportInfo rerun(String id, Caller caller) throws Exception {
+		this.quotas.spend(caller, RequestQuotas.Kind.launches);
 		ReportRepository.ReportRow row = this.access.actionable(id, caller, "rerun");
 		ReportVersion next = this.admission.admitVersion(row, caller.getUsername(), this.versions.reasonsOf(row.run()),
 				null);
