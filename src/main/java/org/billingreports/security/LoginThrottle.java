@@ -3,26 +3,51 @@ package org.billingreports.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-
 /**
- * Slows down password guessing: after too many failed logins for one user name (or API key) from one
- * address, or from one address for any names, within a window, further attempts are refused without
- * checking the credentials until the window has passed. Counting a user name per address keeps a
- * stranger from locking a user out by failing on purpose. Kept in memory, per node.
+ * Slows down password guessing, with counts shared by all nodes ({@code login_failure}): after too many failed
+ * logins of one user name (or API key) from one address within the window, that name is refused from that
+ * address without its credentials being checked until the window has passed; after too many from one address
+ * for any names, so is every name that has not signed in from that address within the window, so that people
+ * behind one address (an office, a carrier's NAT) are not locked out by one of them, nor by a stranger failing
+ * on purpose. Switches pushing legs count in a scope of their own: a switch with a wrong credential never
+ * holds people back. Each node reads every node's counts at most once a second, and its own at once.
  */
 @Component
 class LoginThrottle {
 
-	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+	/** Whose failures count together. */
+	enum Scope {
+
+		/** people signing in, and API keys */
+		people,
+		/** switches pushing call records */
+		ingestion
+
+	}
+
+	/** How often every node's counts are read again. */
+	private static final Duration FRESH = Duration.ofSeconds(1);
+
+	/** Every node's recent failures and sign-ins, by key, as read at {@code readAt}. */
+	private record Counts(Map<String, List<Instant>> failures, Map<String, Instant> successes, Instant readAt) {
+
+		static final Counts NONE = new Counts(Map.of(), Map.of(), Instant.EPOCH);
+
+	}
+
+	private final JdbcClient jdbc;
 
 	private final int maxPerUser;
 
@@ -32,9 +57,12 @@ class LoginThrottle {
 
 	private final Clock clock;
 
+	private volatile Counts counts = Counts.NONE;
+
 	private volatile boolean ready;
 
-	LoginThrottle(SecurityProperties properties, Clock clock) {
+	LoginThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
+		this.jdbc = jdbc;
 		SecurityProperties.Logins logins = properties.logins();
 		this.maxPerUser = logins.maxFailuresPerUser();
 		this.maxPerAddress = logins.maxFailuresPerAddress();
@@ -48,10 +76,13 @@ class LoginThrottle {
 	}
 
 	/** @return how long the caller must wait, or {@code null} when it may try */
-	Duration blockedFor(String user, String address) {
+	Duration blockedFor(Scope scope, String user, String address) {
 		Instant now = this.clock.instant();
-		Duration byUser = blocked(userKey(user, address), this.maxPerUser, now);
-		Duration byAddress = blocked("address:" + address, this.maxPerAddress, now);
+		Counts current = current(now);
+		Duration byUser = blocked(current.failures().get(userKey(scope, user, address)), this.maxPerUser, now);
+		Instant signedIn = current.successes().get(userKey(scope, user, address));
+		Duration byAddress = (signedIn != null && signedIn.plus(this.window).isAfter(now)) ? null
+				: blocked(current.failures().get(addressKey(scope, address)), this.maxPerAddress, now);
 		if (byUser == null) {
 			return byAddress;
 		}
@@ -62,49 +93,115 @@ class LoginThrottle {
 	 * Counts a failed login, once the service is ready: before that a login may fail only because the
 	 * service is still starting, and must not lock anybody out.
 	 */
-	void failed(String user, String address) {
+	void failed(Scope scope, String user, String address) {
 		if (!this.ready) {
 			return;
 		}
 		Instant now = this.clock.instant();
-		record(userKey(user, address), now);
-		record("address:" + address, now);
+		this.jdbc.sql("INSERT INTO login_failure (scope, user_key, address, failed_at) VALUES (?, ?, ?, ?)")
+			.params(scope.name(), cut(user, 200), cut(address, 64), utc(now))
+			.update();
+		synchronized (this) {
+			Counts current = current(now);
+			Map<String, List<Instant>> failures = new HashMap<>(current.failures());
+			failures.merge(userKey(scope, user, address), List.of(now), LoginThrottle::joined);
+			failures.merge(addressKey(scope, address), List.of(now), LoginThrottle::joined);
+			this.counts = new Counts(failures, current.successes(), current.readAt());
+		}
 	}
 
-	void succeeded(String user, String address) {
-		this.failures.remove(userKey(user, address));
+	/**
+	 * A login that succeeded: the name's failures from the address are forgotten, and the address's failures no
+	 * longer hold it back. Written at most once a tenth of the window per name and address, not each request.
+	 */
+	void succeeded(Scope scope, String user, String address) {
+		Instant now = this.clock.instant();
+		Counts current = current(now);
+		String key = userKey(scope, user, address);
+		Instant recorded = current.successes().get(key);
+		boolean failedBefore = current.failures().containsKey(key);
+		if (!failedBefore && recorded != null && recorded.plus(this.window.dividedBy(10)).isAfter(now)) {
+			return;
+		}
+		Object[] where = { scope.name(), cut(user, 200), cut(address, 64) };
+		if (failedBefore) {
+			this.jdbc.sql("DELETE FROM login_failure WHERE scope = ? AND user_key = ? AND address = ?").params(where).update();
+		}
+		String update = "UPDATE login_success SET succeeded_at = ? WHERE scope = ? AND user_key = ? AND address = ?";
+		if (this.jdbc.sql(update).params(utc(now), where[0], where[1], where[2]).update() == 0) {
+			this.jdbc.sql("INSERT INTO login_success (scope, user_key, address, succeeded_at) VALUES (?, ?, ?, ?) "
+					+ "ON CONFLICT DO NOTHING").params(where[0], where[1], where[2], utc(now)).update();
+		}
+		synchronized (this) {
+			Counts latest = current(now);
+			Map<String, List<Instant>> failures = new HashMap<>(latest.failures());
+			failures.remove(key);
+			Map<String, Instant> successes = new HashMap<>(latest.successes());
+			successes.put(key, now);
+			this.counts = new Counts(failures, successes, latest.readAt());
+		}
 	}
 
-	private static String userKey(String user, String address) {
-		return "user:" + user + "@" + address;
+	/** Every node's counts, read again when they are older than a second; old rows are deleted then. */
+	private Counts current(Instant now) {
+		Counts known = this.counts;
+		if (known.readAt().plus(FRESH).isAfter(now)) {
+			return known;
+		}
+		synchronized (this) {
+			if (this.counts.readAt().plus(FRESH).isAfter(now)) {
+				return this.counts;
+			}
+			OffsetDateTime since = utc(now.minus(this.window));
+			this.jdbc.sql("DELETE FROM login_failure WHERE failed_at <= ?").param(since).update();
+			this.jdbc.sql("DELETE FROM login_success WHERE succeeded_at <= ?").param(since).update();
+			Map<String, List<Instant>> failures = new HashMap<>();
+			this.jdbc.sql("SELECT scope, user_key, address, failed_at FROM login_failure ORDER BY failed_at").query(rs -> {
+				Scope scope = Scope.valueOf(rs.getString("scope"));
+				Instant at = rs.getObject("failed_at", OffsetDateTime.class).toInstant();
+				String address = rs.getString("address");
+				failures.computeIfAbsent(userKey(scope, rs.getString("user_key"), address), k -> new ArrayList<>()).add(at);
+				failures.computeIfAbsent(addressKey(scope, address), k -> new ArrayList<>()).add(at);
+			});
+			Map<String, Instant> successes = new HashMap<>();
+			this.jdbc.sql("SELECT scope, user_key, address, succeeded_at FROM login_success").query(rs -> {
+				successes.put(userKey(Scope.valueOf(rs.getString("scope")), rs.getString("user_key"), rs.getString("address")),
+						rs.getObject("succeeded_at", OffsetDateTime.class).toInstant());
+			});
+			this.counts = new Counts(failures, successes, now);
+			return this.counts;
+		}
 	}
 
-	private Duration blocked(String key, int max, Instant now) {
-		Deque<Instant> recent = this.failures.get(key);
-		if (recent == null) {
+	/** How long until the oldest failure leaves the window, when there are {@code max} or more within it. */
+	private Duration blocked(List<Instant> failures, int max, Instant now) {
+		if (failures == null) {
 			return null;
 		}
-		synchronized (recent) {
-			prune(recent, now);
-			if (recent.size() < max) {
-				return null;
-			}
-			return Duration.between(now, recent.peekFirst().plus(this.window));
-		}
+		List<Instant> recent = failures.stream().filter(at -> at.plus(this.window).isAfter(now)).toList();
+		return (recent.size() < max) ? null : Duration.between(now, recent.get(0).plus(this.window));
 	}
 
-	private void record(String key, Instant now) {
-		Deque<Instant> recent = this.failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-		synchronized (recent) {
-			prune(recent, now);
-			recent.addLast(now);
-		}
+	private static List<Instant> joined(List<Instant> earlier, List<Instant> added) {
+		List<Instant> all = new ArrayList<>(earlier);
+		all.addAll(added);
+		return all;
 	}
 
-	private void prune(Deque<Instant> recent, Instant now) {
-		while (!recent.isEmpty() && !recent.peekFirst().plus(this.window).isAfter(now)) {
-			recent.removeFirst();
-		}
+	private static String userKey(Scope scope, String user, String address) {
+		return scope + "|user:" + cut(user, 200) + "@" + cut(address, 64);
+	}
+
+	private static String addressKey(Scope scope, String address) {
+		return scope + "|address:" + cut(address, 64);
+	}
+
+	private static String cut(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

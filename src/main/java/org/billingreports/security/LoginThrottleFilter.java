@@ -16,7 +16,8 @@ import org.billingreports.kernel.ErrorResponseWriter;
 
 /**
  * Counts failed logins (a 401 for a request that carried credentials) per user name or API key and
- * per client address, and refuses further attempts with 429 while {@link LoginThrottle} says so.
+ * per client address, and refuses further attempts with 429 while {@link LoginThrottle} says so; a switch's
+ * pushes count apart from people's logins.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -41,7 +42,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			return;
 		}
 		String address = request.getRemoteAddr();
-		Duration wait = this.throttle.blockedFor(user, address);
+		LoginThrottle.Scope scope = isIngestion(request) ? LoginThrottle.Scope.ingestion : LoginThrottle.Scope.people;
+		Duration wait = this.throttle.blockedFor(scope, user, address);
 		if (wait != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
 			this.errors.write(response, HttpStatus.TOO_MANY_REQUESTS, "TooManyLoginFailures",
@@ -50,11 +52,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 		if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-			this.throttle.failed(user, address);
+			this.throttle.failed(scope, user, address);
 		}
 		else {
-			this.throttle.succeeded(user, address);
+			this.throttle.succeeded(scope, user, address);
 		}
+	}
+
+	/** Whether a switch pushes call records: its failures count apart from people's. */
+	private static boolean isIngestion(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + SecurityConfiguration.SWITCH_PUSH_PREFIX);
 	}
 
 	/** The user name of Basic credentials, or the id of an API key; never the secret. */

@@ -44,7 +44,9 @@ class SecurityConfiguration {
 	private static final String CONSOLE = "/console";
 
 	/** Where switches push call records (an entry point above this package: only its paths are known here). */
-	private static final String SWITCH_PUSH_ROUTES = "/calls/freeswitch/**";
+	static final String SWITCH_PUSH_PREFIX = "/calls/freeswitch/";
+
+	private static final String SWITCH_PUSH_ROUTES = SWITCH_PUSH_PREFIX + "**";
 
 	private static final Pattern DOWNLOAD_ROUTE = Pattern.compile("/reports/(?!billing$)[^/.]+");
 

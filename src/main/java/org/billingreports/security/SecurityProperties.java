@@ -23,10 +23,11 @@ public record SecurityProperties(@DefaultValue("") String downloadLinkSecret,
 	/**
 	 * @param maxFailuresPerUser failed logins of one user name (or API key) within the window before
 	 * further attempts are refused with 429
-	 * @param maxFailuresPerAddress the same for one client address
+	 * @param maxFailuresPerAddress failed logins of any names from one client address within the window
+	 * before the names that have not signed in from it within the window are refused too
 	 * @param window how far back failures count
 	 */
-	public record Logins(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("30") int maxFailuresPerAddress,
+	public record Logins(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("100") int maxFailuresPerAddress,
 			@DefaultValue("15m") Duration window) {
 	}
 

@@ -57,10 +57,10 @@ public class SignIn {
 		Optional<Caller> user = this.users.findByUsername(name);
 		boolean matches = this.passwordEncoder.matches(password, user.map(Caller::getPassword).orElse(this.decoyHash));
 		if (user.isEmpty() || !matches) {
-			this.throttle.failed(name, address);
+			this.throttle.failed(LoginThrottle.Scope.people, name, address);
 			throw ApiException.unauthorized(INVALID);
 		}
-		this.throttle.succeeded(name, address);
+		this.throttle.succeeded(LoginThrottle.Scope.people, name, address);
 		return start(user.get(), rememberMe, null, request, response);
 	}
 
@@ -73,10 +73,10 @@ public class SignIn {
 		refuseWhileThrottled(identity, address);
 		Optional<Caller> user = this.apiKeys.authenticate(key.strip()).flatMap(this.users::findById);
 		if (user.isEmpty()) {
-			this.throttle.failed(identity, address);
+			this.throttle.failed(LoginThrottle.Scope.people, identity, address);
 			throw ApiException.unauthorized("Invalid API key");
 		}
-		this.throttle.succeeded(identity, address);
+		this.throttle.succeeded(LoginThrottle.Scope.people, identity, address);
 		return start(user.get(), rememberMe, key.strip(), request, response);
 	}
 
@@ -113,7 +113,7 @@ public class SignIn {
 	}
 
 	private void refuseWhileThrottled(String identity, String address) {
-		Duration wait = this.throttle.blockedFor(identity, address);
+		Duration wait = this.throttle.blockedFor(LoginThrottle.Scope.people, identity, address);
 		if (wait != null) {
 			throw ApiException.tooManyRequests("TooManyLoginFailures",
 					"Too many failed logins; try again in " + Math.max(1, wait.toSeconds()) + " seconds", wait);

@@ -1,5 +1,9 @@
 package org.billingreports.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import org.billingreports.support.ManualClock;
 
@@ -19,7 +25,12 @@ class LoginThrottleTest {
 
 	private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
 
-	private final LoginThrottle throttle = new LoginThrottle(properties(3, 5, Duration.ofMinutes(10)), this.clock);
+	private static final LoginThrottle.Scope PEOPLE = LoginThrottle.Scope.people;
+
+	private final JdbcClient jdbc = database();
+
+	private final LoginThrottle throttle = new LoginThrottle(this.jdbc, properties(3, 5, Duration.ofMinutes(10)),
+			this.clock);
 
 	@BeforeEach
 	void ready() {
@@ -28,49 +39,97 @@ class LoginThrottleTest {
 
 	@Test
 	void failuresWhileTheServiceIsStartingDoNotCount() {
-		LoginThrottle starting = new LoginThrottle(properties(3, 5, Duration.ofMinutes(10)), this.clock);
+		LoginThrottle starting = new LoginThrottle(this.jdbc, properties(3, 5, Duration.ofMinutes(10)), this.clock);
 		for (int i = 0; i < 10; i++) {
-			starting.failed("early", "10.0.0.9");
+			starting.failed(PEOPLE, "early", "10.0.0.9");
 		}
-		assertThat(starting.blockedFor("early", "10.0.0.9")).isNull();
+		assertThat(starting.blockedFor(PEOPLE, "early", "10.0.0.9")).isNull();
 		starting.ready();
 		for (int i = 0; i < 3; i++) {
-			starting.failed("early", "10.0.0.9");
+			starting.failed(PEOPLE, "early", "10.0.0.9");
 		}
-		assertThat(starting.blockedFor("early", "10.0.0.9")).isNotNull();
+		assertThat(starting.blockedFor(PEOPLE, "early", "10.0.0.9")).isNotNull();
 	}
 
 	@Test
 	void aUserIsHeldBackAfterTooManyFailuresFromOneAddressUntilTheWindowPasses() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.throttle.blockedFor("ann", "10.0.0.1")).isNull();
-			this.throttle.failed("ann", "10.0.0.1");
+			assertThat(this.throttle.blockedFor(PEOPLE, "ann", "10.0.0.1")).isNull();
+			this.throttle.failed(PEOPLE, "ann", "10.0.0.1");
 			this.clock.advance(Duration.ofMinutes(1));
 		}
-		assertThat(this.throttle.blockedFor("ann", "10.0.0.1")).isEqualTo(Duration.ofMinutes(7));
+		assertThat(this.throttle.blockedFor(PEOPLE, "ann", "10.0.0.1")).isEqualTo(Duration.ofMinutes(7));
 		// From elsewhere, the user may still log in: a stranger cannot lock it out.
-		assertThat(this.throttle.blockedFor("ann", "10.0.0.2")).isNull();
+		assertThat(this.throttle.blockedFor(PEOPLE, "ann", "10.0.0.2")).isNull();
 		this.clock.advance(Duration.ofMinutes(7));
-		assertThat(this.throttle.blockedFor("ann", "10.0.0.1")).isNull();
+		assertThat(this.throttle.blockedFor(PEOPLE, "ann", "10.0.0.1")).isNull();
 	}
 
 	@Test
 	void anAddressIsHeldBackAfterTooManyFailuresWhateverTheNames() {
 		for (String user : List.of("a", "b", "c", "d", "e")) {
-			this.throttle.failed(user, "10.0.0.9");
+			this.throttle.failed(PEOPLE, user, "10.0.0.9");
 		}
-		assertThat(this.throttle.blockedFor("f", "10.0.0.9")).isEqualTo(Duration.ofMinutes(10));
-		assertThat(this.throttle.blockedFor("f", "10.0.0.8")).isNull();
+		assertThat(this.throttle.blockedFor(PEOPLE, "f", "10.0.0.9")).isEqualTo(Duration.ofMinutes(10));
+		assertThat(this.throttle.blockedFor(PEOPLE, "f", "10.0.0.8")).isNull();
 	}
 
 	@Test
 	void aSuccessForgetsTheUsersFailures() {
-		this.throttle.failed("bob", "10.0.0.3");
-		this.throttle.failed("bob", "10.0.0.3");
-		this.throttle.succeeded("bob", "10.0.0.3");
-		this.throttle.failed("bob", "10.0.0.3");
-		this.throttle.failed("bob", "10.0.0.3");
-		assertThat(this.throttle.blockedFor("bob", "10.0.0.3")).isNull();
+		this.throttle.failed(PEOPLE, "bob", "10.0.0.3");
+		this.throttle.failed(PEOPLE, "bob", "10.0.0.3");
+		this.throttle.succeeded(PEOPLE, "bob", "10.0.0.3");
+		this.throttle.failed(PEOPLE, "bob", "10.0.0.3");
+		this.throttle.failed(PEOPLE, "bob", "10.0.0.3");
+		assertThat(this.throttle.blockedFor(PEOPLE, "bob", "10.0.0.3")).isNull();
+	}
+
+	@Test
+	void anAddressDoesNotHoldBackANameThatSignedInFromItLately() {
+		this.throttle.succeeded(PEOPLE, "carol", "10.0.0.7");
+		for (String user : List.of("a", "b", "c", "d", "e")) {
+			this.throttle.failed(PEOPLE, user, "10.0.0.7");
+		}
+		assertThat(this.throttle.blockedFor(PEOPLE, "mallory", "10.0.0.7")).isNotNull();
+		assertThat(this.throttle.blockedFor(PEOPLE, "carol", "10.0.0.7")).isNull();
+	}
+
+	@Test
+	void aSwitchWithAWrongCredentialHoldsBackNoPerson() {
+		for (int i = 0; i < 20; i++) {
+			this.throttle.failed(LoginThrottle.Scope.ingestion, "sw_0123", "10.0.0.5");
+		}
+		assertThat(this.throttle.blockedFor(LoginThrottle.Scope.ingestion, "sw_0123", "10.0.0.5")).isNotNull();
+		assertThat(this.throttle.blockedFor(PEOPLE, "dave", "10.0.0.5")).isNull();
+	}
+
+	@Test
+	void failuresCountedOnOneNodeHoldBackOnAnother() {
+		LoginThrottle other = new LoginThrottle(this.jdbc, properties(3, 5, Duration.ofMinutes(10)), this.clock);
+		other.ready();
+		this.throttle.failed(PEOPLE, "erin", "10.0.0.6");
+		other.failed(PEOPLE, "erin", "10.0.0.6");
+		this.throttle.failed(PEOPLE, "erin", "10.0.0.6");
+		// Each reads every node's counts at most a second late.
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(other.blockedFor(PEOPLE, "erin", "10.0.0.6")).isNotNull();
+		assertThat(this.throttle.blockedFor(PEOPLE, "erin", "10.0.0.6")).isNotNull();
+	}
+
+	private static JdbcClient database() {
+		try {
+			JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
+					"jdbc:h2:mem:throttle-" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", ""));
+			for (String statement : Files.readString(Path.of("sql/V19__login_failures.sql")).split(";")) {
+				if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+					jdbc.sql(statement).update();
+				}
+			}
+			return jdbc;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static SecurityProperties properties(int perUser, int perAddress, Duration window) {
