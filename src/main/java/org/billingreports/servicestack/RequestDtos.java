@@ -110,6 +110,11 @@ final class RequestDtos {
 		one("ListRateDecks", HttpMethod.GET, "/rate-decks");
 		one("GetRateDeck", HttpMethod.GET, "/rate-decks/{id}");
 		one("DownloadRateDeckRates", HttpMethod.GET, "/rate-decks/{id}/rates.csv");
+		one("ListPushedLegRejections", HttpMethod.GET, "/calls/freeswitch/{accountId}/rejections");
+		one("GetPushedLegRejection", HttpMethod.GET, "/calls/freeswitch/{accountId}/rejections/{id}");
+		one("CreateSwitchCredential", HttpMethod.POST, "/accounts/{id}/switch-credentials");
+		one("ListSwitchCredentials", HttpMethod.GET, "/accounts/{id}/switch-credentials");
+		one("RevokeSwitchCredential", HttpMethod.DELETE, "/accounts/{id}/switch-credentials/{credentialId}");
 		one("CreateUser", HttpMethod.POST, "/users");
 		one("ListUsers", HttpMethod.GET, "/users");
 		one("DeleteUser", HttpMethod.DELETE, "/users/{id}");
