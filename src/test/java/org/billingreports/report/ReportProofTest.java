@@ -99,10 +99,17 @@ class ReportProofTest extends ApiTestSupport {
 		assertThat(admin().get("/reports/" + id + "/versions/2/manifest").status()).isEqualTo(404);
 	}
 
-	/** Asked, then followed at its address until it ended. */
+	/**
+	 * Asked, then followed at its address until it ended. With no time to wait for the job the answer is 202, or
+	 * 200 when the job ended before the answer was written (a fast machine): both as api.md says.
+	 */
 	private JsonNode verify(String id) {
 		ApiResponse started = admin().post("/reports/" + id + "/versions/1/verify", "");
-		assertThat(started.status()).as(started.body()).isEqualTo(202);
+		assertThat(started.status()).as(started.body()).isIn(200, 202);
+		if (started.status() == 200) {
+			assertThat(started.json().get("status").asString()).isEqualTo("Completed");
+			return started.json();
+		}
 		String location = started.header("Location");
 		assertThat(location).endsWith(started.json().get("location").asString());
 		String path = location.substring(location.indexOf("/reports/"));
