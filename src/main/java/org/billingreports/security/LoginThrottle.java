@@ -98,15 +98,20 @@ class LoginThrottle {
 			return;
 		}
 		Instant now = this.clock.instant();
+		Counts before = current(now);
 		this.jdbc.sql("INSERT INTO login_failure (scope, user_key, address, failed_at) VALUES (?, ?, ?, ?)")
 			.params(scope.name(), cut(user, 200), cut(address, 64), utc(now))
 			.update();
 		synchronized (this) {
-			Counts current = current(now);
-			Map<String, List<Instant>> failures = new HashMap<>(current.failures());
+			// Counted here at once, unless the counts were read again meanwhile: they may hold it already, and a
+			// failure counted twice would hold a name back early. (Read before it, it is counted a second later.)
+			if (this.counts != before) {
+				return;
+			}
+			Map<String, List<Instant>> failures = new HashMap<>(before.failures());
 			failures.merge(userKey(scope, user, address), List.of(now), LoginThrottle::joined);
 			failures.merge(addressKey(scope, address), List.of(now), LoginThrottle::joined);
-			this.counts = new Counts(failures, current.successes(), current.readAt());
+			this.counts = new Counts(failures, before.successes(), before.readAt());
 		}
 	}
 

@@ -116,6 +116,16 @@ class LoginThrottleTest {
 		assertThat(this.throttle.blockedFor(PEOPLE, "erin", "10.0.0.6")).isNotNull();
 	}
 
+	@Test
+	void aFailureIsCountedOnceWhenTheCountsAreReadAgainAsItIsRecorded() {
+		// Each failure a second after the last: every one of them makes the node read every node's counts again.
+		for (int i = 0; i < 2; i++) {
+			this.throttle.failed(PEOPLE, "frank", "10.0.0.4");
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+		assertThat(this.throttle.blockedFor(PEOPLE, "frank", "10.0.0.4")).as("2 failures of 3 allowed").isNull();
+	}
+
 	private static JdbcClient database() {
 		try {
 			JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
