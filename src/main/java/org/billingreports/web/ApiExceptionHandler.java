@@ -110,6 +110,17 @@ public class ApiExceptionHandler {
 				request);
 	}
 
+	/** Whether a failure, or one of its causes, is the database being away (the kinds answered 503 above). */
+	static boolean isDatabaseAway(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ErrorResponse> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure of a request", ex);

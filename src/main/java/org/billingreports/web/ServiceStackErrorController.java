@@ -16,14 +16,26 @@ import org.billingreports.kernel.ErrorResponse;
 
 /**
  * Errors the servlet container raises before Spring MVC (a malformed URL, a request rejected by a
- * filter) also answer in the ServiceStack shape, instead of Boot's default error body.
+ * filter) also answer in the ServiceStack shape, instead of Boot's default error body; a filter that met the
+ * database away answers 503 with {@code Retry-After}, as a controller does.
  */
 @RestController
 @Hidden
 public class ServiceStackErrorController implements ErrorController {
 
+	private final ApiExceptionHandler handler;
+
+	ServiceStackErrorController(ApiExceptionHandler handler) {
+		this.handler = handler;
+	}
+
 	@RequestMapping("/error")
 	ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+		// A filter that met the database away (checking credentials, say) answers as a controller would: 503.
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure
+				&& ApiExceptionHandler.isDatabaseAway(failure)) {
+			return this.handler.databaseAway(failure, request);
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value && HttpStatus.resolve(value) != null)
 				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;

@@ -154,6 +154,34 @@ class DatabaseFaultsPostgresTest {
 	}
 
 	@Test
+	void aLegPushedWhileTheDatabaseIsAwayIs503AndStoredOnceWhenPostedAgain() throws Exception {
+		this.fixtures.customer(ACCOUNT + "-1001", ACCOUNT, null, "Extension 1001", "1001", null);
+		JsonNode credential = this.admin.post("/accounts/" + ACCOUNT + "/switch-credentials", Map.of()).json();
+		Api theSwitch = Nodes.api(this.node)
+			.as(credential.get("username").asString(), credential.get("password").asString());
+		String uuid = java.util.UUID.randomUUID().toString();
+		byte[] leg = ("{\"variables\":{\"uuid\":\"" + uuid + "\",\"accountcode\":\"1001\",\"start_epoch\":"
+				+ "\"1783000000\",\"answer_epoch\":\"1783000002\",\"end_epoch\":\"1783000062\",\"billsec\":\"60\"}}")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Map<String, String> headers = Map.of("Content-Type", "application/json");
+		this.proxy.goAway();
+		ApiResponse away = theSwitch.exchange("POST", "/calls/freeswitch/" + ACCOUNT + "?uuid=" + uuid, headers, leg);
+		assertThat(away.status()).as(away.body()).isEqualTo(503);
+		assertThat(away.header("Retry-After")).isNotBlank();
+		assertThat(away.json().at("/responseStatus/errorCode").asString()).isEqualTo("DatabaseUnavailable");
+		this.proxy.comeBack();
+		await().atMost(Duration.ofSeconds(30)).until(() -> theSwitch
+			.exchange("POST", "/calls/freeswitch/" + ACCOUNT + "?uuid=" + uuid, headers, leg).status() == 200);
+		assertThat(theSwitch.exchange("POST", "/calls/freeswitch/" + ACCOUNT + "?uuid=" + uuid, headers, leg).status())
+			.isEqualTo(200);
+		assertThat(this.node.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("SELECT COUNT(*) FROM call_record WHERE account_id = ? AND call_id = ?")
+			.params(ACCOUNT, uuid)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
 	void aDatabaseAwayForSecondsDuringAnImportLeavesItRestartableAndStoresEachCallOnce() throws Exception {
 		StringBuilder file = new StringBuilder("callId,customerId,channel,direction,from,to,startTime,answerTime,"
 				+ "endTime,durationSeconds,billableSeconds,status,carrierCost");
