@@ -2,7 +2,6 @@ package org.billingreports.calls;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
@@ -43,8 +42,7 @@ class FreeSwitchFormat implements CallRecordFormat {
 		long billsec = Fields.count("billsec", f.get(8));
 		boolean answered = !f.get(5).isBlank();
 		String cause = Fields.optional("hangup_cause", f.get(9), 30);
-		String status = (answered && billsec > 0) ? "completed"
-				: (cause != null) ? cause.toLowerCase(Locale.ROOT) : "not-answered";
+		String status = SwitchLines.freeSwitchStatus(answered, billsec, cause);
 		String uuid = f.get(10).strip();
 		return new CallRecord(uuid.isEmpty() ? "sha:" + SwitchLines.contentHash(line, 32) : uuid, f.get(12).strip(),
 				Channel.VOICE, context.direction(f.get(3), from, to), from, to, SwitchLines.text(f.get(0)),

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -142,8 +141,7 @@ public class PushedCalls {
 		}
 		String cause = Fields.optional("hangup_cause", call.hangupCause(), 30);
 		String status = call.bLeg() ? SwitchCall.B_LEG
-				: (call.answer() != null && call.billableSeconds() > 0) ? "completed"
-						: (cause != null) ? cause.toLowerCase(Locale.ROOT) : "not-answered";
+				: SwitchLines.freeSwitchStatus(call.answer() != null, call.billableSeconds(), cause);
 		return new CallRecord(callId, call.accountCode(), Channel.VOICE,
 				context.direction(call.dialplanContext(), from, to), from, to, SwitchLines.text(call.callerName()),
 				call.start(), call.answer(), call.end(), call.durationSeconds(), call.billableSeconds(), status,

@@ -1,5 +1,6 @@
 package org.billingreports.calls;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,16 @@ final class SwitchLines {
 		Matcher matcher = CALLER_ID.matcher(callerId);
 		String name = matcher.matches() ? matcher.group(1) : callerId.strip();
 		return text(name);
+	}
+
+	/**
+	 * A FreeSWITCH leg's status, from a file or pushed: {@code completed} when answered with billed seconds,
+	 * whatever the hangup cause ({@code NORMAL_CLEARING} with no answer is common); otherwise the hangup cause in
+	 * lower case, e.g. {@code user_busy}, or {@code not-answered} without one.
+	 */
+	static String freeSwitchStatus(boolean answered, long billableSeconds, String hangupCause) {
+		return (answered && billableSeconds > 0) ? "completed"
+				: (hangupCause != null) ? hangupCause.toLowerCase(Locale.ROOT) : "not-answered";
 	}
 
 	/** Free text as stored: stripped, without control characters, cut to fit. */

@@ -77,7 +77,7 @@ public final class Caller implements UserDetails, CredentialsContainer {
 			}
 			return;
 		}
-		if (!isAdministrator() && !(this.role == Role.Manager && canSeeAccount(accountId))) {
+		if (!isAdministratorOrManagerOf(accountId)) {
 			throw ApiException.forbidden(
 					"Only a switch credential of the account, a SystemAdministrator or a Manager of the account may push its call records");
 		}
@@ -132,10 +132,14 @@ public final class Caller implements UserDetails, CredentialsContainer {
 
 	/** Changing reference data of an account: SystemAdministrator, or a Manager of that account. */
 	public void requireManagerOf(String accountId) {
-		if (!isAdministrator() && !(this.role == Role.Manager && canSeeAccount(accountId))) {
+		if (!isAdministratorOrManagerOf(accountId)) {
 			// The account is not named: the caller may have named only a record of it.
 			throw ApiException.forbidden("Only a SystemAdministrator or a Manager of its account may change this");
 		}
+	}
+
+	private boolean isAdministratorOrManagerOf(String accountId) {
+		return isAdministrator() || (this.role == Role.Manager && canSeeAccount(accountId));
 	}
 
 	public void requireAdministrator() {
