@@ -1,13 +1,9 @@
 package org.billingreports.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +28,6 @@ public class ApiKeys {
 
 	static final String PREFIX = "bk_";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -45,12 +39,10 @@ public class ApiKeys {
 
 	public NewApiKey create(String userId, String name) {
 		String id = UUID.randomUUID().toString().replace("-", "");
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String encoded = Secrets.random(32);
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		this.jdbc.sql("INSERT INTO api_key (id, user_id, name, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id, userId, name, Digests.sha256(encoded), now)
+			.params(id, userId, name, Secrets.sha256(encoded), now)
 			.update();
 		return new NewApiKey(id, name, PREFIX + id + "_" + encoded, iso(now));
 	}
@@ -102,8 +94,7 @@ public class ApiKeys {
 			.param(id)
 			.query((rs, row) -> new String[] { rs.getString("user_id"), rs.getString("secret_hash") })
 			.optional();
-		if (stored.isEmpty() || !MessageDigest.isEqual(stored.get()[1].getBytes(StandardCharsets.US_ASCII),
-				Digests.sha256(secret).getBytes(StandardCharsets.US_ASCII))) {
+		if (stored.isEmpty() || !Secrets.matches(stored.get()[1], secret)) {
 			return Optional.empty();
 		}
 		this.jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?")

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Properties;
 
 import org.slf4j.Logger;
@@ -49,9 +47,7 @@ public class LocalOperator {
 	LocalOperator(ServiceProperties service, DataSourceProperties dataSource) {
 		this.file = service.dataDir().resolve(FILE);
 		this.database = dataSource.determineUrl();
-		byte[] random = new byte[32];
-		new SecureRandom().nextBytes(random);
-		this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		this.token = Secrets.random(32);
 	}
 
 	/** Whether a request with this bearer token and method is the command line's. */

@@ -1,12 +1,10 @@
 package org.billingreports.security;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,8 +33,6 @@ public class Sessions {
 		}
 
 	}
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** Last use is written at most this often, not on every request. */
 	private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
@@ -69,8 +65,8 @@ public class Sessions {
 		this.jdbc
 			.sql("INSERT INTO user_session (id, user_id, temporary_hash, permanent_hash, remember_me, credential_hash, "
 					+ "created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID().toString(), user.userId(), Digests.sha256(issued.temporaryId()),
-					Digests.sha256(issued.permanentId()), rememberMe, Digests.sha256(user.getPassword()), now, now)
+			.params(UUID.randomUUID().toString(), user.userId(), Secrets.sha256(issued.temporaryId()),
+					Secrets.sha256(issued.permanentId()), rememberMe, Secrets.sha256(user.getPassword()), now, now)
 			.update();
 		return issued;
 	}
@@ -86,7 +82,7 @@ public class Sessions {
 		Optional<StoredSession> stored = this.jdbc
 			.sql("SELECT id, user_id, remember_me, credential_hash, created_at, last_seen_at FROM user_session WHERE "
 					+ (permanent ? "permanent_hash" : "temporary_hash") + " = ?")
-			.param(Digests.sha256(id))
+			.param(Secrets.sha256(id))
 			.query((rs, row) -> new StoredSession(rs.getString("id"), rs.getString("user_id"),
 					rs.getBoolean("remember_me"), rs.getString("credential_hash"),
 					rs.getObject("created_at", OffsetDateTime.class).toInstant(),
@@ -103,7 +99,7 @@ public class Sessions {
 			return Optional.empty();
 		}
 		Optional<Caller> user = this.users.findById(session.userId())
-			.filter(caller -> Digests.sha256(caller.getPassword()).equals(session.credentialHash()));
+			.filter(caller -> Secrets.sha256(caller.getPassword()).equals(session.credentialHash()));
 		if (user.isEmpty()) {
 			// The password changed since the sign-in.
 			end(session.id());
@@ -122,7 +118,7 @@ public class Sessions {
 		if (id != null && !id.isBlank()) {
 			this.jdbc
 				.sql("DELETE FROM user_session WHERE " + (permanent ? "permanent_hash" : "temporary_hash") + " = ?")
-				.param(Digests.sha256(id))
+				.param(Secrets.sha256(id))
 				.update();
 		}
 	}
@@ -150,9 +146,7 @@ public class Sessions {
 
 	/** 24 random bytes, URL-safe: nothing in a cookie value needs escaping. */
 	private static String newId() {
-		byte[] bytes = new byte[24];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return Secrets.random(24);
 	}
 
 }

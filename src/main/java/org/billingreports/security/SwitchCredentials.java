@@ -1,14 +1,9 @@
 package org.billingreports.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,8 +31,6 @@ public class SwitchCredentials {
 
 	static final String PREFIX = "sw_";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -49,17 +42,13 @@ public class SwitchCredentials {
 
 	public NewSwitchCredential create(String accountId, String createdBy) {
 		String id = UUID.randomUUID().toString();
-		byte[] name = new byte[8];
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(name);
-		RANDOM.nextBytes(secret);
-		String username = PREFIX + HexFormat.of().formatHex(name);
-		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String username = PREFIX + Secrets.random(9);
+		String password = Secrets.random(32);
 		OffsetDateTime now = now();
 		this.jdbc
 			.sql("INSERT INTO switch_credential (id, account_id, username, secret_hash, created_by, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(id, accountId, username, Digests.sha256(password), createdBy, now)
+			.params(id, accountId, username, Secrets.sha256(password), createdBy, now)
 			.update();
 		return new NewSwitchCredential(id, username, password, iso(now));
 	}
@@ -97,8 +86,7 @@ public class SwitchCredentials {
 			.param(username)
 			.query((rs, row) -> new Stored(rs.getString("id"), rs.getString("account_id"), rs.getString("secret_hash")))
 			.optional()
-			.filter(stored -> MessageDigest.isEqual(stored.secretHash().getBytes(StandardCharsets.US_ASCII),
-					Digests.sha256(password).getBytes(StandardCharsets.US_ASCII)))
+			.filter(stored -> Secrets.matches(stored.secretHash(), password))
 			.map(stored -> Caller.switchOf(stored.id(), username, stored.accountId()));
 	}
 
