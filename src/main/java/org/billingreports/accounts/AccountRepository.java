@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.billingreports.changes.InputChanges;
+import org.billingreports.kernel.Utc;
 import org.billingreports.rating.BillingSettings;
 
 @Repository
@@ -108,7 +107,7 @@ public class AccountRepository {
 					secret, nightly.isEnabled(), nightly.emailAddressToNotify(), nightly.webhookUrl(), nightly.lateData(),
 					account.defaultCountryCode(), rating.rateDeckId(), rating.unmatchedCalls(), rating.fallbackRate(),
 					rating.deckReplacesCarrierCost(), account.defaultCustomerId(),
-					OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+					Utc.of(Instant.now()))
 			.update();
 		this.settings.replace(BillingSettingsRepository.ACCOUNT, account.id(), account.billingSettings().toSettings());
 		return secret;

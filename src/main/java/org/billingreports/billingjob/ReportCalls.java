@@ -1,12 +1,11 @@
 package org.billingreports.billingjob;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import org.billingreports.kernel.Utc;
 import org.billingreports.rating.RatingSql;
 
 /**
@@ -28,8 +27,8 @@ final class ReportCalls {
 
 	ReportCalls(ReportToBill report) {
 		this.parameters = Map.of("accountId", report.accountId(), "start",
-				OffsetDateTime.ofInstant(report.period().start(), ZoneOffset.UTC), "end",
-				OffsetDateTime.ofInstant(report.period().end(), ZoneOffset.UTC), "reportId", report.run().reportId(),
+				Utc.of(report.period().start()), "end",
+				Utc.of(report.period().end()), "reportId", report.run().reportId(),
 				"version", report.run().version());
 		this.where = report.isScoped() ? IN_PERIOD + IN_SCOPE : IN_PERIOD;
 	}

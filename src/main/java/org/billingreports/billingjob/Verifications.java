@@ -1,8 +1,6 @@
 package org.billingreports.billingjob;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Utc;
 
 /** Verifications of report versions: asked for, then filled in by {@code verifyReportJob}. */
 @Repository
@@ -51,7 +50,7 @@ public class Verifications {
 			.sql("INSERT INTO report_verification (id, report_id, version, requested_by, node, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?)")
 			.params(id, run.reportId(), run.version(), requestedBy, node,
-					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+					Utc.of(this.clock.instant()))
 			.update();
 		return id;
 	}

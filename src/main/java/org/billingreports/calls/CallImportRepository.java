@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.billingreports.kernel.Utc;
 
 /** Imports of call-record files and the lines they rejected. */
 @Repository
@@ -43,7 +44,7 @@ class CallImportRepository {
 					+ "created_at, node, default_customer_id, on_duplicate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(callImport.id(), callImport.accountId(), callImport.format(), callImport.timeZoneId(),
 					callImport.fileName(), callImport.spoolFile().toString(), callImport.createdBy(),
-					OffsetDateTime.ofInstant(callImport.createdAt(), ZoneOffset.UTC), node,
+					Utc.of(callImport.createdAt()), node,
 					callImport.defaultCustomerId(), callImport.onDuplicate().name())
 			.update();
 	}

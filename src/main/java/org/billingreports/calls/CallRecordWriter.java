@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
@@ -19,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import org.billingreports.batch.CopyRows;
+import org.billingreports.kernel.Utc;
 
 /**
  * Stores an import's call records, idempotent on (account, callId): a record imported before, or
@@ -86,9 +85,9 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 		ps.setString(6, call.from());
 		ps.setString(7, call.to());
 		ps.setString(8, call.callerName());
-		ps.setObject(9, utc(call.startTime()));
-		ps.setObject(10, utc(call.answerTime()));
-		ps.setObject(11, utc(call.endTime()));
+		ps.setObject(9, Utc.of(call.startTime()));
+		ps.setObject(10, Utc.of(call.answerTime()));
+		ps.setObject(11, Utc.of(call.endTime()));
 		ps.setLong(12, call.durationSeconds());
 		ps.setLong(13, call.billableSeconds());
 		ps.setString(14, call.status());
@@ -141,10 +140,6 @@ class CallRecordWriter implements ItemWriter<CallRecord> {
 
 	private static String time(Instant instant) {
 		return (instant != null) ? instant.toString() : null;
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
 }

@@ -3,8 +3,6 @@ package org.billingreports.calls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -13,6 +11,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.billingreports.kernel.Utc;
 
 /** Forgets old imports: their rows, rejected lines, leftover files and job history (not the call records). */
 @Component
@@ -33,7 +33,7 @@ public class ImportHistory {
 	/** @return how many imports were forgotten */
 	public int deleteCreatedBefore(Instant before) throws IOException {
 		List<String> ids = this.jdbc.sql("SELECT id FROM call_import WHERE created_at < ?")
-			.param(OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+			.param(Utc.of(before))
 			.query(String.class)
 			.list();
 		for (String id : ids) {

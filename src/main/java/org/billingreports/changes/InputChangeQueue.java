@@ -5,11 +5,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.billingreports.kernel.Utc;
 
 /**
  * The recorded changes, taken up in the order they were recorded by whichever node claims each first:
@@ -40,7 +41,7 @@ public class InputChangeQueue {
 		return this.jdbc
 			.sql("SELECT id FROM input_change WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?) "
 					+ "ORDER BY id LIMIT ?")
-			.params(utc(now), limit)
+			.params(Utc.of(now), limit)
 			.query(Long.class)
 			.list();
 	}
@@ -50,7 +51,7 @@ public class InputChangeQueue {
 		return this.jdbc
 			.sql("UPDATE input_change SET claimed_by = ?, claimed_until = ? WHERE id = ? AND processed_at IS NULL "
 					+ "AND (claimed_until IS NULL OR claimed_until < ?)")
-			.params(node, utc(now.plus(lease)), id, utc(now))
+			.params(node, Utc.of(now.plus(lease)), id, Utc.of(now))
 			.update() == 1;
 	}
 
@@ -61,7 +62,7 @@ public class InputChangeQueue {
 	/** Taken up: in the transaction of what it marked. */
 	public void processed(long id, Instant now) {
 		this.jdbc.sql("UPDATE input_change SET processed_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?")
-			.params(utc(now), id)
+			.params(Utc.of(now), id)
 			.update();
 	}
 
@@ -73,14 +74,14 @@ public class InputChangeQueue {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM input_change WHERE account_id = ? AND kind = ? AND created_at >= ? "
 					+ "AND (first_start IS NULL OR (first_start < ? AND last_start >= ?))")
-			.params(accountId, kind.name(), utc(since), utc(to), utc(from))
+			.params(accountId, kind.name(), Utc.of(since), Utc.of(to), Utc.of(from))
 			.query(Long.class)
 			.single() > 0;
 	}
 
 	/** Forgets changes taken up before {@code before}. */
 	public int forgetProcessedBefore(Instant before) {
-		return this.jdbc.sql("DELETE FROM input_change WHERE processed_at < ?").param(utc(before)).update();
+		return this.jdbc.sql("DELETE FROM input_change WHERE processed_at < ?").param(Utc.of(before)).update();
 	}
 
 	private static InputChange change(ResultSet rs, int row) throws SQLException {
@@ -94,10 +95,6 @@ public class InputChangeQueue {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
 		return (time != null) ? time.toInstant() : null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -3,12 +3,12 @@ package org.billingreports.changes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Utc;
 
 /**
  * Records a change of what reports bill from, in the caller's transaction: the change and its record
@@ -63,7 +63,7 @@ public class InputChanges {
 	 * pushes thousands a second.
 	 */
 	public void callPushed(String accountId, String callId, Instant start) {
-		OffsetDateTime at = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
+		OffsetDateTime at = Utc.of(start);
 		this.jdbc
 			.sql("INSERT INTO input_change (account_id, kind, first_start, last_start, detail, created_at) "
 					+ "SELECT ?, ?, ?, ?, ?, ? FROM billing_report WHERE account_id = ? AND period_start <= ? "
@@ -103,7 +103,7 @@ public class InputChanges {
 	}
 
 	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return Utc.of(this.clock.instant());
 	}
 
 	private static String cut(String detail) {

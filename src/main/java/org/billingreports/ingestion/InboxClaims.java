@@ -7,13 +7,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.billingreports.kernel.Utc;
 
 /**
  * Which node took which file of the inbox ({@code inbox_file}). A file is claimed by inserting its identity,
@@ -76,7 +76,7 @@ class InboxClaims {
 					+ "node, run_id, state, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?) "
 					+ "ON CONFLICT DO NOTHING")
 			.params(file.accountId(), file.format(), file.fileName(), file.size(), file.modifiedSecond(), importId,
-					node, runId, utc(now))
+					node, runId, Utc.of(now))
 			.update();
 		if (inserted == 0) {
 			return Optional.empty();
@@ -109,12 +109,8 @@ class InboxClaims {
 	void finish(long claimId, String state, String reason, Instant now) {
 		this.jdbc.sql("UPDATE inbox_file SET state = ?, reason = ?, finished_at = ? WHERE id = ?")
 			.params(state, (reason == null || reason.length() <= 500) ? reason : reason.substring(0, 499) + "…",
-					utc(now), claimId)
+					Utc.of(now), claimId)
 			.update();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.billingreports.ingestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.Sha256;
+import org.billingreports.kernel.Utc;
 import org.billingreports.security.Caller;
 
 /**
@@ -43,7 +43,7 @@ public class PushRejections {
 			.sql("INSERT INTO pushed_call_rejection (account_id, source, call_id, reason, content_type, body, "
 					+ "body_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(accountId, source, cut(callId, 150), cut(reason, MAX_REASON), cut(contentType, 200), body,
-					Sha256.hex(body), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+					Sha256.hex(body), Utc.of(this.clock.instant()))
 			.update();
 	}
 
@@ -63,7 +63,7 @@ public class PushRejections {
 			.sql("SELECT id, account_id, source, call_id, reason, content_type, LENGTH(body) AS body_length, received_at "
 					+ "FROM pushed_call_rejection WHERE account_id = ? AND received_at >= ? AND received_at < ? "
 					+ "ORDER BY received_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY")
-			.params(accountId, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.params(accountId, Utc.of(from), Utc.of(to))
 			.query((rs, row) -> new RejectedLeg(rs.getLong("id"), rs.getString("account_id"), rs.getString("source"),
 					rs.getString("call_id"), rs.getString("reason"), rs.getString("content_type"),
 					rs.getLong("body_length"), rs.getObject("received_at", OffsetDateTime.class)

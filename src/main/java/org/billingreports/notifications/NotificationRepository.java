@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import org.billingreports.kernel.Utc;
 
 /** The notification outbox. */
 @Repository
@@ -32,8 +33,8 @@ public class NotificationRepository {
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING")
 			.params(notification.id(), notification.reportId(), notification.version(), notification.jobExecutionId(),
 					notification.channel().name(), notification.target(), notification.event(),
-					notification.eventKey(), notification.payload(), Notification.Status.pending.name(), utc(notification.nextAttemptAt()),
-					utc(notification.createdAt()))
+					notification.eventKey(), notification.payload(), Notification.Status.pending.name(), Utc.of(notification.nextAttemptAt()),
+					Utc.of(notification.createdAt()))
 			.update();
 	}
 
@@ -56,7 +57,7 @@ public class NotificationRepository {
 		return this.jdbc
 			.sql("SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= ? "
 					+ "AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at LIMIT ?")
-			.params(utc(now), utc(now), limit)
+			.params(Utc.of(now), Utc.of(now), limit)
 			.query(String.class)
 			.list();
 	}
@@ -69,7 +70,7 @@ public class NotificationRepository {
 		return this.jdbc
 			.sql("UPDATE notification SET locked_by = ?, locked_until = ? WHERE id = ? AND status = 'pending' "
 					+ "AND (locked_until IS NULL OR locked_until < ?)")
-			.params(node, utc(now.plus(lease)), id, utc(now))
+			.params(node, Utc.of(now.plus(lease)), id, Utc.of(now))
 			.update() == 1;
 	}
 
@@ -85,7 +86,7 @@ public class NotificationRepository {
 		this.jdbc
 			.sql("UPDATE notification SET status = 'delivered', attempts = ?, delivered_at = ?, last_error = NULL, "
 					+ "next_attempt_at = NULL, locked_by = NULL, locked_until = NULL WHERE id = ?")
-			.params(attempts, utc(now), id)
+			.params(attempts, Utc.of(now), id)
 			.update();
 	}
 
@@ -93,7 +94,7 @@ public class NotificationRepository {
 		this.jdbc
 			.sql("UPDATE notification SET attempts = ?, last_error = ?, next_attempt_at = ?, locked_by = NULL, "
 					+ "locked_until = NULL WHERE id = ?")
-			.params(attempts, truncate(error), utc(nextAttemptAt), id)
+			.params(attempts, truncate(error), Utc.of(nextAttemptAt), id)
 			.update();
 	}
 
@@ -113,7 +114,7 @@ public class NotificationRepository {
 		return this.jdbc
 			.sql("UPDATE notification SET status = 'pending', next_attempt_at = ?, locked_by = NULL, locked_until = NULL "
 					+ "WHERE id = ? AND report_id = ? AND status = 'failed'")
-			.params(utc(now), id, reportId)
+			.params(Utc.of(now), id, reportId)
 			.update() == 1;
 	}
 
@@ -128,10 +129,6 @@ public class NotificationRepository {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
 		return (time != null) ? time.toInstant() : null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
 	private static String truncate(String text) {

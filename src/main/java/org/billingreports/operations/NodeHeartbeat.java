@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -16,7 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ServiceProperties;
-
+import org.billingreports.kernel.Utc;
 
 /**
  * Says every {@code billing.recovery.heartbeat-interval} that this node is alive, on its own thread
@@ -146,7 +145,7 @@ public class NodeHeartbeat implements SmartLifecycle {
 	}
 
 	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(Instant.now(this.clock), ZoneOffset.UTC);
+		return Utc.of(Instant.now(this.clock));
 	}
 
 }

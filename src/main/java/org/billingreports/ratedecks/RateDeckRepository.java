@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.billingreports.kernel.Utc;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.Tariff;
 
@@ -97,7 +97,7 @@ class RateDeckRepository {
 		this.jdbc
 			.sql("INSERT INTO rate_deck_version (deck_id, version, file_name, rates, uploaded_by, uploaded_at) "
 					+ "VALUES (?, ?, ?, 0, ?, ?)")
-			.params(deckId, version, fileName, uploadedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.params(deckId, version, fileName, uploadedBy, Utc.of(at))
 			.update();
 	}
 
@@ -119,9 +119,9 @@ class RateDeckRepository {
 					statement.setInt(10, tariff.firstIncrementSeconds());
 					statement.setInt(11, tariff.nextIncrementSeconds());
 					statement.setBigDecimal(12, tariff.minimumCharge());
-					statement.setObject(13, OffsetDateTime.ofInstant(line.effectiveFrom(), ZoneOffset.UTC));
+					statement.setObject(13, Utc.of(line.effectiveFrom()));
 					statement.setObject(14, (line.effectiveTo() != null)
-							? OffsetDateTime.ofInstant(line.effectiveTo(), ZoneOffset.UTC) : null);
+							? Utc.of(line.effectiveTo()) : null);
 				});
 	}
 

@@ -2,7 +2,6 @@ package org.billingreports.report;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Utc;
 
 /**
  * Whether a completed report version is out of date, and why: one count per kind of reason, recounted
@@ -53,7 +53,7 @@ class OutOfDate {
 	 * @param at when the change that made this recount was recorded
 	 */
 	void set(ReportVersion run, String kind, long quantity, String said, Instant at) {
-		OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+		OffsetDateTime when = Utc.of(at);
 		String detail = (said.length() <= MAX_DETAIL) ? said : said.substring(0, MAX_DETAIL - 1) + "…";
 		if (quantity > 0) {
 			this.jdbc

@@ -3,9 +3,7 @@ package org.billingreports.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.billingreports.changes.InputChangeQueue.InputChange;
 import org.billingreports.changes.InputChangeQueue;
 import org.billingreports.changes.InputChanges;
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Utc;
 import org.billingreports.rating.RatingSql;
 import org.billingreports.statement.StatementRepository;
 
@@ -138,7 +137,7 @@ class OutOfDateMarking {
 	private void recountCalls(Completed version, Instant at) {
 		ReportVersion run = version.run();
 		Map<String, Object> parameters = Map.of("account", version.report().accountId(), "start",
-				utc(version.report().period().start()), "end", utc(version.report().period().end()), "report",
+				Utc.of(version.report().period().start()), "end", Utc.of(version.report().period().end()), "report",
 				run.reportId(), "version", run.version());
 		String scope = version.report().isScoped()
 				? " AND c.customer_id IN (SELECT customer_id FROM report_customer_scope WHERE report_id = :report)" : "";
@@ -173,8 +172,8 @@ class OutOfDateMarking {
 	 */
 	private void compareDecks(Completed version, Instant at) {
 		ReportVersion run = version.run();
-		Map<String, Object> period = Map.of("start", utc(version.report().period().start()), "end",
-				utc(version.report().period().end()));
+		Map<String, Object> period = Map.of("start", Utc.of(version.report().period().start()), "end",
+				Utc.of(version.report().period().end()));
 		long differing = 0;
 		List<String> details = new ArrayList<>();
 		for (Map<String, Object> pin : this.jdbc
@@ -267,8 +266,8 @@ class OutOfDateMarking {
 		String overlap = (first != null) ? " AND r.period_start <= :last AND r.period_end > :first" : "";
 		Map<String, Object> parameters = new HashMap<>(Map.of("account", accountId));
 		if (first != null) {
-			parameters.put("first", utc(first));
-			parameters.put("last", utc(last));
+			parameters.put("first", Utc.of(first));
+			parameters.put("last", Utc.of(last));
 		}
 		return versions("SELECT r.id, " + COMPLETED_VERSION + " AS version FROM billing_report r "
 				+ "WHERE r.account_id = :account" + overlap, parameters);
@@ -313,10 +312,6 @@ class OutOfDateMarking {
 			.single();
 		// Spring Batch keeps local date-times of the JVM's zone.
 		return created.atZone(ZoneId.systemDefault()).toInstant();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,6 +22,7 @@ import org.billingreports.batch.ExecutionStatus;
 import org.billingreports.billingjob.ReportDefinitions;
 import org.billingreports.billingjob.ReportToBill;
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Utc;
 import org.billingreports.rating.BillingPeriod;
 
 /**
@@ -114,9 +114,9 @@ public class ReportRepository implements ReportDefinitions {
 					+ "include_customer_ids, email_address_to_notify, webhook_url, created_by, created_by_user_id, "
 					+ "scope_customer_id, nightly_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(report.id(), report.accountId(), report.name(), report.startDate(), report.endDate(),
-					utc(report.period().start()), utc(report.period().end()), report.includeCustomerIds(),
+					Utc.of(report.period().start()), Utc.of(report.period().end()), report.includeCustomerIds(),
 					report.emailAddressToNotify(), report.webhookUrl(), report.createdBy(), report.createdByUserId(),
-					report.scopeCustomerId(), report.nightlyDate(), utc(report.createdAt()))
+					report.scopeCustomerId(), report.nightlyDate(), Utc.of(report.createdAt()))
 			.update();
 		insertVersion(ReportVersion.first(report.id()),
 				(report.createdBy() != null) ? report.createdBy() : "unknown", null, report.createdAt());
@@ -139,7 +139,7 @@ public class ReportRepository implements ReportDefinitions {
 			this.jdbc
 				.sql("INSERT INTO report_version (report_id, version, started_by, reasons, created_at) "
 						+ "VALUES (?, ?, ?, ?, ?)")
-				.params(run.reportId(), run.version(), startedBy, reasons, utc(at))
+				.params(run.reportId(), run.version(), startedBy, reasons, Utc.of(at))
 				.update();
 			return true;
 		}
@@ -179,7 +179,7 @@ public class ReportRepository implements ReportDefinitions {
 	/** Reports accepted before {@code before}, oldest first. */
 	public List<Report> createdBefore(Instant before, int limit) {
 		return this.jdbc.sql("SELECT r.* FROM billing_report r WHERE r.created_at < ? ORDER BY r.created_at LIMIT ?")
-			.params(utc(before), limit)
+			.params(Utc.of(before), limit)
 			.query((rs, row) -> report(rs))
 			.list();
 	}
@@ -202,7 +202,7 @@ public class ReportRepository implements ReportDefinitions {
 		return this.jdbc
 			.sql("SELECT COUNT(*) " + NEWEST_EXECUTION + "WHERE r.account_id = ? AND (e.status IN ('STARTING', "
 					+ "'STARTED', 'STOPPING') OR (x.job_execution_id IS NULL AND r.created_at >= ?))")
-			.params(accountId, utc(acceptedSince))
+			.params(accountId, Utc.of(acceptedSince))
 			.query(Integer.class)
 			.single();
 	}
@@ -427,10 +427,6 @@ public class ReportRepository implements ReportDefinitions {
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.billingreports.kernel.Utc;
 
 /**
  * Slows down password guessing, with counts shared by all nodes ({@code login_failure}): after too many failed
@@ -100,7 +101,7 @@ class LoginThrottle {
 		Instant now = this.clock.instant();
 		Counts before = current(now);
 		this.jdbc.sql("INSERT INTO login_failure (scope, user_key, address, failed_at) VALUES (?, ?, ?, ?)")
-			.params(scope.name(), cut(user, 200), cut(address, 64), utc(now))
+			.params(scope.name(), cut(user, 200), cut(address, 64), Utc.of(now))
 			.update();
 		synchronized (this) {
 			// Counted here at once, unless the counts were read again meanwhile: they may hold it already, and a
@@ -133,9 +134,9 @@ class LoginThrottle {
 			this.jdbc.sql("DELETE FROM login_failure WHERE scope = ? AND user_key = ? AND address = ?").params(where).update();
 		}
 		String update = "UPDATE login_success SET succeeded_at = ? WHERE scope = ? AND user_key = ? AND address = ?";
-		if (this.jdbc.sql(update).params(utc(now), where[0], where[1], where[2]).update() == 0) {
+		if (this.jdbc.sql(update).params(Utc.of(now), where[0], where[1], where[2]).update() == 0) {
 			this.jdbc.sql("INSERT INTO login_success (scope, user_key, address, succeeded_at) VALUES (?, ?, ?, ?) "
-					+ "ON CONFLICT DO NOTHING").params(where[0], where[1], where[2], utc(now)).update();
+					+ "ON CONFLICT DO NOTHING").params(where[0], where[1], where[2], Utc.of(now)).update();
 		}
 		synchronized (this) {
 			Counts latest = current(now);
@@ -157,7 +158,7 @@ class LoginThrottle {
 			if (this.counts.readAt().plus(FRESH).isAfter(now)) {
 				return this.counts;
 			}
-			OffsetDateTime since = utc(now.minus(this.window));
+			OffsetDateTime since = Utc.of(now.minus(this.window));
 			this.jdbc.sql("DELETE FROM login_failure WHERE failed_at <= ?").param(since).update();
 			this.jdbc.sql("DELETE FROM login_success WHERE succeeded_at <= ?").param(since).update();
 			Map<String, List<Instant>> failures = new HashMap<>();
@@ -203,10 +204,6 @@ class LoginThrottle {
 
 	private static String cut(String text, int max) {
 		return (text.length() <= max) ? text : text.substring(0, max);
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -3,8 +3,6 @@ package org.billingreports.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ApiException;
 import org.billingreports.kernel.RequestLimits;
+import org.billingreports.kernel.Utc;
 
 /**
  * How many requests of a kind a caller may make in a minute, all nodes together ({@code api.md}, Limits):
@@ -99,12 +98,12 @@ public class RequestQuotas {
 			// Read back even with nothing to add: the other nodes' counts have grown.
 			window.stored = add(key, window.minute, window.unflushed.getAndSet(0));
 		});
-		this.jdbc.sql("DELETE FROM request_quota WHERE started_at < ?").param(utc(current.minus(1, ChronoUnit.HOURS))).update();
+		this.jdbc.sql("DELETE FROM request_quota WHERE started_at < ?").param(Utc.of(current.minus(1, ChronoUnit.HOURS))).update();
 	}
 
 	/** @return what all nodes have counted for the caller, kind and minute, with {@code counted} added */
 	private long add(Key key, Instant minute, long counted) {
-		Object[] where = { key.caller(), key.kind().name(), utc(minute) };
+		Object[] where = { key.caller(), key.kind().name(), Utc.of(minute) };
 		if (counted == 0) {
 			return this.jdbc.sql("SELECT COALESCE(SUM(requests), 0) FROM request_quota WHERE caller_key = ? AND kind = ? "
 					+ "AND started_at = ?").params(where).query(Long.class).single();
@@ -127,10 +126,6 @@ public class RequestQuotas {
 			return "switch:" + caller.switchCredentialId();
 		}
 		return (caller.userId() != null) ? "user:" + caller.userId() : "name:" + caller.getUsername();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

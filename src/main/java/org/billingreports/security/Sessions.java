@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import org.billingreports.kernel.Utc;
 
 /**
  * Signed-in sessions, kept in the database so that every node accepts every session and a restart
@@ -107,7 +108,7 @@ public class Sessions {
 		}
 		if (!now.isBefore(session.lastSeenAt().plus(TOUCH_EVERY))) {
 			this.jdbc.sql("UPDATE user_session SET last_seen_at = ? WHERE id = ?")
-				.params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), session.id())
+				.params(Utc.of(now), session.id())
 				.update();
 		}
 		return user;

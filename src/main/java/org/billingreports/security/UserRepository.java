@@ -4,13 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import org.billingreports.kernel.Utc;
 
 @Repository
 public class UserRepository {
@@ -74,7 +75,7 @@ public class UserRepository {
 			.sql("INSERT INTO app_user (id, username, password_hash, role, account_id, customer_id, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(id, username, passwordHash, role.name(), accountId, customerId,
-					OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+					Utc.of(Instant.now()))
 			.update();
 		return id;
 	}

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.billingreports.kernel.ApplicationVersion;
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Utc;
 import org.billingreports.rating.BillingItem;
 import org.billingreports.rating.BillingLine;
 import org.billingreports.rating.BillingPeriod;
@@ -78,9 +78,9 @@ public class StatementRepository {
 					+ "start_date, end_date, period_start, period_end, include_customer_ids, proration, generated_at, "
 					+ "inputs, application_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(reportId, version, statement.accountId(), statement.accountName(), statement.timeZoneId(),
-					statement.currency(), statement.startDate(), statement.endDate(), utc(statement.period().start()),
-					utc(statement.period().end()), statement.includeCustomerIds(), statement.proration().id(),
-					utc(statement.generatedAt()), inputs, applicationVersion)
+					statement.currency(), statement.startDate(), statement.endDate(), Utc.of(statement.period().start()),
+					Utc.of(statement.period().end()), statement.includeCustomerIds(), statement.proration().id(),
+					Utc.of(statement.generatedAt()), inputs, applicationVersion)
 			.update();
 		for (StatementCustomer customer : customers) {
 			this.jdbc
@@ -172,10 +172,6 @@ public class StatementRepository {
 						rs.getLong("billable"), rs.getBigDecimal("unit_cost"), rs.getBigDecimal("base_cost"),
 						rs.getBigDecimal("raw_cost"), rs.getBigDecimal("raw_unit_multiplier"), rs.getBigDecimal("amount")),
 				rs.getString("rate_deck"));
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }
