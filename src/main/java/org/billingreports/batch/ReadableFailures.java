@@ -14,6 +14,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
+import org.billingreports.kernel.Text;
+
 /**
  * Replaces a failed or stopped execution's exit description (a stack trace) with a reason a person
  * can act on: which stage failed and the innermost cause's message. It becomes the {@code
@@ -93,7 +95,7 @@ public class ReadableFailures implements JobExecutionListener {
 			reason = reason(failure);
 		}
 		String message = stage(failed) + ": " + reason + this.advice;
-		return (message.length() <= MAX_MESSAGE) ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+		return Text.fitted(message, MAX_MESSAGE);
 	}
 
 	private String stage(StepExecution failed) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.billingreports.kernel.Text;
 import org.billingreports.kernel.Utc;
 
 /** Imports of call-record files and the lines they rejected. */
@@ -139,7 +140,7 @@ class CallImportRepository {
 			return null;
 		}
 		String clean = text.replace('\0', '\uFFFD');
-		return (clean.length() <= MAX_TEXT) ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
+		return Text.fitted(clean, MAX_TEXT);
 	}
 
 	private static CallImport callImport(ResultSet rs, int row) throws SQLException {

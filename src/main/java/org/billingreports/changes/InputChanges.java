@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Text;
 import org.billingreports.kernel.Utc;
 
 /**
@@ -68,7 +69,8 @@ public class InputChanges {
 			.sql("INSERT INTO input_change (account_id, kind, first_start, last_start, detail, created_at) "
 					+ "SELECT ?, ?, ?, ?, ?, ? FROM billing_report WHERE account_id = ? AND period_start <= ? "
 					+ "AND period_end > ? FETCH FIRST 1 ROWS ONLY")
-			.params(accountId, Kind.calls.name(), at, at, cut("call " + callId + " pushed by a switch"), now(), accountId,
+			.params(accountId, Kind.calls.name(), at, at,
+					Text.fitted("call " + callId + " pushed by a switch", MAX_DETAIL), now(), accountId,
 					at, at)
 			.update();
 	}
@@ -98,7 +100,7 @@ public class InputChanges {
 		this.jdbc
 			.sql("INSERT INTO input_change (account_id, kind, subject, subject_version, detail, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(accountId, kind.name(), subject, subjectVersion, cut(detail), now())
+			.params(accountId, kind.name(), subject, subjectVersion, Text.fitted(detail, MAX_DETAIL), now())
 			.update();
 	}
 
@@ -106,8 +108,5 @@ public class InputChanges {
 		return Utc.of(this.clock.instant());
 	}
 
-	private static String cut(String detail) {
-		return (detail == null || detail.length() <= MAX_DETAIL) ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
-	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.Sha256;
+import org.billingreports.kernel.Text;
 import org.billingreports.kernel.Utc;
 import org.billingreports.security.Caller;
 
@@ -42,8 +43,8 @@ public class PushRejections {
 		this.jdbc
 			.sql("INSERT INTO pushed_call_rejection (account_id, source, call_id, reason, content_type, body, "
 					+ "body_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-			.params(accountId, source, cut(callId, 150), cut(reason, MAX_REASON), cut(contentType, 200), body,
-					Sha256.hex(body), Utc.of(this.clock.instant()))
+			.params(accountId, source, Text.fitted(callId, 150), Text.fitted(reason, MAX_REASON),
+					Text.fitted(contentType, 200), body, Sha256.hex(body), Utc.of(this.clock.instant()))
 			.update();
 	}
 
@@ -82,8 +83,5 @@ public class PushRejections {
 			.optional();
 	}
 
-	private static String cut(String text, int max) {
-		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
-	}
 
 }

@@ -11,4 +11,9 @@ public final class Text {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
+	/** The text cut to fit a column of {@code max} characters, an ellipsis saying so; {@code null} stays. */
+	public static String fitted(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.billingreports.kernel.Text;
 import org.billingreports.kernel.Utc;
 
 /** The notification outbox. */
@@ -132,7 +133,7 @@ public class NotificationRepository {
 	}
 
 	private static String truncate(String text) {
-		return (text == null || text.length() <= MAX_ERROR) ? text : text.substring(0, MAX_ERROR - 1) + "…";
+		return Text.fitted(text, MAX_ERROR);
 	}
 
 }

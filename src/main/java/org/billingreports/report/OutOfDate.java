@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.billingreports.kernel.ReportVersion;
+import org.billingreports.kernel.Text;
 import org.billingreports.kernel.Utc;
 
 /**
@@ -54,7 +55,7 @@ class OutOfDate {
 	 */
 	void set(ReportVersion run, String kind, long quantity, String said, Instant at) {
 		OffsetDateTime when = Utc.of(at);
-		String detail = (said.length() <= MAX_DETAIL) ? said : said.substring(0, MAX_DETAIL - 1) + "…";
+		String detail = Text.fitted(said, MAX_DETAIL);
 		if (quantity > 0) {
 			this.jdbc
 				.sql("INSERT INTO report_out_of_date (report_id, version, kind, quantity, since, last_changed, detail) "
